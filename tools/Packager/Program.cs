@@ -1,0 +1,2 @@
+// Placeholder until the packer lands (solution issue).
+return 0;
