@@ -7,8 +7,6 @@ namespace LeadLifecycle.LocalOrg.Tests.Query;
 /// <summary>https://learn.microsoft.com/power-apps/developer/data-platform/fetchxml/aggregate-data</summary>
 public class FetchAggregateTests : QueryTestBase
 {
-    private EntityCollection Fetch(string xml) => Run(new FetchExpression(xml));
-
     private static object Value(Entity row, string alias) => row.GetAttributeValue<AliasedValue>(alias).Value;
 
     private void ArrangeLeads()

@@ -6,8 +6,6 @@ namespace LeadLifecycle.LocalOrg.Tests.Query;
 
 public class FetchXmlTests : QueryTestBase
 {
-    private EntityCollection Fetch(string xml) => Run(new FetchExpression(xml));
-
     private string[] FetchNames(string xml, string column) => Fetch(xml).Entities.Select(e => e.GetAttributeValue<string>(column)).ToArray();
 
     [Fact]

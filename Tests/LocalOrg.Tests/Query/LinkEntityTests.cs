@@ -133,6 +133,27 @@ public class LinkEntityTests : QueryTestBase
     }
 
     [Fact]
+    public void A_condition_may_name_the_root_table_itself()
+    {
+        // FakeXrmEasy issue #120: ConditionExpression(entityName, ...) naming the queried table is valid.
+        ArrangeAccountsAndContacts();
+        var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("fullname") };
+        query.Criteria.AddCondition("contact", "fullname", ConditionOperator.Equal, "ada");
+
+        Assert.Equal(new[] { "Ada" }, Names(query, "fullname"));
+    }
+
+    [Fact]
+    public void Exists_keeps_each_parent_once()
+    {
+        ArrangeAccountsAndContacts();
+        var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
+        query.AddLink("contact", "accountid", "parentcustomerid", JoinOperator.Exists);
+
+        Assert.Equal(new[] { "Contoso" }, Names(query, "name"));
+    }
+
+    [Fact]
     public void NotAny_keeps_rows_that_have_no_match()
     {
         ArrangeAccountsAndContacts();

@@ -16,5 +16,7 @@ public abstract class QueryTestBase
     protected string[] Names(QueryBase query, string column) =>
         Run(query).Entities.Select(e => e.GetAttributeValue<string>(column)).ToArray();
 
+    protected EntityCollection Fetch(string fetchXml) => Run(new FetchExpression(fetchXml));
+
     protected QueryFault Fails(QueryBase query) => Assert.Throws<QueryFault>(() => Run(query));
 }
