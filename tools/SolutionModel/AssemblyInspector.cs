@@ -18,8 +18,14 @@ public static class AssemblyInspector
     {
         if (!File.Exists(path)) throw new SolutionFormatException($"assembly not found: {path} (build it for net462 first)");
         using var stream = File.OpenRead(path);
+        return Inspect(stream, Path.GetFullPath(path));
+    }
+
+    /// <summary>Inspects assembly bytes (e.g. a dll inside a solution zip); <paramref name="path"/> names it in messages.</summary>
+    public static InspectedAssembly Inspect(Stream stream, string path)
+    {
         using var pe = new PEReader(stream);
-        if (!pe.HasMetadata) throw new SolutionFormatException($"{path} is not a .NET assembly");
+        if (!IsManaged(pe)) throw new SolutionFormatException($"{path} is not a .NET assembly");
         var md = pe.GetMetadataReader();
         var definition = md.GetAssemblyDefinition();
         var name = md.GetString(definition.Name);
@@ -40,7 +46,13 @@ public static class AssemblyInspector
             .OfType<InspectedType>()
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .ToList();
-        return new InspectedAssembly(name, fullName, token, Path.GetFullPath(path), types);
+        return new InspectedAssembly(name, fullName, token, path, types);
+    }
+
+    private static bool IsManaged(PEReader pe)
+    {
+        try { return pe.HasMetadata; }
+        catch (BadImageFormatException) { return false; }
     }
 
     private enum Kind { None, Plugin, WorkflowActivity }
