@@ -48,6 +48,10 @@ internal static class FetchXmlParser
             using var reader = XmlReader.Create(new StringReader(fetchXml), settings);
             return XDocument.Load(reader);
         }
+        catch (XmlException ex) when (ex.Message.Contains("DTD"))
+        {
+            throw QueryFault.BadFetchXml("FetchXML cannot contain a document type definition (<!DOCTYPE ...>): remove it.", ex);
+        }
         catch (XmlException ex)
         {
             throw QueryFault.BadFetchXml($"The FetchXML is not well-formed XML: {ex.Message}", ex);

@@ -91,6 +91,27 @@ internal readonly struct Scalar
         _ => 0,
     };
 
+    /// <summary>"Kind:value" — round-trips through <see cref="FromTypedText"/> (paging cookies).</summary>
+    public string ToTypedText() => Kind + ":" + ToString();
+
+    public static Scalar FromTypedText(string text)
+    {
+        var colon = text.IndexOf(':');
+        if (colon < 0 || !Enum.TryParse<ScalarKind>(text.Substring(0, colon), out var kind)) throw new FormatException($"'{text}' is not a typed value.");
+        var value = text.Substring(colon + 1);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return kind switch
+        {
+            ScalarKind.Text => OfText(value),
+            ScalarKind.Number => OfNumber(decimal.Parse(value, culture)),
+            ScalarKind.Flag => OfFlag(value == "1"),
+            ScalarKind.Float => OfReal(double.Parse(value, culture)),
+            ScalarKind.Time => OfTime(DateTime.Parse(value, culture, System.Globalization.DateTimeStyles.RoundtripKind)),
+            ScalarKind.Id => OfId(Guid.Parse(value)),
+            _ => Null,
+        };
+    }
+
     public override string ToString() => Kind switch
     {
         ScalarKind.Null => string.Empty,
