@@ -9,7 +9,7 @@ public class ParameterCollection : DataCollection<string, object>
     {
     }
 
-    public ParameterCollection(IDictionary<string, object> dictionary) : base(dictionary)
+    protected internal ParameterCollection(IDictionary<string, object> dictionary) : base(dictionary)
     {
     }
 
