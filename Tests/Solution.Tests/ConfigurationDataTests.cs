@@ -35,6 +35,14 @@ public class ConfigurationDataTests
     }
 
     [Fact]
+    public void The_built_data_package_holds_the_same_rows()
+    {
+        var packed = ConfigurationDataReader.ReadPackage(Path.Combine(RepositoryPaths.PackageDir, "LeadLifecycle_Data.zip"));
+        Assert.Equal(Data.Records.Select(r => (r.Table, r.Id)), packed.Records.Select(r => (r.Table, r.Id)));
+        Assert.Equal(Data.Records.SelectMany(r => r.Fields), packed.Records.SelectMany(r => r.Fields));
+    }
+
+    [Fact]
     public void A_field_missing_from_the_schema_is_a_clear_error()
     {
         var dir = SamplePackage.NewTempDirectory();
