@@ -40,7 +40,7 @@ public sealed partial class LocalOrganization
     {
         var folder = ShippedSolution.SourceFolder();
         var org = new LocalOrganization(ShippedSolution.Read(folder), options);
-        org.Initialize(ConfigurationData.Read(ShippedSolution.DataFolder(folder), org.Metadata).ToArray());
+        org.Initialize(ConfigurationRows.Read(ShippedSolution.DataFolder(folder)));
         return org;
     }
 

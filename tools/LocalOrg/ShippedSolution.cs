@@ -1,4 +1,3 @@
-using System.Reflection;
 using LeadLifecycle.SolutionModel;
 
 namespace LeadLifecycle.LocalOrg;
@@ -16,20 +15,6 @@ internal static class ShippedSolution
 
     public static string DataFolder(string sourceFolder) => Path.Combine(Path.GetDirectoryName(sourceFolder.TrimEnd(Path.DirectorySeparatorChar))!, "data");
 
-    /// <summary>Reads it with the solution model's parser (SolutionReader.ReadSourceFolder), the same reader the packager uses.</summary>
-    public static SolutionDefinition Read(string folder)
-    {
-        // The parser lands from the `solution` branch; bound late so this project builds before it does.
-        var reader = typeof(SolutionDefinition).Assembly.GetType("LeadLifecycle.SolutionModel.SolutionReader")
-            ?.GetMethod("ReadSourceFolder", BindingFlags.Public | BindingFlags.Static, new[] { typeof(string) })
-            ?? throw new InvalidOperationException("LeadLifecycle.SolutionModel.SolutionReader.ReadSourceFolder(string) is not available yet.");
-        try
-        {
-            return (SolutionDefinition)reader.Invoke(null, new object[] { folder })!;
-        }
-        catch (TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            throw ex.InnerException;
-        }
-    }
+    /// <summary>Reads it with the solution model's parser, the same reader the packager and `llc check` use.</summary>
+    public static SolutionDefinition Read(string folder) => SolutionReader.ReadSourceFolder(folder);
 }
