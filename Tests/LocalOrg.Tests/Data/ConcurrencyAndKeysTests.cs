@@ -37,11 +37,19 @@ public class ConcurrencyAndKeysTests
         var read = service.Retrieve("account", id, new ColumnSet("name"));
         service.Update(new Entity("account", id) { ["name"] = "Contoso Ltd" });
 
-        Assert.Throws<DataverseFault>(() => service.Execute(new DeleteRequest
+        var error = Assert.Throws<DataverseFault>(() => service.Execute(new DeleteRequest
         {
             Target = new EntityReference("account", id) { RowVersion = read.RowVersion }, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches,
         }));
+        Assert.Equal("The version of the existing record doesn't match the RowVersion property provided.", error.Message);
         Assert.NotNull(_org.Find("account", id));
+
+        var current = service.Retrieve("account", id, new ColumnSet("name"));
+        service.Execute(new DeleteRequest
+        {
+            Target = new EntityReference("account", id) { RowVersion = current.RowVersion }, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches,
+        });
+        Assert.Null(_org.Find("account", id));
     }
 
     [Fact]
@@ -62,9 +70,10 @@ public class ConcurrencyAndKeysTests
         var first = (UpsertResponse)service.Execute(new UpsertRequest { Target = new Entity("llc_marketingform", "llc_formid", "spring") { ["llc_name"] = "Spring" } });
         var second = (UpsertResponse)service.Execute(new UpsertRequest { Target = new Entity("llc_marketingform", "llc_formid", "spring") { ["llc_name"] = "Spring 2026" } });
 
-        Assert.True(first.RecordCreated);
-        Assert.False(second.RecordCreated);
-        Assert.Equal(first.Target.Id, second.Target.Id);
+        // Read through Results: the offline SDK's typed response getters currently recurse (ParameterCollection.TryGetValue<T>).
+        Assert.True((bool)first.Results["RecordCreated"]);
+        Assert.False((bool)second.Results["RecordCreated"]);
+        Assert.Equal(((EntityReference)first.Results["Target"]).Id, ((EntityReference)second.Results["Target"]).Id);
         var form = Assert.Single(_org.All("llc_marketingform"));
         Assert.Equal(("spring", "Spring 2026"), (form["llc_formid"], form["llc_name"]));
     }
@@ -78,7 +87,7 @@ public class ConcurrencyAndKeysTests
         {
             Target = new EntityReference("llc_marketingform", "llc_formid", "spring"), ColumnSet = new ColumnSet("llc_name"),
         });
-        Assert.Equal(id, response.Entity.Id);
+        Assert.Equal(id, ((Entity)response.Results["Entity"]).Id);
         service.Update(new Entity("llc_marketingform", "llc_formid", "spring") { ["llc_name"] = "Renamed" });
         Assert.Equal("Renamed", _org.Get("llc_marketingform", id)["llc_name"]);
     }

@@ -17,7 +17,7 @@ internal static class EntityCopy
 
     public static object? Value(object? value) => value switch
     {
-        EntityReference r => new EntityReference(r.LogicalName, r.Id) { Name = r.Name },
+        EntityReference r => Reference(r),
         OptionSetValue o => new OptionSetValue(o.Value),
         Money m => new Money(m.Value),
         OptionSetValueCollection c => new OptionSetValueCollection(c.Select(o => new OptionSetValue(o.Value)).ToList()),
@@ -27,6 +27,13 @@ internal static class EntityCopy
         AliasedValue a => new AliasedValue(a.EntityLogicalName, a.AttributeLogicalName, Value(a.Value)),
         _ => value,
     };
+
+    private static EntityReference Reference(EntityReference source)
+    {
+        var copy = new EntityReference(source.LogicalName, source.Id) { Name = source.Name, RowVersion = source.RowVersion };
+        foreach (var k in source.KeyAttributes) copy.KeyAttributes[k.Key] = Value(k.Value);
+        return copy;
+    }
 
     /// <summary>The row limited to the asked columns (plus the primary id, as Dataverse always returns it).</summary>
     public static Entity Project(Entity row, ColumnSet? columns, Metadata.TableMetadata table)
