@@ -114,3 +114,23 @@ public sealed class EchoApiPlugin : IPlugin
         context.OutputParameters["AttributeCount"] = submission.Attributes.Count;
     }
 }
+
+/// <summary>Creates a task, then makes a nested call that fails and ignores the failure: Dataverse then refuses to go on.</summary>
+public sealed class SwallowNestedFailurePlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
+        service.Create(new Entity("task") { ["subject"] = "written before the failure" });
+        try
+        {
+            service.Create(new Entity("account") { ["nosuchcolumn"] = "x" });
+        }
+        catch (LeadLifecycle.LocalOrg.DataverseFault)
+        {
+            // ignored on purpose: the next call must fail
+        }
+        service.Create(new Entity("task") { ["subject"] = "written after the failure" });
+    }
+}
