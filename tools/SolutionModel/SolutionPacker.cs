@@ -39,7 +39,7 @@ public static class SolutionPacker
 
         var manifest = new XDocument(source.Manifest);
         var solutionManifest = manifest.Root!.Element("SolutionManifest")!;
-        solutionManifest.Element("Managed")!.Value = managed ? "1" : "0";
+        (solutionManifest.Element("Managed") ?? throw new SolutionFormatException("Other/Solution.xml has no <Managed> element (pac writes 2: both)")).Value = managed ? "1" : "0";
         var uniqueName = solutionManifest.Text("UniqueName") ?? throw new SolutionFormatException("Other/Solution.xml has no UniqueName");
         var version = solutionManifest.Text("Version") ?? throw new SolutionFormatException("Other/Solution.xml has no Version");
 
@@ -56,6 +56,24 @@ public static class SolutionPacker
                     ? Serialize(CompleteCustomApi(source.Files, path, typeIds))
                     : source.Files.ReadBytes(path));
             foreach (var (zipEntry, dll) in assemblyFiles) Add(zip, zipEntry, File.ReadAllBytes(dll));
+        }
+        File.Move(temp, zipPath, overwrite: true);
+        return zipPath;
+    }
+
+    /// <summary>Zips Solution/data into the Configuration Migration tool package admins import after the solution
+    /// (data.xml, data_schema.xml, [Content_Types].xml); reads it first so a broken package never ships.</summary>
+    /// <returns>The path of the written zip.</returns>
+    public static string PackConfigurationData(string dataDir, string outDir, string uniqueName)
+    {
+        ConfigurationDataReader.ReadFolder(dataDir);
+        Directory.CreateDirectory(outDir);
+        var zipPath = Path.Combine(outDir, $"{uniqueName}_Data.zip");
+        var temp = zipPath + ".tmp";
+        using (var zip = ZipFile.Open(temp, ZipArchiveMode.Create))
+        {
+            Add(zip, "[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes));
+            foreach (var file in new[] { "data.xml", "data_schema.xml" }) Add(zip, file, File.ReadAllBytes(Path.Combine(dataDir, file)));
         }
         File.Move(temp, zipPath, overwrite: true);
         return zipPath;
