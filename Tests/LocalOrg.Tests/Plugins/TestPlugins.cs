@@ -134,3 +134,16 @@ public sealed class SwallowNestedFailurePlugin : IPlugin
         service.Create(new Entity("task") { ["subject"] = "written after the failure" });
     }
 }
+
+/// <summary>Counts the contacts with the Target's last name, from inside the operation (its own write included).</summary>
+public sealed class CountSameNamePlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
+        var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("lastname") };
+        query.Criteria.AddCondition("lastname", ConditionOperator.Equal, ((Entity)context.InputParameters["Target"]).GetAttributeValue<string>("lastname"));
+        ((ITracingService)serviceProvider.GetService(typeof(ITracingService))!).Trace("same name: {0}", service.RetrieveMultiple(query).Entities.Count);
+    }
+}
