@@ -144,6 +144,11 @@ public class CreatePipelineTests
         Assert.Equal(new[] { "name", "telephone1" }, call.Columns);
         Assert.Equal("Create", Assert.Single(recording.CallerCalls).Message);
         Assert.Equal(new[] { $"read account {account}" }, recording.Trace);
+
+        var operation = Assert.Single(recording.Operations);
+        Assert.Equal(("Create", "contact"), (operation.Call.Message, operation.Call.Table));
+        Assert.Equal(call, Assert.Single(operation.PluginCalls));
+        Assert.Equal(recording.Trace, operation.Trace);
     }
 
     [Fact]
