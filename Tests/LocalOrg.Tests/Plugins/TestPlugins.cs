@@ -147,3 +147,18 @@ public sealed class CountSameNamePlugin : IPlugin
         ((ITracingService)serviceProvider.GetService(typeof(ITracingService))!).Trace("same name: {0}", service.RetrieveMultiple(query).Entities.Count);
     }
 }
+
+/// <summary>Creates a task as another user (the unsecure configuration holds that user's id): nested calls run as
+/// that user while the initiating user stays the caller.</summary>
+public sealed class CreateTaskAsUserPlugin : IPlugin
+{
+    private readonly Guid _runAs;
+
+    public CreateTaskAsUserPlugin(string unsecure, string secure) { _runAs = Guid.Parse(unsecure); }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var factory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!;
+        factory.CreateOrganizationService(_runAs).Create(new Entity("task") { ["subject"] = "as another user" });
+    }
+}
