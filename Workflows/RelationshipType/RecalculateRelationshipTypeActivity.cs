@@ -1,4 +1,3 @@
-using System;
 using System.Activities;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
@@ -11,24 +10,24 @@ namespace LeadLifecycle.Workflows.RelationshipType
     /// The API writes the next review moment, which re-arms the workflow. The rule itself lives in the plug-in
     /// assembly only; this assembly stays free of any dependency on it.
     /// </summary>
-    public sealed class RecalculateRelationshipTypeActivity : CodeActivity
+    public sealed class RecalculateRelationshipTypeActivity : WorkflowActivityBase
     {
         public const string ApiName = "llc_RecalculateRelationshipType";
 
         [Output("Changed")]
         public OutArgument<bool> Changed { get; set; } = new OutArgument<bool>();
 
-        protected override void Execute(CodeActivityContext executionContext)
+        protected override void ExecuteWorkflowActivity(LocalWorkflowContext localContext)
         {
-            var context = executionContext.GetExtension<IWorkflowContext>();
-            var factory = executionContext.GetExtension<IOrganizationServiceFactory>();
-            var service = factory.CreateOrganizationService(context.UserId);
-
+            var context = localContext.WorkflowContext;
             var request = new OrganizationRequest(ApiName);
             request[ParameterFor(context.PrimaryEntityName)] = new[] { context.PrimaryEntityId.ToString() };
-            var response = service.Execute(request);
 
-            Changed.Set(executionContext, response.Results.TryGetValue("ChangedCount", out object count) && count is int n && n > 0);
+            var response = localContext.WorkflowUserService.Execute(request);
+
+            bool changed = response.Results.TryGetValue("ChangedCount", out object count) && count is int n && n > 0;
+            Changed.Set(localContext.ActivityContext, changed);
+            localContext.Trace(context.PrimaryEntityName + " " + context.PrimaryEntityId + (changed ? " updated." : " already up to date."));
         }
 
         private static string ParameterFor(string table)
