@@ -103,14 +103,7 @@ public class CustomerTermTests
     [Fact]
     public void The_customer_term_comes_from_the_environment_variable_value_when_one_is_set()
     {
-        var definition = scenario.Org.All("environmentvariabledefinition")
-            .Single(d => d.GetAttributeValue<string>("schemaname") == "llc_CustomerTermMonths");
-        scenario.Service.Create(new Entity("environmentvariablevalue")
-        {
-            ["schemaname"] = "llc_CustomerTermMonths",
-            ["environmentvariabledefinitionid"] = definition.ToEntityReference(),
-            ["value"] = "6",
-        });
+        scenario.SetCustomerTermMonths("6");
         var contact = scenario.CustomerWonToday(out _);
         var termEnd = Day(scenario.Now).AddMonths(6);
 
@@ -122,14 +115,7 @@ public class CustomerTermTests
     [Fact]
     public void A_customer_term_that_is_not_a_number_of_months_stops_a_win_with_a_message_naming_the_variable()
     {
-        var definition = scenario.Org.All("environmentvariabledefinition")
-            .Single(d => d.GetAttributeValue<string>("schemaname") == "llc_CustomerTermMonths");
-        scenario.Service.Create(new Entity("environmentvariablevalue")
-        {
-            ["schemaname"] = "llc_CustomerTermMonths",
-            ["environmentvariabledefinitionid"] = definition.ToEntityReference(),
-            ["value"] = "a year",
-        });
+        scenario.SetCustomerTermMonths("a year");
         var contact = scenario.NewContact();
         var opportunity = scenario.OpenOpportunity(contact);
 

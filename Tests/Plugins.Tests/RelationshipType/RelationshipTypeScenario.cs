@@ -119,6 +119,19 @@ internal sealed class RelationshipTypeScenario
         });
     }
 
+    /// <summary>Gives the environment variable llc_CustomerTermMonths a current value, as an admin would.</summary>
+    public void SetCustomerTermMonths(string value)
+    {
+        var definition = Org.All("environmentvariabledefinition")
+            .Single(d => d.GetAttributeValue<string>("schemaname") == "llc_CustomerTermMonths");
+        Service.Create(new Entity("environmentvariablevalue")
+        {
+            ["schemaname"] = "llc_CustomerTermMonths",
+            ["environmentvariabledefinitionid"] = definition.ToEntityReference(),
+            ["value"] = value,
+        });
+    }
+
     /// <summary>Removes the shipped retention rows so a test controls every rule.</summary>
     public void RemoveAllRetentionRules()
     {
