@@ -25,7 +25,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
             var affected = context.MessageName == "QualifyLead"
                 ? AffectedRecords.From(AffectedRecords.LeadLookups, QualifiedLead(context, service))
                 : AffectedRecords.From(AffectedRecords.LeadLookups,
-                    PipelineImages.Pre(context), PipelineImages.TargetEntity(context), PipelineImages.Post(context));
+                    PluginContextValues.Pre(context), PluginContextValues.TargetEntity(context), PluginContextValues.Post(context));
 
             RelationshipTypeTrace.Recalculate(localPluginContext, service, affected);
         }

@@ -17,7 +17,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var target = PipelineImages.TargetEntity(context);
+            var target = PluginContextValues.TargetEntity(context);
             if (target == null || !RelationshipColumns.IsPartyTable(target.LogicalName)) return;
 
             // Settings only matter for records that once bought; a new record never has, so none are read.

@@ -22,7 +22,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
             var affected = context.InputParameters.Contains("OpportunityClose")
                 ? AffectedRecords.From(AffectedRecords.OpportunityLookups, ClosedOpportunity(context, service))
                 : AffectedRecords.From(AffectedRecords.OpportunityLookups,
-                    PipelineImages.Pre(context), PipelineImages.TargetEntity(context), PipelineImages.Post(context));
+                    PluginContextValues.Pre(context), PluginContextValues.TargetEntity(context), PluginContextValues.Post(context));
 
             RelationshipTypeTrace.Recalculate(localPluginContext, service, affected);
         }

@@ -33,7 +33,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
             var input = context.InputParameters;
             input["CreateContact"] = false;
             input["CreateAccount"] = false;
-            if (!(input.TryGetValue("OpportunityCustomerId", out object chosen) && chosen is EntityReference))
+            if (PluginContextValues.Parameter<EntityReference>(input, "OpportunityCustomerId") == null)
             {
                 input["OpportunityCustomerId"] = existing;
             }

@@ -24,7 +24,8 @@ namespace LeadLifecycle.Plugins.RelationshipType
             var input = context.InputParameters;
             var output = context.OutputParameters;
 
-            if (input.TryGetValue("Target", out object bound) && bound is EntityReference target)
+            var target = PluginContextValues.Parameter<EntityReference>(input, "Target");
+            if (target != null)
             {
                 var outcome = RelationshipTypeTrace.Recalculate(localPluginContext, service, new[] { target }).FirstOrDefault();
                 if (outcome == null)
@@ -51,8 +52,8 @@ namespace LeadLifecycle.Plugins.RelationshipType
 
         private static IEnumerable<EntityReference> Ids(ParameterCollection input, string parameter, string table)
         {
-            if (!input.TryGetValue(parameter, out object value) || value == null) return Enumerable.Empty<EntityReference>();
-            var texts = value as string[] ?? throw new InvalidPluginExecutionException(parameter + " must be a list of record ids.");
+            if (!input.Contains(parameter) || input[parameter] == null) return Enumerable.Empty<EntityReference>();
+            var texts = input[parameter] as string[] ?? throw new InvalidPluginExecutionException(parameter + " must be a list of record ids.");
             return texts.Select(text => new EntityReference(table, ParseId(parameter, text))).ToList();
         }
 

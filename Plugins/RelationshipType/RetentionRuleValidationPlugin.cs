@@ -18,7 +18,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var target = PipelineImages.TargetEntity(context);
+            var target = PluginContextValues.TargetEntity(context);
             if (target == null) return;
             bool creating = context.MessageName == "Create";
 

@@ -25,7 +25,7 @@ namespace LeadLifecycle.Workflows.RelationshipType
 
             var response = localContext.WorkflowUserService.Execute(request);
 
-            bool changed = response.Results.TryGetValue("ChangedCount", out object count) && count is int n && n > 0;
+            bool changed = response.Results.Contains("ChangedCount") && response.Results["ChangedCount"] is int count && count > 0;
             Changed.Set(localContext.ActivityContext, changed);
             localContext.Trace(context.PrimaryEntityName + " " + context.PrimaryEntityId + (changed ? " updated." : " already up to date."));
         }

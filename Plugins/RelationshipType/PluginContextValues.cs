@@ -2,8 +2,8 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.RelationshipType
 {
-    /// <summary>The image aliases and input parameters the relationship-type steps register and read.</summary>
-    internal static class PipelineImages
+    /// <summary>Reads the images (aliases PreImage / PostImage, as the step files register them) and input parameters.</summary>
+    internal static class PluginContextValues
     {
         public const string PreImage = "PreImage";
         public const string PostImage = "PostImage";
@@ -20,7 +20,13 @@ namespace LeadLifecycle.Plugins.RelationshipType
 
         public static Entity? TargetEntity(IPluginExecutionContext context)
         {
-            return context.InputParameters.TryGetValue("Target", out object target) ? target as Entity : null;
+            return Parameter<Entity>(context.InputParameters, "Target");
+        }
+
+        /// <summary>The parameter's value when present and of type T, else null.</summary>
+        public static T? Parameter<T>(ParameterCollection parameters, string name) where T : class
+        {
+            return parameters.Contains(name) ? parameters[name] as T : null;
         }
     }
 }
