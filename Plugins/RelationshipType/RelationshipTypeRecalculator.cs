@@ -7,9 +7,9 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadLifecycle.Plugins.RelationshipType
 {
     /// <summary>
-    /// Brings the relationship columns of contacts and accounts up to date: per record three fact queries
-    /// (settings read once, and only when a record ever won), one evaluation and one Update only when something changed. Knows nothing of the
-    /// pipeline: plug-ins, the custom API and tools all come through here.
+    /// Brings the relationship columns of contacts and accounts up to date: per record three fact queries, one
+    /// evaluation and one Update only when something changed; settings are read once, and only if a record ever won.
+    /// Knows nothing of the pipeline: plug-ins, the custom APIs and the review workflow all come through here.
     /// </summary>
     public sealed class RelationshipTypeRecalculator
     {
