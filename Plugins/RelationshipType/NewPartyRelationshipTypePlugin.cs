@@ -22,7 +22,13 @@ namespace LeadLifecycle.Plugins.RelationshipType
 
             // Settings only matter for records that once bought; a new record never has, so none are read.
             var evaluation = RelationshipTypeEvaluator.Evaluate(RelationshipFacts.None, context.OperationCreatedOn, RelationshipTypeSettings.Default);
-            RelationshipTypeChanges.Apply(new Entity(target.LogicalName), evaluation, context.OperationCreatedOn, target, out _);
+            // What the caller sent is the "current" state: an imported legacy account type is kept as a role.
+            var sent = new Entity(target.LogicalName);
+            foreach (var column in RelationshipTypeChanges.Columns)
+            {
+                if (target.Contains(column)) sent[column] = target[column];
+            }
+            RelationshipTypeChanges.Apply(sent, evaluation, context.OperationCreatedOn, target, out _);
             localPluginContext.Trace("New " + target.LogicalName + " starts with relationship type " + evaluation.Type + ".");
         }
     }

@@ -13,7 +13,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
         public static readonly string[] Columns =
         {
             RelationshipColumns.CustomerTypeCode, RelationshipColumns.CustomerUntil,
-            RelationshipColumns.Reason, RelationshipColumns.ReviewOn,
+            RelationshipColumns.Reason, RelationshipColumns.ReviewOn, LegacyAccountRelationshipTypes.RolesColumn,
         };
 
         /// <summary>Copies into <paramref name="target"/> what differs between <paramref name="current"/> and the
@@ -24,6 +24,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
             typeChanged = current.GetAttributeValue<OptionSetValue>(RelationshipColumns.CustomerTypeCode)?.Value != evaluation.Type;
             if (typeChanged)
             {
+                LegacyAccountRelationshipTypes.CarryOver(current, target);
                 target[RelationshipColumns.CustomerTypeCode] = new OptionSetValue(evaluation.Type);
                 target[RelationshipColumns.ChangedOn] = now;
                 changed = true;
