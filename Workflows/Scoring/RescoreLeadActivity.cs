@@ -16,15 +16,15 @@ namespace LeadLifecycle.Workflows.Scoring
         [Output("Scored")]
         public OutArgument<bool> Scored { get; set; } = new OutArgument<bool>();
 
-        protected override void ExecuteWorkflowActivity(
-            CodeActivityContext context, IWorkflowContext workflowContext, IOrganizationService service, ITracingService tracingService)
+        protected override void ExecuteWorkflowActivity(LocalWorkflowContext localContext)
         {
-            if (workflowContext.PrimaryEntityName != "lead")
-                throw new InvalidPluginExecutionException("The rescore step runs on leads only, not on '" + workflowContext.PrimaryEntityName + "'.");
+            var workflow = localContext.WorkflowContext;
+            if (workflow.PrimaryEntityName != "lead")
+                throw new InvalidPluginExecutionException("The rescore step runs on leads only, not on '" + workflow.PrimaryEntityName + "'.");
 
-            var request = new OrganizationRequest(ApiName) { ["Target"] = new EntityReference("lead", workflowContext.PrimaryEntityId) };
-            var response = service.Execute(request);
-            Scored.Set(context, response.Results.TryGetValue("Scored", out object scored) && scored is bool b && b);
+            var request = new OrganizationRequest(ApiName) { ["Target"] = new EntityReference("lead", workflow.PrimaryEntityId) };
+            var response = localContext.WorkflowUserService.Execute(request);
+            Scored.Set(localContext.ActivityContext, response.Results.TryGetValue("Scored", out object scored) && scored is bool b && b);
         }
     }
 }
