@@ -32,13 +32,9 @@ namespace LeadLifecycle.Plugins.Qualification
             var before = pre == null ? (int?)null : QualificationCriteria.FromEntity(pre).Status;
             var after = QualificationCriteria.FromEntity(ImageMerge.After(pre, target, QualificationCriteriaTable.Name));
 
-            if (before == DefinitionStatus.Live)
+            if (EditLock.GuardLiveDefinition(context.MessageName, "qualification criteria", after.Name, before, after.Status, pre, target,
+                    QualificationCriteriaTable.Columns, QualificationCriteriaTable.Status))
             {
-                var changesDefinition = target != null && target.Attributes.Any(a =>
-                    QualificationCriteriaTable.Columns.Contains(a.Key) && a.Key != QualificationCriteriaTable.Status &&
-                    a.Key != QualificationCriteriaTable.Id && !Equals(EntityValues.Raw(pre!, a.Key), a.Value));
-                if (context.MessageName == "Delete" || changesDefinition) throw EditLock.LiveDefinition("qualification criteria", after.Name);
-                if (after.Status == DefinitionStatus.Draft) throw EditLock.BackToDraft("qualification criteria", after.Name);
                 return;
             }
             if (after.Status == DefinitionStatus.Live && context.MessageName != "Delete")

@@ -46,7 +46,7 @@ namespace LeadLifecycle.Plugins.Scoring
         private static List<Guid> AccountsLosingOrGainingContact(IPluginExecutionContext context, Entity target, IReadOnlyList<ScoringModel> models)
         {
             const string parent = "parentcustomerid";
-            var countsAccounts = models.Any(m => m.IsAccountScope && m.Rules.Any(r => r.IsInteractionRule));
+            var countsAccounts = models.Any(m => m.CountsAccountInteractions);
             if (!countsAccounts || !target.Contains(parent)) return new List<Guid>();
             var before = ImageMerge.PreImage(context)?.GetAttributeValue<EntityReference>(parent);
             var after = target.GetAttributeValue<EntityReference>(parent);

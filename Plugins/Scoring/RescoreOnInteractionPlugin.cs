@@ -23,7 +23,7 @@ namespace LeadLifecycle.Plugins.Scoring
             var context = localPluginContext.PluginExecutionContext;
             var service = localPluginContext.PluginUserService;
             var models = ScoringModelRepository.LoadLive(service);
-            if (!models.Any(m => m.Rules.Any(r => r.IsInteractionRule)))
+            if (!models.Any(m => m.CountsInteractions))
             {
                 localPluginContext.Trace("No live model counts interactions: nothing to re-score.");
                 return;
@@ -33,7 +33,7 @@ namespace LeadLifecycle.Plugins.Scoring
                 .Select(row => row == null ? null : EntityValues.Get<EntityReference>(row, InteractionTable.ContactId))
                 .Where(r => r != null).Select(r => r!.Id).Distinct().ToList();
 
-            var countsAccounts = models.Any(m => m.IsAccountScope && m.Rules.Any(r => r.IsInteractionRule));
+            var countsAccounts = models.Any(m => m.CountsAccountInteractions);
             var leads = new List<Guid>();
             foreach (var contactId in contacts)
             {

@@ -31,11 +31,9 @@ namespace LeadLifecycle.Plugins.Scoring
             var before = pre == null ? (int?)null : ScoringModel.FromEntity(pre).Status;
             var after = ScoringModel.FromEntity(ImageMerge.After(pre, target, ScoringModelTable.Name));
 
-            if (before == DefinitionStatus.Live)
+            if (EditLock.GuardLiveDefinition(context.MessageName, "scoring model", after.Name, before, after.Status, pre, target,
+                    ScoringModel.Columns, ScoringModelTable.Status))
             {
-                if (context.MessageName == "Delete" || ChangesDefinition(pre!, target))
-                    throw EditLock.LiveDefinition("scoring model", after.Name);
-                if (after.Status == DefinitionStatus.Draft) throw EditLock.BackToDraft("scoring model", after.Name);
                 return;
             }
             if (after.Status == DefinitionStatus.Live && context.MessageName != "Delete")
@@ -52,11 +50,6 @@ namespace LeadLifecycle.Plugins.Scoring
             saving.Rules.AddRange(stored.Rules);
             return saving;
         }
-
-        private static bool ChangesDefinition(Entity pre, Entity? target) =>
-            target != null && target.Attributes.Any(a =>
-                ScoringModel.Columns.Contains(a.Key) && a.Key != ScoringModelTable.Status && a.Key != ScoringModelTable.Id &&
-                !Equals(EntityValues.Raw(pre, a.Key), a.Value));
 
         private static void GuardRule(IPluginExecutionContext context, IOrganizationService service)
         {

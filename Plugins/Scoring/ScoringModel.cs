@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -17,6 +18,11 @@ namespace LeadLifecycle.Plugins.Scoring
         public List<ScoringRule> Rules { get; } = new List<ScoringRule>();
 
         public bool IsAccountScope => Scope == ScoringModelTable.ScopeAccount;
+
+        public bool CountsInteractions => Rules.Any(r => r.IsInteractionRule);
+
+        /// <summary>An interaction of one contact changes the scores of its account's leads only under these models.</summary>
+        public bool CountsAccountInteractions => IsAccountScope && CountsInteractions;
 
         /// <summary>Contract: grade ≥ hot → Hot, ≥ warm → Warm, else Cold. An empty threshold is never reached.</summary>
         public int GradeFor(int score)
