@@ -33,7 +33,7 @@ namespace LeadLifecycle.Plugins.Qualification
             var after = QualificationCriteria.FromEntity(ImageMerge.After(pre, target, QualificationCriteriaTable.Name));
 
             if (EditLock.GuardLiveDefinition(context.MessageName, "qualification criteria", after.Name, before, after.Status, pre, target,
-                    QualificationCriteriaTable.Columns, QualificationCriteriaTable.Status))
+                    QualificationCriteriaTable.Columns, QualificationCriteriaTable.Status, QualificationCriteriaTable.Id))
             {
                 return;
             }

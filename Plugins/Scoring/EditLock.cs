@@ -15,11 +15,11 @@ namespace LeadLifecycle.Plugins.Scoring
         /// its status, to Stopped. Returns false when the row was not Live (the caller then runs its own checks).
         /// </summary>
         public static bool GuardLiveDefinition(string message, string kind, string name, int? statusBefore, int statusAfter,
-            Entity? preImage, Entity? target, IEnumerable<string> definitionColumns, string statusColumn)
+            Entity? preImage, Entity? target, IEnumerable<string> definitionColumns, string statusColumn, string idColumn)
         {
             if (statusBefore != DefinitionStatus.Live) return false;
             var changesDefinition = target != null && preImage != null && target.Attributes.Any(a =>
-                definitionColumns.Contains(a.Key) && a.Key != statusColumn && !Equals(EntityValues.Raw(preImage, a.Key), a.Value));
+                definitionColumns.Contains(a.Key) && a.Key != statusColumn && a.Key != idColumn && !Equals(EntityValues.Raw(preImage, a.Key), a.Value));
             if (message == "Delete" || changesDefinition) throw LiveDefinition(kind, name);
             if (statusAfter == DefinitionStatus.Draft) throw BackToDraft(kind, name);
             return true;

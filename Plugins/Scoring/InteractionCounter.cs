@@ -13,6 +13,9 @@ namespace LeadLifecycle.Plugins.Scoring
     /// </summary>
     public sealed class InteractionCounter
     {
+        /// <summary>Dataverse's AggregateQueryRecordLimit (https://learn.microsoft.com/power-apps/developer/data-platform/fetchxml/aggregate-data#limitations).</summary>
+        public const int AggregateRecordLimit = 50000;
+
         private readonly IOrganizationService service;
         private readonly DateTime now;
         private readonly Dictionary<string, InteractionTally> cache = new Dictionary<string, InteractionTally>();
@@ -31,13 +34,21 @@ namespace LeadLifecycle.Plugins.Scoring
             var key = scope.Key + "|" + rule.InteractionType + "|" + rule.WithinDays;
             if (cache.TryGetValue(key, out var known)) return known;
 
-            var rows = service.RetrieveMultiple(new FetchExpression(Fetch(scope, rule.InteractionType.Value, since))).Entities;
             var count = 0;
             DateTime? oldest = null;
-            if (rows.Count > 0)
+            try
             {
-                count = Convert.ToInt32(EntityValues.Raw(rows[0], "matches") ?? 0, CultureInfo.InvariantCulture);
-                oldest = EntityValues.Raw(rows[0], "oldest") as DateTime?;
+                var rows = service.RetrieveMultiple(new FetchExpression(Fetch(scope, rule.InteractionType.Value, since))).Entities;
+                if (rows.Count > 0)
+                {
+                    count = Convert.ToInt32(EntityValues.Raw(rows[0], "matches") ?? 0, CultureInfo.InvariantCulture);
+                    oldest = EntityValues.Raw(rows[0], "oldest") as DateTime?;
+                }
+            }
+            catch (Exception e) when (e.Message.IndexOf("AggregateQueryRecordLimit", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                // Dataverse refuses aggregates over more than 50,000 rows: that many interactions is "at least 50,000".
+                count = AggregateRecordLimit;
             }
             var tally = new InteractionTally(count, since.HasValue && oldest.HasValue && count > 0
                 ? oldest.Value.ToUniversalTime().AddDays(rule.WithinDays!.Value) : (DateTime?)null);

@@ -32,7 +32,7 @@ namespace LeadLifecycle.Plugins.Scoring
             var after = ScoringModel.FromEntity(ImageMerge.After(pre, target, ScoringModelTable.Name));
 
             if (EditLock.GuardLiveDefinition(context.MessageName, "scoring model", after.Name, before, after.Status, pre, target,
-                    ScoringModel.Columns, ScoringModelTable.Status))
+                    ScoringModel.Columns, ScoringModelTable.Status, ScoringModelTable.Id))
             {
                 return;
             }
