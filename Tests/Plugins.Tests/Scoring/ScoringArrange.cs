@@ -10,7 +10,7 @@ internal static class ScoringArrange
 {
     public const int Draft = 754100000, Live = 754100001, Stopped = 754100002;
     public const int ContactScope = 754100000, AccountScope = 754100001;
-    public const int Attribute = 754100000, Interaction = 754100001;
+    public const int KindAttribute = 754100000, KindInteraction = 754100001;
     public const int EqualTo = 754100000, NotEqual = 754100001, Contains = 754100002, GreaterThan = 754100003,
         LessThan = 754100004, HasValue = 754100005, OneOf = 754100006;
     public const int EmailOpened = 754100000, EmailClicked = 754100001, FormSubmitted = 754100002, WebsiteVisited = 754100003;
@@ -37,7 +37,7 @@ internal static class ScoringArrange
         {
             ["llc_modelid"] = model.ToEntityReference(),
             ["llc_name"] = name ?? $"{table}.{column}",
-            ["llc_kind"] = new OptionSetValue(Attribute),
+            ["llc_kind"] = new OptionSetValue(KindAttribute),
             ["llc_points"] = points,
             ["llc_table"] = table,
             ["llc_attribute"] = column,
@@ -53,7 +53,7 @@ internal static class ScoringArrange
         {
             ["llc_modelid"] = model.ToEntityReference(),
             ["llc_name"] = name ?? $"interactions of type {type}",
-            ["llc_kind"] = new OptionSetValue(Interaction),
+            ["llc_kind"] = new OptionSetValue(KindInteraction),
             ["llc_points"] = points,
             ["llc_interactiontype"] = new OptionSetValue(type),
         };
