@@ -19,6 +19,12 @@ namespace LeadLifecycle.Plugins.Scoring
             var context = localPluginContext.PluginExecutionContext;
             var service = localPluginContext.PluginUserService;
             var models = ScoringModelRepository.LoadLive(service);
+            if (models.Count == 0)
+            {
+                // Nothing scores; stopping the last model already cleared every lead's score (RescoreOnPublishPlugin).
+                localPluginContext.Trace("No live scoring model: nothing to score.");
+                return;
+            }
 
             if (context.MessageName == "Update")
             {
