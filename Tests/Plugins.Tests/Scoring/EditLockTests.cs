@@ -56,6 +56,31 @@ public class EditLockTests
     }
 
     [Fact]
+    public void A_live_model_goes_to_stopped_not_back_to_draft()
+    {
+        var (org, service, model, _) = LiveModel();
+
+        var error = Assert.ThrowsAny<Exception>(() =>
+            service.Update(new Entity("llc_scoringmodel", model.Id) { ["llc_status"] = new OptionSetValue(Draft) }));
+
+        Assert.Contains("Set its Status to Stopped instead of Draft", error.Message);
+        Assert.Equal(Live, org.Get("llc_scoringmodel", model.Id).GetAttributeValue<OptionSetValue>("llc_status").Value);
+    }
+
+    [Fact]
+    public void A_model_whose_hot_threshold_is_below_warm_cannot_go_live()
+    {
+        var org = LocalOrganization.Create();
+        var model = Model("Upside down", Draft, hot: 10, warm: 50);
+        org.Initialize(model, AttributeRule(model, "lead", "subject", HasValue, null, 1));
+
+        var error = Assert.ThrowsAny<Exception>(() =>
+            org.GetService().Update(new Entity("llc_scoringmodel", model.Id) { ["llc_status"] = new OptionSetValue(Live) }));
+
+        Assert.Contains("Hot must be at least Warm", error.Message);
+    }
+
+    [Fact]
     public void A_model_without_rules_cannot_go_live()
     {
         var org = LocalOrganization.Create();
