@@ -29,24 +29,13 @@ namespace LeadLifecycle.Plugins.Qualification
             conditions.EntityAlias = ConditionAlias;
             conditions.Columns = new ColumnSet(QualificationConditionTable.ModelId, QualificationConditionTable.MinimumScore);
 
-            var result = new List<QualificationCriteria>();
-            var byId = new Dictionary<Guid, QualificationCriteria>();
-            foreach (var row in QueryPages.All(service, query))
+            return ParentChildRows.Group(QueryPages.All(service, query), QualificationCriteria.FromEntity, (criteria, row) =>
             {
-                if (!byId.TryGetValue(row.Id, out var criteria))
-                {
-                    criteria = QualificationCriteria.FromEntity(row);
-                    byId.Add(row.Id, criteria);
-                    result.Add(criteria);
-                }
                 var model = EntityValues.Get<EntityReference>(row, ConditionAlias + "." + QualificationConditionTable.ModelId);
-                if (model != null)
-                {
-                    var minimum = EntityValues.Get<int?>(row, ConditionAlias + "." + QualificationConditionTable.MinimumScore) ?? 0;
-                    criteria.Conditions.Add(new QualificationCondition(model.Id, minimum));
-                }
-            }
-            return result;
+                if (model == null) return;
+                var minimum = EntityValues.Get<int?>(row, ConditionAlias + "." + QualificationConditionTable.MinimumScore) ?? 0;
+                criteria.Conditions.Add(new QualificationCondition(model.Id, minimum));
+            });
         }
     }
 }

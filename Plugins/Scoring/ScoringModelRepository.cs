@@ -38,24 +38,10 @@ namespace LeadLifecycle.Plugins.Scoring
             return query;
         }
 
-        private static IReadOnlyList<ScoringModel> Read(IOrganizationService service, QueryExpression query)
-        {
-            var models = new List<ScoringModel>();
-            var byId = new Dictionary<Guid, ScoringModel>();
-            foreach (var row in QueryPages.All(service, query))
+        private static IReadOnlyList<ScoringModel> Read(IOrganizationService service, QueryExpression query) =>
+            ParentChildRows.Group(QueryPages.All(service, query), row => ScoringModel.FromEntity(row), (model, row) =>
             {
-                if (!byId.TryGetValue(row.Id, out var model))
-                {
-                    model = ScoringModel.FromEntity(row);
-                    byId.Add(row.Id, model);
-                    models.Add(model);
-                }
-                if (EntityValues.Raw(row, RuleAlias + "." + ScoringRuleTable.Id) != null)
-                {
-                    model.Rules.Add(ScoringRule.FromEntity(row, RuleAlias));
-                }
-            }
-            return models;
-        }
+                if (EntityValues.Raw(row, RuleAlias + "." + ScoringRuleTable.Id) != null) model.Rules.Add(ScoringRule.FromEntity(row, RuleAlias));
+            });
     }
 }
