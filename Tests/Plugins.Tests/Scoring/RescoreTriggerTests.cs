@@ -51,6 +51,22 @@ public class RescoreTriggerTests
     }
 
     [Fact]
+    public void Changing_an_accounts_column_a_live_rule_reads_rescores_the_open_leads_of_the_account()
+    {
+        var org = LocalOrganization.Create();
+        var model = Model("Fit");
+        var account = Account();
+        org.Initialize(model, account, AttributeRule(model, "account", "numberofemployees", GreaterThan, "1000", 30));
+        var service = org.GetService();
+        var leadId = service.Create(Lead(account: account));
+        Assert.Equal(0, ScoreOf(org, leadId));
+
+        service.Update(new Entity("account", account.Id) { ["numberofemployees"] = 5000 });
+
+        Assert.Equal(30, ScoreOf(org, leadId));
+    }
+
+    [Fact]
     public void The_rescore_api_scores_a_lead_and_says_so()
     {
         var org = LocalOrganization.Create();
