@@ -44,7 +44,7 @@ namespace LeadLifecycle.Plugins.Scoring
                 case Money m: return new TypedValue(Kind.Number, number: m.Value);
                 case OptionSetValue o: return new TypedValue(Kind.Number, number: o.Value);
                 case bool b: return new TypedValue(Kind.YesNo, yesNo: b);
-                case DateTime dt: return new TypedValue(Kind.Date, date: dt.ToUniversalTime());
+                case DateTime dt: return new TypedValue(Kind.Date, date: dt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dt, DateTimeKind.Utc) : dt.ToUniversalTime());
                 case EntityReference r: return new TypedValue(Kind.Id, id: r.Id);
                 case Guid g: return new TypedValue(Kind.Id, id: g);
                 case OptionSetValueCollection many:
