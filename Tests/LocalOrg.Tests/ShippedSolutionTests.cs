@@ -28,4 +28,26 @@ public class ShippedSolutionTests
         var id = org.GetService().Create(new Entity("contact") { ["lastname"] = "Rivera", ["customertypecode"] = new OptionSetValue(754100003) });
         Assert.Equal(754100003, org.GetService().Retrieve("contact", id, new ColumnSet("customertypecode")).GetAttributeValue<OptionSetValue>("customertypecode").Value);
     }
+
+    [Fact]
+    public void A_business_process_flow_instance_can_point_at_the_lead_its_process_and_stage()
+    {
+        var org = LocalOrganization.Create();
+        var service = org.GetService();
+        var lead = service.Create(new Entity("lead") { ["subject"] = "Hi" });
+        var process = org.All("workflow").Single(w => w.GetAttributeValue<string>("uniquename") == "llc_leadlifecycleprocess");
+        var inquiry = org.All("processstage").Single(s => s.GetAttributeValue<string>("stagename") == "Inquiry");
+
+        var instance = service.Create(new Entity("llc_leadlifecycleprocess")
+        {
+            ["bpf_leadid"] = new EntityReference("lead", lead),
+            ["processid"] = process.ToEntityReference(),
+            ["activestageid"] = inquiry.ToEntityReference(),
+            ["traversedpath"] = inquiry.Id.ToString(),
+        });
+
+        var row = service.Retrieve("llc_leadlifecycleprocess", instance, new ColumnSet("activestageid", "statecode"));
+        Assert.Equal(inquiry.Id, row.GetAttributeValue<EntityReference>("activestageid").Id);
+        Assert.Equal(0, row.GetAttributeValue<OptionSetValue>("statecode").Value);
+    }
 }
