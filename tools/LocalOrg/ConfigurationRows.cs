@@ -6,10 +6,14 @@ namespace LeadLifecycle.LocalOrg;
 /// <summary>The shipped configuration data (Solution/data, a Configuration Migration tool package) as SDK entities.</summary>
 internal static class ConfigurationRows
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ConfigurationData?>> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>Fresh entities each time (tests may change them); the parsed package is read once per process.</summary>
     public static IEnumerable<Entity> Read(string dataFolder)
     {
-        if (!File.Exists(Path.Combine(dataFolder, "data.xml"))) return Array.Empty<Entity>();
-        return ConfigurationDataReader.ReadFolder(dataFolder).Records.Select(ToEntity);
+        var data = Cache.GetOrAdd(dataFolder, f => new Lazy<ConfigurationData?>(() =>
+            File.Exists(Path.Combine(f, "data.xml")) ? ConfigurationDataReader.ReadFolder(f) : null)).Value;
+        return data is null ? Array.Empty<Entity>() : data.Records.Select(ToEntity).ToList();
     }
 
     public static Entity ToEntity(ConfigurationRecord record)

@@ -26,7 +26,7 @@ public sealed partial class LocalOrganization
         Store = new DataStore(Metadata, Options.LockTimeout);
         Writer = new RecordWriter(this);
         Resolver = new PluginTypeResolver(solution.PluginAssemblies);
-        Steps = new StepRegistry(solution.Steps);
+        Steps = new StepRegistry(Options.StepFilter is null ? solution.Steps : solution.Steps.Where(Options.StepFilter));
         StepRunner = new StepRunner(this);
         Recording = new RecordingHub();
         AsyncJobs = new AsyncJobQueue(this);

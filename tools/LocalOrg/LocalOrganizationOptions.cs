@@ -13,6 +13,10 @@ public sealed class LocalOrganizationOptions
     /// <summary>How long a transaction waits for a row another transaction holds locked before failing.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Which of the solution's step registrations run (default: all). E.g. <c>s => false</c> to test metadata or
+    /// configuration data alone, or keep only the steps of the plug-in under test.</summary>
+    public Func<LeadLifecycle.SolutionModel.StepDefinition, bool>? StepFilter { get; set; }
+
     /// <summary>Where the simulated clock starts; default: now, to the second.</summary>
     public DateTime? StartUtc { get; set; }
 }

@@ -15,6 +15,10 @@ internal static class ShippedSolution
 
     public static string DataFolder(string sourceFolder) => Path.Combine(Path.GetDirectoryName(sourceFolder.TrimEnd(Path.DirectorySeparatorChar))!, "data");
 
-    /// <summary>Reads it with the solution model's parser, the same reader the packager and `llc check` use.</summary>
-    public static SolutionDefinition Read(string folder) => SolutionReader.ReadSourceFolder(folder);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<SolutionDefinition>> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>Reads it with the solution model's parser, the same reader the packager and `llc check` use. The definition
+    /// is immutable, so it is read once per process: every test's organization starts from the same parse.</summary>
+    public static SolutionDefinition Read(string folder) =>
+        Cache.GetOrAdd(folder, f => new Lazy<SolutionDefinition>(() => SolutionReader.ReadSourceFolder(f))).Value;
 }

@@ -7,6 +7,7 @@ namespace LeadLifecycle.LocalOrg.Tests.Data;
 public class ValidationTests
 {
     private readonly LocalOrganization _org = new TestSolution().Table(TestSolution.MarketingForm()).Organization();
+    private static readonly LocalOrganizationOptions MetadataOnly = new() { StepFilter = _ => false };
 
     private DataverseFault CreateFails(Entity entity)
     {
@@ -95,7 +96,7 @@ public class ValidationTests
     [Fact]
     public void Solution_status_reasons_are_valid_under_their_state()
     {
-        var org = LocalOrganization.Create();
+        var org = LocalOrganization.Create(MetadataOnly);
         var service = org.GetService();
         var lead = service.Create(new Entity("lead") { ["subject"] = "Hi", ["statuscode"] = new OptionSetValue(754100000) });
         Assert.Equal(new OptionSetValue(754100000), org.Get("lead", lead)["statuscode"]);
