@@ -16,11 +16,9 @@ namespace LeadLifecycle.Plugins.Matching
         {
             "salutation", "firstname", "middlename", "lastname", "jobtitle",
             "emailaddress1", "emailaddress2", "emailaddress3",
-            "telephone1", "telephone2", "telephone3", "mobilephone", "fax", "websiteurl",
-            "address1_line1", "address1_line2", "address1_line3", "address1_city", "address1_stateorprovince",
-            "address1_postalcode", "address1_country",
-            "donotemail", "donotbulkemail", "donotphone", "donotpostalmail", "donotfax", "preferredcontactmethodcode",
-            "transactioncurrencyid",
+            "telephone1", "telephone2", "mobilephone", "websiteurl",
+            "address1_line1", "address1_city", "address1_stateorprovince", "address1_postalcode", "address1_country",
+            "donotemail", "donotbulkemail", "donotphone", "preferredcontactmethodcode",
         };
 
         /// <summary>
