@@ -210,6 +210,7 @@ public sealed class LeadCreateMatchingTests
     [Fact]
     public void Lead_created_with_a_parent_contact_is_left_as_it_is_without_any_query()
     {
+        var org = MatchingOnlyOrganization();
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
         var other = Contact("Ana", "Lima", "other@contoso.com");
         org.Initialize(ana, other);
@@ -217,22 +218,31 @@ public sealed class LeadCreateMatchingTests
         lead["parentcontactid"] = other.ToEntityReference();
 
         using var calls = org.RecordCalls();
-        var saved = CreateLead(lead);
+        var saved = org.Get("lead", org.GetService().Create(lead));
 
         Assert.Equal(other.Id, saved.GetAttributeValue<EntityReference>("parentcontactid")?.Id);
         Assert.Null(saved.GetAttributeValue<string>("llc_matchedby"));
-        Assert.DoesNotContain(calls.PluginCalls, c => c.ToString()!.Contains("contact"));
+        Assert.Empty(calls.PluginCalls);
     }
 
     [Fact]
-    public void Matching_a_known_contact_costs_the_plugins_at_most_two_service_calls()
+    public void Matching_a_known_contact_costs_the_plugins_two_queries_for_only_the_columns_they_need()
     {
-        org.Initialize(Contact("Ana", "Lima", "ana@contoso.com"));
+        var org = MatchingOnlyOrganization();
+        var ana = Contact("Ana", "Lima", "ana@contoso.com");
+        org.Initialize(ana);
 
         using var calls = org.RecordCalls();
-        org.GetService().Create(NewLead("ana@contoso.com"));
+        var saved = org.Get("lead", org.GetService().Create(NewLead("ana@contoso.com")));
 
-        Assert.InRange(calls.PluginCalls.Count, 1, 2);
+        Assert.Equal(ana.Id, saved.GetAttributeValue<EntityReference>("parentcontactid")?.Id);
+        Assert.Collection(calls.PluginCalls,
+            strategy => Assert.Equal(("RetrieveMultiple", "llc_matchingstrategy"), (strategy.Message, strategy.Table)),
+            contact =>
+            {
+                Assert.Equal(("RetrieveMultiple", "contact"), (contact.Message, contact.Table));
+                Assert.Equal(new[] { "contactid", "parentcustomerid" }, contact.Columns!.OrderBy(c => c));
+            });
     }
 
     [Fact]
@@ -244,7 +254,9 @@ public sealed class LeadCreateMatchingTests
         org.GetService().Create(NewLead("ana@contoso.com", firstName: "Ana", lastName: "Lima"));
         org.GetService().Create(NewLead("noor@fabrikam.com", firstName: "Noor", lastName: "Haddad"));
 
-        var trace = string.Join("\n", calls.Trace);
+        var trace = string.Join("\n", calls.TraceLines
+            .Where(t => t.Source.StartsWith("LeadLifecycle.Plugins.Matching.", StringComparison.Ordinal))
+            .Select(t => t.Text));
         Assert.Contains("linked to contact", trace);
         foreach (var personal in new[] { "ana@contoso.com", "noor@fabrikam.com", "Lima", "Haddad", "Noor" })
         {
