@@ -219,6 +219,14 @@ public class ConditionOperatorTests : QueryTestBase
     }
 
     [Fact]
+    public void A_null_value_is_refused_with_the_platform_message()
+    {
+        var fault = Fails(new QueryExpression("contact") { Criteria = { Conditions = { new ConditionExpression("fullname", ConditionOperator.Equal, (object)null!) } } });
+
+        Assert.Equal("Condition for attribute 'contact.fullname': null is not a valid value for an attribute. Use 'Null' or 'NotNull' conditions instead.", fault.Message);
+    }
+
+    [Fact]
     public void Wrong_number_of_values_is_a_clear_error()
     {
         var fault = Fails(new QueryExpression("contact") { Criteria = { Conditions = { new ConditionExpression("numberofchildren", ConditionOperator.Between, 1) } } });

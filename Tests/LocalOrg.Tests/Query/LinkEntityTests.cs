@@ -91,6 +91,21 @@ public class LinkEntityTests : QueryTestBase
     }
 
     [Fact]
+    public void An_or_filter_across_the_root_and_a_linked_table()
+    {
+        ArrangeAccountsAndContacts();
+        Store.With(Rows.Contact("Fab person", c => c["parentcustomerid"] = _fabrikam.ToEntityReference()));
+        var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("fullname") };
+        query.AddLink("account", "parentcustomerid", "accountid", JoinOperator.LeftOuter).EntityAlias = "a";
+        query.Criteria.AddCondition("fullname", ConditionOperator.NotEqual, "fab person");
+        var either = query.Criteria.AddFilter(LogicalOperator.Or);
+        either.AddCondition("fullname", ConditionOperator.Equal, "loner");
+        either.AddCondition("a", "name", ConditionOperator.Equal, "contoso");
+
+        Assert.Equal(new[] { "Ada", "Bob", "Loner" }, Names(query, "fullname"));
+    }
+
+    [Fact]
     public void Nested_links_join_through_the_middle_table()
     {
         ArrangeAccountsAndContacts();

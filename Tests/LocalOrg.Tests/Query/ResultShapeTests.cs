@@ -66,6 +66,37 @@ public class ResultShapeTests : QueryTestBase
     }
 
     [Fact]
+    public void Lookups_sort_by_the_related_row_name()
+    {
+        // https://learn.microsoft.com/power-apps/developer/data-platform/fetchxml/order-rows#lookup-columns
+        Store.With(
+            Rows.Contact("Of Zeta", c => c["parentcustomerid"] = new EntityReference("account", Guid.Empty) { Name = "Zeta" }),
+            Rows.Contact("Of Alpha", c => c["parentcustomerid"] = new EntityReference("account", Guid.NewGuid()) { Name = "alpha" }));
+        var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("fullname") };
+        query.AddOrder("parentcustomerid", OrderType.Ascending);
+
+        Assert.Equal(new[] { "Of Alpha", "Of Zeta" }, Names(query, "fullname"));
+    }
+
+    [Fact]
+    public void Orders_on_the_entity_come_before_orders_inside_link_entities()
+    {
+        // https://learn.microsoft.com/power-apps/developer/data-platform/fetchxml/order-rows#process-link-entity-orders-first
+        var a = Rows.Account("A");
+        var b = Rows.Account("B");
+        Store.With(a, b,
+            Rows.Contact("Same", c => c["parentcustomerid"] = b.ToEntityReference()),
+            Rows.Contact("Same", c => c["parentcustomerid"] = a.ToEntityReference()),
+            Rows.Contact("First", c => c["parentcustomerid"] = b.ToEntityReference()));
+
+        var rows = Fetch(@"<fetch><entity name='contact'><attribute name='fullname' />
+            <link-entity name='account' from='accountid' to='parentcustomerid' alias='acc'><attribute name='name' /><order attribute='name' /></link-entity>
+            <order attribute='fullname' /></entity></fetch>").Entities;
+
+        Assert.Equal(new[] { "First/B", "Same/A", "Same/B" }, rows.Select(r => $"{r["fullname"]}/{r.GetAttributeValue<AliasedValue>("acc.name").Value}"));
+    }
+
+    [Fact]
     public void Distinct_collapses_equal_rows()
     {
         Store.With(Rows.Contact("Ada", c => c["firstname"] = "Same"), Rows.Contact("Bob", c => c["firstname"] = "same"), Rows.Contact("Cy", c => c["firstname"] = "Other"));

@@ -21,12 +21,7 @@ internal static class QueryByAttributeTranslator
             PageInfo = query.PageInfo ?? new PagingInfo(),
         };
         for (var i = 0; i < query.Attributes.Count; i++)
-        {
-            var value = query.Values[i];
-            expression.Criteria.Conditions.Add(value is null
-                ? new ConditionExpression(query.Attributes[i], ConditionOperator.Null)
-                : new ConditionExpression(query.Attributes[i], ConditionOperator.Equal, value));
-        }
+            expression.Criteria.Conditions.Add(new ConditionExpression(query.Attributes[i], ConditionOperator.Equal, query.Values[i]));
         foreach (var order in query.Orders) expression.Orders.Add(order);
         return expression;
     }

@@ -21,6 +21,8 @@ internal static class ConditionCompiler
         var column = scope.Describe(attribute);
         var op = condition.Operator;
         var values = ValueConverter.Flatten(condition.Values).ToArray();
+        if (values.Any(v => v is null))
+            throw QueryFault.BadArgument($"Condition for attribute '{column}': null is not a valid value for an attribute. Use 'Null' or 'NotNull' conditions instead.");
 
         if (condition.CompareColumns) return CompareColumns(condition, scope, values, column);
 
@@ -39,7 +41,6 @@ internal static class ConditionCompiler
             {
                 var target = ValueConverter.ToColumnType(Single(values, op, column), type, column);
                 var test = Comparison(op);
-                if (target.IsNull) return _ => false; // Dataverse: "= null" matches nothing; use the Null operator.
                 return row =>
                 {
                     var value = scope.Read(row, attribute);

@@ -24,10 +24,16 @@ internal static class FilterCompiler
             var compiled = Compile(child, resolve, context, slotsUsed);
             if (compiled is not null) parts.Add(compiled);
         }
+        return Combine(parts, filter.FilterOperator);
+    }
+
+    /// <summary>One predicate that holds when all (And) or any (Or) of the parts hold; null when there are none.</summary>
+    public static Func<Entity?[], bool>? Combine(IReadOnlyList<Func<Entity?[], bool>> parts, LogicalOperator logicalOperator)
+    {
         if (parts.Count == 0) return null;
         if (parts.Count == 1) return parts[0];
         var all = parts.ToArray();
-        if (filter.FilterOperator == LogicalOperator.Or)
+        if (logicalOperator == LogicalOperator.Or)
         {
             return row =>
             {

@@ -8,6 +8,9 @@ namespace LeadLifecycle.LocalOrg.Query.Execution;
 /// <summary>
 /// Sorts joined rows by the query's orders, then by each link-entity's orders (the order Dataverse applies them).
 /// Stable, so rows that tie keep the store's order. Empty values sort first ascending, as in SQL Server.
+/// Lookups sort by the related row's name when the reference carries it, as Dataverse does; choices sort by value
+/// (Dataverse sorts them by label unless useraworderby is set — labels are not part of the query seam).
+/// https://learn.microsoft.com/power-apps/developer/data-platform/fetchxml/order-rows#ordering-lookup-and-choice-columns
 /// </summary>
 internal static class RowOrdering
 {
@@ -23,12 +26,20 @@ internal static class RowOrdering
         {
             foreach (var (scope, attribute, descending) in keys)
             {
-                var result = Scalar.Compare(scope.Read(a, attribute), scope.Read(b, attribute));
+                var result = Scalar.Compare(SortValue(scope, a, attribute), SortValue(scope, b, attribute));
                 if (result != 0) return descending ? -result : result;
             }
             return 0;
         });
         return rows.OrderBy(row => row, comparer).ToList();
+    }
+
+    private static Scalar SortValue(TableScope scope, Entity?[] row, string attribute)
+    {
+        var entity = row[scope.Slot];
+        if (entity is null) return Scalar.Null;
+        var value = AttributeReader.Raw(entity, attribute, scope.Table.PrimaryIdAttribute);
+        return value is EntityReference { Name: { } name } ? Scalar.OfText(name) : Scalar.From(value);
     }
 
     private static (TableScope, string, bool) Key(QueryPlan plan, TableScope defaultScope, OrderExpression order)

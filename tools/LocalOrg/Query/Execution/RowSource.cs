@@ -8,7 +8,8 @@ namespace LeadLifecycle.LocalOrg.Query.Execution;
 
 /// <summary>
 /// Produces the joined rows of a query: the root table filtered, each link-entity joined by a hash lookup on its
-/// key column (so a join is one pass over each table), then the criteria that read linked tables.
+/// key column (one pass over the linked table, skipped when no row has a key), then the criteria that read linked
+/// tables. Top-level "and" parts that read the root only run before the joins, so joins see fewer rows.
 /// A joined row is an array with one slot per table (see <see cref="TableScope.Slot"/>); an outer join leaves
 /// the slot empty when nothing matched.
 /// Note: the root is still a full scan with compiled predicates; an index on the primary id / lookups would make
@@ -18,9 +19,7 @@ internal static class RowSource
 {
     public static List<Entity?[]> Produce(QueryPlan plan, FilterExpression? criteria, IQueryableStore store, QueryContext context)
     {
-        var slotsUsed = new HashSet<int>();
-        var filter = FilterCompiler.Compile(criteria, name => plan.Resolve(name, plan.Root), context, slotsUsed);
-        var filterRootOnly = slotsUsed.All(slot => slot == 0);
+        var (rootFilter, joinedFilter) = SplitCriteria(plan, criteria, context);
         foreach (var scope in plan.Scopes.Skip(1)) CompileJoinFilter(plan, scope, context);
 
         var width = plan.Scopes.Count;
@@ -29,7 +28,7 @@ internal static class RowSource
         foreach (var entity in store.Rows(plan.Root.LogicalName))
         {
             probe[0] = entity;
-            if (filterRootOnly && filter is not null && !filter(probe)) continue;
+            if (rootFilter is not null && !rootFilter(probe)) continue;
             var row = new Entity?[width];
             row[0] = entity;
             rows.Add(row);
@@ -37,20 +36,51 @@ internal static class RowSource
 
         foreach (var scope in plan.Scopes.Skip(1)) rows = Join(rows, scope, store);
 
-        if (!filterRootOnly && filter is not null) rows.RemoveAll(row => !filter(row));
+        if (joinedFilter is not null) rows.RemoveAll(row => !joinedFilter(row));
         return rows;
+    }
+
+    /// <summary>Separates the criteria into what can run on the root row alone and what needs the joined row.</summary>
+    private static (Func<Entity?[], bool>? Root, Func<Entity?[], bool>? Joined) SplitCriteria(QueryPlan plan, FilterExpression? criteria, QueryContext context)
+    {
+        if (criteria is null) return (null, null);
+        var parts = new List<FilterExpression>();
+        if (criteria.FilterOperator == LogicalOperator.And)
+        {
+            foreach (var condition in criteria.Conditions)
+            {
+                var single = new FilterExpression(LogicalOperator.And);
+                single.Conditions.Add(condition);
+                parts.Add(single);
+            }
+            parts.AddRange(criteria.Filters);
+        }
+        else
+        {
+            parts.Add(criteria);
+        }
+
+        var root = new List<Func<Entity?[], bool>>();
+        var joined = new List<Func<Entity?[], bool>>();
+        foreach (var part in parts)
+        {
+            var slots = new HashSet<int>();
+            var compiled = FilterCompiler.Compile(part, name => plan.Resolve(name, plan.Root), context, slots);
+            if (compiled is null) continue;
+            (slots.All(slot => slot == 0) ? root : joined).Add(compiled);
+        }
+        return (FilterCompiler.Combine(root, LogicalOperator.And), FilterCompiler.Combine(joined, LogicalOperator.And));
     }
 
     private static void CompileJoinFilter(QueryPlan plan, TableScope scope, QueryContext context)
     {
         var filter = FilterCompiler.Compile(scope.Link!.LinkCriteria, name => plan.Resolve(name, scope), context);
         if (filter is null) return;
-        var width = plan.Scopes.Count;
+        var probe = new Entity?[plan.Scopes.Count]; // reused: a plan serves one execution on one thread
         scope.JoinFilter = entity =>
         {
-            var row = new Entity?[width];
-            row[scope.Slot] = entity;
-            return filter(row);
+            probe[scope.Slot] = entity;
+            return filter(probe);
         };
     }
 
@@ -58,13 +88,20 @@ internal static class RowSource
     {
         var link = scope.Link!;
         var parent = scope.Parent!;
-        var index = Index(scope, store);
-        var joined = new List<Entity?[]>(rows.Count);
-        foreach (var row in rows)
+        var keys = new Scalar[rows.Count];
+        var wanted = new HashSet<Scalar>(ScalarEquality.Instance);
+        for (var i = 0; i < rows.Count; i++)
         {
-            var key = parent.Read(row, link.LinkFromAttributeName);
+            keys[i] = parent.Read(rows[i], link.LinkFromAttributeName);
+            if (!keys[i].IsNull) wanted.Add(keys[i]);
+        }
+        var index = Index(scope, store, wanted);
+        var joined = new List<Entity?[]>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
             List<Entity>? matches = null;
-            if (!key.IsNull) index.TryGetValue(key, out matches);
+            if (!keys[i].IsNull) index.TryGetValue(keys[i], out matches);
             var found = matches is { Count: > 0 };
             switch (link.JoinOperator)
             {
@@ -100,15 +137,17 @@ internal static class RowSource
         }
     }
 
-    private static Dictionary<Scalar, List<Entity>> Index(TableScope scope, IQueryableStore store)
+    /// <summary>The linked table's rows by key column, keeping only the keys the joined rows ask for (none asked: no scan).</summary>
+    private static Dictionary<Scalar, List<Entity>> Index(TableScope scope, IQueryableStore store, HashSet<Scalar> wanted)
     {
         var keyColumn = scope.Link!.LinkToAttributeName;
         var index = new Dictionary<Scalar, List<Entity>>(ScalarEquality.Instance);
+        if (wanted.Count == 0) return index;
         foreach (var entity in store.Rows(scope.LogicalName))
         {
-            if (scope.JoinFilter is not null && !scope.JoinFilter(entity)) continue;
             var key = AttributeReader.Read(entity, keyColumn, scope.Table.PrimaryIdAttribute);
-            if (key.IsNull) continue;
+            if (key.IsNull || !wanted.Contains(key)) continue;
+            if (scope.JoinFilter is not null && !scope.JoinFilter(entity)) continue;
             if (!index.TryGetValue(key, out var list)) index[key] = list = new List<Entity>(1);
             list.Add(entity);
         }
