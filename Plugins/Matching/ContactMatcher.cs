@@ -59,6 +59,6 @@ namespace LeadLifecycle.Plugins.Matching
                 MatchQuery.Build(MatchingSchema.Contact.Table, key, MatchingSchema.Contact.Id, MatchingSchema.Contact.ParentCustomerId),
                 key.Strategy);
 
-        private void Lock(MatchKey key) => MatchingLock.Acquire(reader, key.Identity(LockScope), now);
+        private void Lock(MatchKey key) => MatchingLock.Acquire(reader, key.LockBucket(LockScope), now);
     }
 }

@@ -47,10 +47,10 @@ namespace LeadLifecycle.Plugins.Matching
         }
 
         /// <summary>
-        /// A fixed-length, non-reversible name for this identity (strategy + values, case-folded), used as the
-        /// alternate key of the lock row so that no personal data is stored in it.
+        /// The lock bucket of this identity (strategy + values, case-folded): the first byte of its SHA-256 hash, as two
+        /// hex digits. The same person always lands in the same bucket; the key holds no personal data.
         /// </summary>
-        public string Identity(string scope)
+        public string LockBucket(string scope)
         {
             var text = new StringBuilder(scope).Append('|').Append(Strategy.Id.ToString("N"));
             foreach (var pair in values)
@@ -59,8 +59,7 @@ namespace LeadLifecycle.Plugins.Matching
             }
             using (var sha = SHA256.Create())
             {
-                var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()));
-                return string.Concat(hash.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+                return sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()))[0].ToString("x2", CultureInfo.InvariantCulture);
             }
         }
 

@@ -48,7 +48,19 @@ public sealed class MatchingBadInputTests
 
         var error = Fails(() => org.GetService().Execute(SubmitForm("webinar-2026", contactShaped)));
 
-        Assert.Contains("Submission must be a 'lead' entity", error.Message);
+        Assert.Contains("Submission", error.Message);
+        Assert.Contains("lead", error.Message);
+        Assert.Empty(org.All("contact"));
+    }
+
+    [Fact]
+    public void Submission_parameter_missing_is_refused()
+    {
+        org.Initialize(Form("webinar-2026"));
+
+        var error = Fails(() => org.GetService().Execute(SubmitForm("webinar-2026", submission: null)));
+
+        Assert.Contains("Submission", error.Message);
         Assert.Empty(org.All("contact"));
     }
 
@@ -66,14 +78,17 @@ public sealed class MatchingBadInputTests
     [Fact]
     public void Strategy_naming_a_missing_column_fails_the_submission_with_its_name_and_writes_nothing()
     {
-        // Arranged past the save-time validation, as a row imported with plug-ins off would be.
-        var broken = Strategy("Loyalty card", ContactTarget, "llc_loyaltycardnumber");
+        // Arranged past the save-time validation, as a row imported with plug-ins off would be: companyname is a
+        // lead column the submission can carry, but contacts have no such column.
+        var broken = Strategy("Company", ContactTarget, "companyname");
         org.Initialize(broken, Form("store-signup", contactStrategy: broken));
+        var submission = Submission("noor@fabrikam.com");
+        submission["companyname"] = "Fabrikam";
 
-        var error = Fails(() => org.GetService().Execute(SubmitForm("store-signup", Submission("noor@fabrikam.com"))));
+        var error = Fails(() => org.GetService().Execute(SubmitForm("store-signup", submission)));
 
-        Assert.Contains("Matching strategy 'Loyalty card'", error.Message);
-        Assert.Contains("llc_loyaltycardnumber", error.Message);
+        Assert.Contains("Matching strategy 'Company' cannot be applied to the contact table", error.Message);
+        Assert.Contains("companyname", error.Message);
         Assert.Empty(org.All("contact"));
     }
 

@@ -54,6 +54,15 @@ public sealed class MatchingConcurrencyTests
     }
 
     [Fact]
+    public void Lock_rows_ship_with_the_solution_so_the_first_requests_for_a_person_queue_instead_of_failing()
+    {
+        var locks = LocalOrganization.Create().All("llc_matchinglock");
+
+        Assert.Equal(256, locks.Count);
+        Assert.Equal(Enumerable.Range(0, 256).Select(i => i.ToString("x2")), locks.Select(l => l.GetAttributeValue<string>("llc_key")).Order());
+    }
+
+    [Fact]
     public void Lock_rows_hold_no_personal_data()
     {
         var org = LocalOrganization.Create();
