@@ -88,6 +88,20 @@ public sealed class LeadCreateMatchingTests
     }
 
     [Fact]
+    public void Contact_created_for_a_lead_that_then_fails_to_save_is_rolled_back_with_it()
+    {
+        var lead = NewLead("noor@fabrikam.com", "Noor", "Haddad");
+        lead["subject"] = new string('x', 301); // lead.subject holds 300: the core operation refuses it after pre-operation
+
+        using var calls = org.RecordCalls();
+        Assert.ThrowsAny<Exception>(() => org.GetService().Create(lead));
+
+        Assert.Contains(calls.PluginCalls, c => c.Message == "Create" && c.Table == "contact");
+        Assert.Empty(org.All("contact"));
+        Assert.Empty(org.All("lead"));
+    }
+
+    [Fact]
     public void Created_contact_belongs_to_the_lead_account_as_on_qualification()
     {
         var fabrikam = Account("Fabrikam");

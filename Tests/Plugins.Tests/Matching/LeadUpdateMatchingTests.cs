@@ -88,4 +88,22 @@ public sealed class LeadUpdateMatchingTests
         Assert.Null(org.Get("lead", lead.Id).GetAttributeValue<EntityReference>("parentcontactid"));
         Assert.Empty(org.All("contact"));
     }
+
+    [Fact]
+    public void Strategy_column_outside_the_registered_image_is_read_from_the_saved_lead()
+    {
+        var byNameAndNote = Strategy("Last name and description", ContactTarget, "lastname,description");
+        var form = Form("partner-referral", contactStrategy: byNameAndNote);
+        var ana = Contact("Ana", "Lima", email: null);
+        ana["description"] = "Referred by Contoso partner desk";
+        var lead = UnlinkedLead();
+        lead["lastname"] = "Lyma";
+        lead["description"] = "Referred by Contoso partner desk";
+        lead["llc_marketingformid"] = "partner-referral";
+        org.Initialize(byNameAndNote, form, ana, lead);
+
+        org.GetService().Update(new Entity("lead", lead.Id) { ["lastname"] = "Lima" });
+
+        Assert.Equal(ana.Id, org.Get("lead", lead.Id).GetAttributeValue<EntityReference>("parentcontactid")?.Id);
+    }
 }
