@@ -70,10 +70,9 @@ public class ConcurrencyAndKeysTests
         var first = (UpsertResponse)service.Execute(new UpsertRequest { Target = new Entity("llc_marketingform", "llc_formid", "spring") { ["llc_name"] = "Spring" } });
         var second = (UpsertResponse)service.Execute(new UpsertRequest { Target = new Entity("llc_marketingform", "llc_formid", "spring") { ["llc_name"] = "Spring 2026" } });
 
-        // Read through Results: the offline SDK's typed response getters currently recurse (ParameterCollection.TryGetValue<T>).
-        Assert.True((bool)first.Results["RecordCreated"]);
-        Assert.False((bool)second.Results["RecordCreated"]);
-        Assert.Equal(((EntityReference)first.Results["Target"]).Id, ((EntityReference)second.Results["Target"]).Id);
+        Assert.True(first.RecordCreated);
+        Assert.False(second.RecordCreated);
+        Assert.Equal(first.Target.Id, second.Target.Id);
         var form = Assert.Single(_org.All("llc_marketingform"));
         Assert.Equal(("spring", "Spring 2026"), (form["llc_formid"], form["llc_name"]));
     }
@@ -87,7 +86,7 @@ public class ConcurrencyAndKeysTests
         {
             Target = new EntityReference("llc_marketingform", "llc_formid", "spring"), ColumnSet = new ColumnSet("llc_name"),
         });
-        Assert.Equal(id, ((Entity)response.Results["Entity"]).Id);
+        Assert.Equal(id, response.Entity.Id);
         service.Update(new Entity("llc_marketingform", "llc_formid", "spring") { ["llc_name"] = "Renamed" });
         Assert.Equal("Renamed", _org.Get("llc_marketingform", id)["llc_name"]);
     }
