@@ -1,0 +1,120 @@
+using System;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadLifecycle.Plugins.Matching
+{
+    /// <summary>
+    /// llc_SubmitMarketingForm: the contact first (by the form's contact strategy, created when nobody matches),
+    /// then an open lead of that contact (by the form's lead strategy) updated with the submitted values, or a new
+    /// lead; every submission is recorded as a Form Submitted interaction. The whole submission runs under the
+    /// identity's matching lock, so concurrent submissions for one person are applied one after the other.
+    /// </summary>
+    public sealed class FormSubmissionIntake
+    {
+        private readonly IOrganizationService reader;
+        private readonly IOrganizationService writer;
+        private readonly DateTime now;
+        private readonly Action<string> trace;
+
+        public FormSubmissionIntake(IOrganizationService reader, IOrganizationService writer, DateTime now, Action<string> trace)
+        {
+            this.reader = reader;
+            this.writer = writer;
+            this.now = now;
+            this.trace = trace;
+        }
+
+        public FormSubmissionResult Submit(string? formId, Entity? submission)
+        {
+            var values = SubmittedValues(formId, submission);
+            Func<string, object?> read = column => values.Contains(column) ? values[column] : null;
+            EmailAddressRule.Validate(read);
+
+            var form = MarketingForm.Find(reader, formId!.Trim());
+            var strategies = StrategyCatalog.LoadActive(reader);
+            var contactKey = MatchKey.From(strategies.For(MatchingSchema.Strategy.TargetContact, form.ContactStrategyId), read);
+            if (!contactKey.IsComplete)
+            {
+                throw new InvalidPluginExecutionException(
+                    $"The submission has no value for {string.Join(", ", contactKey.EmptyColumns)}, which the contact matching strategy " +
+                    $"'{contactKey.Strategy.Name}' compares. Submit these fields so the person can be identified.");
+            }
+
+            var contact = new ContactMatcher(reader, writer, now).Resolve(contactKey, read, lockFirst: true);
+            var leadKey = MatchKey.From(strategies.For(MatchingSchema.Strategy.TargetLead, form.LeadStrategyId), read);
+            var openLead = leadKey.IsComplete ? FindOpenLead(contact.Contact, leadKey) : null;
+
+            EntityReference lead;
+            if (openLead != null)
+            {
+                var update = new Entity(MatchingSchema.Lead.Table, openLead.Id);
+                foreach (var pair in values.Attributes)
+                {
+                    update[pair.Key] = pair.Value;
+                }
+                if (!openLead.Contains(MatchingSchema.Lead.ParentAccountId) && !values.Contains(MatchingSchema.Lead.ParentAccountId) && contact.Account != null)
+                {
+                    update[MatchingSchema.Lead.ParentAccountId] = contact.Account;
+                }
+                writer.Update(update);
+                lead = openLead.ToEntityReference();
+            }
+            else
+            {
+                if (!values.Contains("subject"))
+                {
+                    values["subject"] = "Form submission: " + (form.Name ?? formId);
+                }
+                contact.ApplyTo(values, leadHasAccount: values.Contains(MatchingSchema.Lead.ParentAccountId));
+                lead = new EntityReference(MatchingSchema.Lead.Table, writer.Create(values));
+            }
+
+            RecordInteraction(contact.Contact, lead, form, formId!.Trim());
+            trace($"Submission to form {form.Id}: contact {contact.Contact.Id} ({(contact.Created ? "created" : "matched")}), " +
+                  $"lead {lead.Id} ({(openLead == null ? "created" : "updated")}).");
+            return new FormSubmissionResult(contact.Contact, lead, contact.Created, openLead == null);
+        }
+
+        /// <summary>The submitted lead columns, with the form id as the lead's marketing form; bad input stops here.</summary>
+        private static Entity SubmittedValues(string? formId, Entity? submission)
+        {
+            if (string.IsNullOrWhiteSpace(formId))
+            {
+                throw new InvalidPluginExecutionException(
+                    "FormId is required: pass the Form ID of the marketing form (llc_marketingform) the submission comes from.");
+            }
+            if (submission == null || submission.LogicalName != MatchingSchema.Lead.Table)
+            {
+                throw new InvalidPluginExecutionException(
+                    $"Submission must be a 'lead' entity holding the submitted values{(submission == null ? "" : $", not '{submission.LogicalName}'")}.");
+            }
+            var values = new Entity(MatchingSchema.Lead.Table);
+            foreach (var pair in submission.Attributes.Where(a => a.Key != MatchingSchema.Lead.Id && a.Key != MatchingSchema.Lead.MatchedBy))
+            {
+                values[pair.Key] = pair.Value is string text ? text.Trim() : pair.Value;
+            }
+            values[MatchingSchema.Lead.MarketingFormId] = formId!.Trim();
+            return values;
+        }
+
+        private Entity? FindOpenLead(EntityReference contact, MatchKey key)
+        {
+            var query = MatchQuery.Build(MatchingSchema.Lead.Table, key, MatchingSchema.Lead.Id, MatchingSchema.Lead.ParentAccountId);
+            query.Criteria.AddCondition(MatchingSchema.Lead.ParentContactId, Microsoft.Xrm.Sdk.Query.ConditionOperator.Equal, contact.Id);
+            return MatchQuery.FirstOrNull(reader, query, key.Strategy);
+        }
+
+        private void RecordInteraction(EntityReference contact, EntityReference lead, MarketingForm form, string formId)
+        {
+            var interaction = new Entity(MatchingSchema.Interaction.Table);
+            interaction[MatchingSchema.Interaction.Name] = "Form Submitted: " + (form.Name ?? formId);
+            interaction[MatchingSchema.Interaction.ContactId] = contact;
+            interaction[MatchingSchema.Interaction.LeadId] = lead;
+            interaction[MatchingSchema.Interaction.Type] = new OptionSetValue(MatchingSchema.Interaction.FormSubmitted);
+            interaction[MatchingSchema.Interaction.OccurredOn] = now;
+            interaction[MatchingSchema.Interaction.SourceId] = formId;
+            writer.Create(interaction);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadLifecycle.Plugins.Matching
+{
+    /// <summary>
+    /// Links a lead without a parent contact to its contact, inside the lead's own Create or Update: by the
+    /// contact strategy of the lead's marketing form (or the default), creating the contact when nobody matches.
+    /// A lead with no complete set of strategy values stays unlinked; a linked lead is never re-linked.
+    /// </summary>
+    public sealed class LeadContactLinker
+    {
+        private readonly IOrganizationService reader;
+        private readonly ContactMatcher matcher;
+        private readonly Action<string> trace;
+
+        public LeadContactLinker(IOrganizationService reader, IOrganizationService writer, DateTime now, Action<string> trace)
+        {
+            this.reader = reader;
+            matcher = new ContactMatcher(reader, writer, now);
+            this.trace = trace;
+        }
+
+        /// <summary>Lead Create (pre-operation): <paramref name="target"/> is the lead about to be saved.</summary>
+        public void OnCreate(Entity target)
+        {
+            if (target.GetAttributeValue<EntityReference>(MatchingSchema.Lead.ParentContactId) != null)
+            {
+                trace("Lead already has a parent contact: no matching.");
+                return;
+            }
+            Func<string, object?> read = column => target.Contains(column) ? target[column] : null;
+            Link(target, read, StrategyCatalog.ContactStrategyForForm(reader, read(MatchingSchema.Lead.MarketingFormId) as string));
+        }
+
+        /// <summary>
+        /// Lead Update (pre-operation): matches again only when the lead is unlinked and the update changes a
+        /// column of its contact strategy. <paramref name="preImage"/> holds the lead's person columns.
+        /// </summary>
+        public void OnUpdate(Entity target, Entity? preImage)
+        {
+            if (target.Contains(MatchingSchema.Lead.ParentContactId))
+            {
+                trace("Update sets the parent contact itself: no matching.");
+                return;
+            }
+            var before = preImage ?? Retrieve(target.Id, LeadToContactMapping.ImageColumns().ToArray());
+            if (before.GetAttributeValue<EntityReference>(MatchingSchema.Lead.ParentContactId) != null)
+            {
+                trace("Lead is linked to a contact: never re-linked by matching.");
+                return;
+            }
+            Func<string, object?> read = column => target.Contains(column) ? target[column] : before.GetAttributeValue<object>(column);
+            var strategy = StrategyCatalog.ContactStrategyForForm(reader, read(MatchingSchema.Lead.MarketingFormId) as string);
+            if (!strategy.Attributes.Any(target.Contains))
+            {
+                trace("Update changes no column of the contact strategy: no matching.");
+                return;
+            }
+            // Strategy columns outside the registered image (a custom strategy) are read from the saved lead.
+            var notCaptured = strategy.Attributes
+                .Where(c => !target.Contains(c) && !LeadToContactMapping.ImageColumns().Contains(c))
+                .ToArray();
+            if (notCaptured.Length > 0)
+            {
+                var saved = Retrieve(target.Id, notCaptured);
+                var readImage = read;
+                read = column => notCaptured.Contains(column) ? saved.GetAttributeValue<object>(column) : readImage(column);
+            }
+            Link(target, read, strategy);
+        }
+
+        private void Link(Entity target, Func<string, object?> read, MatchingStrategy strategy)
+        {
+            var key = MatchKey.From(strategy, read);
+            if (!key.IsComplete)
+            {
+                // Never match on empty values, and never create a contact that no later lead could find.
+                trace(key.IsEmpty ? "Nothing to match on: lead saved unlinked." : "Some strategy columns are empty: lead saved unlinked.");
+                return;
+            }
+            var match = matcher.Resolve(key, read, lockFirst: false);
+            match.ApplyTo(target, leadHasAccount: read(MatchingSchema.Lead.ParentAccountId) is EntityReference);
+            trace($"Lead {target.Id} linked to contact {match.Contact.Id} ({(match.Created ? "created" : "matched")}).");
+        }
+
+        private Entity Retrieve(Guid leadId, string[] columns)
+        {
+            try
+            {
+                return reader.Retrieve(MatchingSchema.Lead.Table, leadId, new ColumnSet(columns));
+            }
+            catch (Exception ex) when (!(ex is InvalidPluginExecutionException))
+            {
+                throw new InvalidPluginExecutionException(
+                    $"The lead's columns {string.Join(", ", columns)} could not be read for contact matching: {ex.Message}", ex);
+            }
+        }
+    }
+}
