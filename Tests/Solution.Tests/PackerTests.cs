@@ -79,7 +79,7 @@ public class PackerTests
     public void A_step_on_a_type_no_assembly_contains_stops_the_pack_with_a_clear_message()
     {
         var src = SamplePackage.SourceCopy();
-        var stepFile = Directory.GetFiles(Path.Combine(src, "SdkMessageProcessingSteps")).Single();
+        var stepFile = Path.Combine(src, "SdkMessageProcessingSteps", $"{{{SamplePackage.SampleStepId}}}.xml");
         File.WriteAllText(stepFile, File.ReadAllText(stepFile).Replace("Fixtures.SamplePlugin</PluginTypeName>", "Fixtures.Missing</PluginTypeName>"));
         var error = Assert.Throws<SolutionFormatException>(() => SolutionPacker.Pack(src, SamplePackage.Assemblies, SamplePackage.NewTempDirectory(), managed: false));
         Assert.Contains("'LeadLifecycle.Solution.Fixtures.Missing' is not a public IPlugin class", error.Message);

@@ -17,9 +17,6 @@ internal sealed class RelationshipTypeScenario
 
     public RelationshipTypeScenario()
     {
-        // The local organization resolves registered types among the loaded assemblies: make sure both deployables are.
-        _ = typeof(LeadLifecycle.Plugins.RelationshipType.RelationshipTypeEvaluator).Assembly;
-        _ = typeof(LeadLifecycle.Workflows.RelationshipType.RecalculateRelationshipTypeActivity).Assembly;
         Org = LocalOrganization.Create();
         Service = Org.GetService();
     }
