@@ -29,14 +29,19 @@ public sealed class CliHost
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
     };
 
-    /// <summary>A host writing plain text (no colours, no live progress) to the given writer.</summary>
-    public static IAnsiConsole PlainConsole(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>A console writing plain text (no colours, no live progress, wide lines) to the given writer.</summary>
+    public static IAnsiConsole PlainConsole(TextWriter writer)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 240;
+        return console;
+    }
 
     // Parallel bulk work must not be pinned to one server by the affinity cookie
     // (learn.microsoft.com/power-apps/developer/data-platform/send-parallel-requests, "Server affinity").

@@ -11,9 +11,11 @@ public sealed record SolutionPackage(string Path, byte[] Content, string UniqueN
     {
         if (!File.Exists(path)) throw new InvalidDataException($"The solution file '{path}' does not exist.");
         var content = File.ReadAllBytes(path);
+        ZipArchive zip;
+        try { zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read); }
+        catch (InvalidDataException ex) { throw new InvalidDataException($"'{path}' is not a readable solution zip: {ex.Message}"); }
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
             var entry = zip.GetEntry("solution.xml")
                         ?? throw new InvalidDataException($"'{path}' is not a solution: it has no solution.xml at its root.");
             using var stream = entry.Open();
@@ -25,10 +27,13 @@ public sealed record SolutionPackage(string Path, byte[] Content, string UniqueN
                 throw new InvalidDataException($"'{path}': solution.xml has no valid Version.");
             return new SolutionPackage(path, content, uniqueName, version, manifest.Element("Managed")?.Value == "1");
         }
-        catch (InvalidDataException) { throw; }
-        catch (Exception ex) when (ex is System.Xml.XmlException or IOException)
+        catch (Exception ex) when (ex is System.Xml.XmlException or IOException && ex is not InvalidDataException)
         {
             throw new InvalidDataException($"'{path}' is not a readable solution zip: {ex.Message}");
+        }
+        finally
+        {
+            zip.Dispose();
         }
     }
 }
