@@ -1,0 +1,24 @@
+using Microsoft.Xrm.Sdk;
+
+namespace Microsoft.Crm.Sdk.Messages;
+
+/// <summary>Contains the data to execute the Assign message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+public sealed class AssignRequest : OrganizationRequest
+{
+    public AssignRequest()
+    {
+        RequestName = "Assign";
+    }
+
+    public EntityReference Target
+    {
+        get => Get<EntityReference>("Target");
+        set => Parameters["Target"] = value;
+    }
+
+    public EntityReference Assignee
+    {
+        get => Get<EntityReference>("Assignee");
+        set => Parameters["Assignee"] = value;
+    }
+}

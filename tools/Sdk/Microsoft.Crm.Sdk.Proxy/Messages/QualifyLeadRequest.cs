@@ -1,0 +1,66 @@
+using Microsoft.Xrm.Sdk;
+
+namespace Microsoft.Crm.Sdk.Messages;
+
+/// <summary>Contains the data to execute the QualifyLead message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+public sealed class QualifyLeadRequest : OrganizationRequest
+{
+    public QualifyLeadRequest()
+    {
+        RequestName = "QualifyLead";
+    }
+
+    public EntityReference LeadId
+    {
+        get => Get<EntityReference>("LeadId");
+        set => Parameters["LeadId"] = value;
+    }
+
+    public bool CreateAccount
+    {
+        get => Get<bool>("CreateAccount");
+        set => Parameters["CreateAccount"] = value;
+    }
+
+    public bool CreateContact
+    {
+        get => Get<bool>("CreateContact");
+        set => Parameters["CreateContact"] = value;
+    }
+
+    public bool CreateOpportunity
+    {
+        get => Get<bool>("CreateOpportunity");
+        set => Parameters["CreateOpportunity"] = value;
+    }
+
+    public EntityReference OpportunityCurrencyId
+    {
+        get => Get<EntityReference>("OpportunityCurrencyId");
+        set => Parameters["OpportunityCurrencyId"] = value;
+    }
+
+    public EntityReference OpportunityCustomerId
+    {
+        get => Get<EntityReference>("OpportunityCustomerId");
+        set => Parameters["OpportunityCustomerId"] = value;
+    }
+
+    public EntityReference SourceCampaignId
+    {
+        get => Get<EntityReference>("SourceCampaignId");
+        set => Parameters["SourceCampaignId"] = value;
+    }
+
+    public OptionSetValue Status
+    {
+        get => Get<OptionSetValue>("Status");
+        set => Parameters["Status"] = value;
+    }
+
+    public EntityReference ProcessInstanceId
+    {
+        get => Get<EntityReference>("ProcessInstanceId");
+        set => Parameters["ProcessInstanceId"] = value;
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Xrm.Sdk;
+
+namespace Microsoft.Crm.Sdk.Messages;
+
+/// <summary>The results of the QualifyLead message; properties read <see cref="OrganizationResponse.Results"/>.</summary>
+public sealed class QualifyLeadResponse : OrganizationResponse
+{
+    public QualifyLeadResponse()
+    {
+    }
+
+    public EntityReferenceCollection CreatedEntities => Get<EntityReferenceCollection>("CreatedEntities");
+}

@@ -1,0 +1,30 @@
+using Microsoft.Xrm.Sdk;
+
+namespace Microsoft.Crm.Sdk.Messages;
+
+/// <summary>Contains the data to execute the SetState message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+public sealed class SetStateRequest : OrganizationRequest
+{
+    public SetStateRequest()
+    {
+        RequestName = "SetState";
+    }
+
+    public EntityReference EntityMoniker
+    {
+        get => Get<EntityReference>("EntityMoniker");
+        set => Parameters["EntityMoniker"] = value;
+    }
+
+    public OptionSetValue State
+    {
+        get => Get<OptionSetValue>("State");
+        set => Parameters["State"] = value;
+    }
+
+    public OptionSetValue Status
+    {
+        get => Get<OptionSetValue>("Status");
+        set => Parameters["Status"] = value;
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.Xrm.Sdk;
+
+namespace Microsoft.Crm.Sdk.Messages;
+
+/// <summary>Contains the data to execute the WhoAmI message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+public sealed class WhoAmIRequest : OrganizationRequest
+{
+    public WhoAmIRequest()
+    {
+        RequestName = "WhoAmI";
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Xrm.Sdk;
+using System;
+
+namespace Microsoft.Crm.Sdk.Messages;
+
+/// <summary>The results of the WhoAmI message; properties read <see cref="OrganizationResponse.Results"/>.</summary>
+public sealed class WhoAmIResponse : OrganizationResponse
+{
+    public WhoAmIResponse()
+    {
+    }
+
+    public Guid UserId => Get<Guid>("UserId");
+
+    public Guid BusinessUnitId => Get<Guid>("BusinessUnitId");
+
+    public Guid OrganizationId => Get<Guid>("OrganizationId");
+}

@@ -1,0 +1,11 @@
+using Microsoft.Xrm.Sdk;
+
+namespace Microsoft.Crm.Sdk.Messages;
+
+/// <summary>The results of the WinOpportunity message; properties read <see cref="OrganizationResponse.Results"/>.</summary>
+public sealed class WinOpportunityResponse : OrganizationResponse
+{
+    public WinOpportunityResponse()
+    {
+    }
+}

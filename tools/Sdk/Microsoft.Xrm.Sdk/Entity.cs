@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.Serialization;
+using Microsoft.Xrm.Sdk.Client;
+
+namespace Microsoft.Xrm.Sdk;
+
+/// <summary>A record (late bound), or the base of early-bound classes.</summary>
+public class Entity : IExtensibleDataObject
+{
+    private AttributeCollection _attributes = new AttributeCollection();
+    private FormattedValueCollection _formattedValues = new FormattedValueCollection();
+    private RelatedEntityCollection _relatedEntities = new RelatedEntityCollection();
+    private KeyAttributeCollection _keyAttributes = new KeyAttributeCollection();
+
+    public Entity()
+    {
+    }
+
+    public Entity(string entityName)
+    {
+        LogicalName = entityName;
+    }
+
+    public Entity(string entityName, Guid id)
+    {
+        LogicalName = entityName;
+        Id = id;
+    }
+
+    public Entity(string entityName, string keyName, object keyValue)
+    {
+        LogicalName = entityName;
+        _keyAttributes[keyName] = keyValue;
+    }
+
+    public Entity(string entityName, KeyAttributeCollection keyAttributes)
+    {
+        LogicalName = entityName;
+        _keyAttributes = keyAttributes;
+    }
+
+    public string LogicalName { get; set; }
+
+    /// <summary>The record id. Independent of the primary-key attribute in <see cref="Attributes"/>, as in the official SDK.</summary>
+    public virtual Guid Id { get; set; }
+
+    public AttributeCollection Attributes
+    {
+        get => _attributes;
+        set => _attributes = value;
+    }
+
+    public FormattedValueCollection FormattedValues
+    {
+        get => _formattedValues;
+        set => _formattedValues = value;
+    }
+
+    public RelatedEntityCollection RelatedEntities
+    {
+        get => _relatedEntities;
+        set => _relatedEntities = value;
+    }
+
+    public KeyAttributeCollection KeyAttributes
+    {
+        get => _keyAttributes;
+        set => _keyAttributes = value;
+    }
+
+    public EntityState? EntityState { get; set; }
+
+    public string RowVersion { get; set; }
+
+    public bool HasLazyFileAttribute { get; set; }
+
+    public string LazyFileAttributeKey { get; set; }
+
+    public Lazy<object> LazyFileAttributeValue { get; set; }
+
+    public string LazyFileSizeAttributeKey { get; set; }
+
+    public int LazyFileSizeAttributeValue { get; set; }
+
+    public ExtensionDataObject ExtensionData { get; set; }
+
+    /// <summary>The attribute value; throws KeyNotFoundException when the attribute is not in the collection.</summary>
+    public object this[string attributeName]
+    {
+        get => Attributes[attributeName];
+        set => Attributes[attributeName] = value;
+    }
+
+    public bool Contains(string attributeName) => Attributes.Contains(attributeName);
+
+    /// <summary>The value cast to <typeparamref name="T"/>, or default(T) when the attribute is missing or null.</summary>
+    public virtual T GetAttributeValue<T>(string attributeLogicalName)
+    {
+        if (Attributes.TryGetValue(attributeLogicalName, out object value) && value != null)
+        {
+            return (T)value;
+        }
+
+        return default;
+    }
+
+    public bool TryGetAttributeValue<T>(string attributeLogicalName, out T value)
+    {
+        if (Attributes.TryGetValue(attributeLogicalName, out object raw) && raw is T typed)
+        {
+            value = typed;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    public virtual void SetAttributeValue(string attributeLogicalName, object value)
+    {
+        Attributes[attributeLogicalName] = value;
+    }
+
+    public virtual string GetFormattedAttributeValue(string attributeLogicalName)
+    {
+        return FormattedValues.TryGetValue(attributeLogicalName, out string value) ? value : null;
+    }
+
+    public virtual TEntity GetRelatedEntity<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole) where TEntity : Entity
+    {
+        return GetRelatedEntities<TEntity>(relationshipSchemaName, primaryEntityRole)?.FirstOrDefault();
+    }
+
+    public virtual void SetRelatedEntity<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole, TEntity entity) where TEntity : Entity
+    {
+        SetRelatedEntities(relationshipSchemaName, primaryEntityRole, entity == null ? null : new[] { entity });
+    }
+
+    public virtual IEnumerable<TEntity> GetRelatedEntities<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole) where TEntity : Entity
+    {
+        var key = new Relationship(relationshipSchemaName) { PrimaryEntityRole = primaryEntityRole };
+        return RelatedEntities.TryGetValue(key, out EntityCollection related) ? related.Entities.Cast<TEntity>() : null;
+    }
+
+    public virtual void SetRelatedEntities<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole, IEnumerable<TEntity> entities) where TEntity : Entity
+    {
+        var key = new Relationship(relationshipSchemaName) { PrimaryEntityRole = primaryEntityRole };
+        if (entities == null)
+        {
+            RelatedEntities.Remove(key);
+            return;
+        }
+
+        RelatedEntities[key] = new EntityCollection(entities.Cast<Entity>().ToList());
+    }
+
+    /// <summary>A reference to this record: logical name, id, alternate keys and row version.</summary>
+    public EntityReference ToEntityReference()
+    {
+        if (string.IsNullOrWhiteSpace(LogicalName))
+        {
+            throw new NotSupportedException("LogicalName must be set before calling ToEntityReference()");
+        }
+
+        return new EntityReference(LogicalName, Id) { KeyAttributes = KeyAttributes, RowVersion = RowVersion };
+    }
+
+    /// <summary>
+    /// This record as <typeparamref name="T"/>: a shallow copy (the collections are shared) into a new instance.
+    /// An early-bound type must carry an EntityLogicalNameAttribute matching <see cref="LogicalName"/>.
+    /// </summary>
+    public T ToEntity<T>() where T : Entity
+    {
+        if (typeof(T) == typeof(Entity))
+        {
+            var plain = new Entity();
+            ShallowCopyTo(plain);
+            return (T)plain;
+        }
+
+        if (string.IsNullOrWhiteSpace(LogicalName))
+        {
+            throw new NotSupportedException("LogicalName must be set before calling ToEntity()");
+        }
+
+        var attribute = (EntityLogicalNameAttribute)Attribute.GetCustomAttribute(typeof(T), typeof(EntityLogicalNameAttribute), true);
+        if (attribute == null || string.IsNullOrWhiteSpace(attribute.LogicalName))
+        {
+            throw new NotSupportedException("Cannot convert to type that is does not have EntityLogicalNameAttribute");
+        }
+
+        if (LogicalName != attribute.LogicalName)
+        {
+            throw new NotSupportedException("Cannot convert entity " + LogicalName + " to " + attribute.LogicalName);
+        }
+
+        var typed = (T)Activator.CreateInstance(typeof(T));
+        ShallowCopyTo(typed);
+        return typed;
+    }
+
+    private void ShallowCopyTo(Entity target)
+    {
+        if (target == null || ReferenceEquals(target, this))
+        {
+            return;
+        }
+
+        target.LogicalName = LogicalName;
+        target.Id = Id;
+        target.Attributes = Attributes;
+        target.FormattedValues = FormattedValues;
+        target.RelatedEntities = RelatedEntities;
+        target.KeyAttributes = KeyAttributes;
+        target.EntityState = EntityState;
+        target.RowVersion = RowVersion;
+        target.ExtensionData = ExtensionData;
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Runtime.Serialization;
+
+namespace Microsoft.Xrm.Sdk;
+
+/// <summary>A reference to a record by logical name and id (or alternate keys). Equal when logical name and id are equal.</summary>
+public sealed class EntityReference : IExtensibleDataObject
+{
+    private KeyAttributeCollection _keyAttributes = new KeyAttributeCollection();
+
+    public EntityReference()
+    {
+    }
+
+    public EntityReference(string logicalName)
+    {
+        LogicalName = logicalName;
+    }
+
+    public EntityReference(string logicalName, Guid id)
+    {
+        LogicalName = logicalName;
+        Id = id;
+    }
+
+    public EntityReference(string logicalName, string keyName, object keyValue)
+    {
+        LogicalName = logicalName;
+        _keyAttributes[keyName] = keyValue;
+    }
+
+    public EntityReference(string logicalName, KeyAttributeCollection keyAttributeCollection)
+    {
+        LogicalName = logicalName;
+        _keyAttributes = keyAttributeCollection;
+    }
+
+    public Guid Id { get; set; }
+
+    public string LogicalName { get; set; }
+
+    public string Name { get; set; }
+
+    public KeyAttributeCollection KeyAttributes
+    {
+        get => _keyAttributes;
+        set => _keyAttributes = value;
+    }
+
+    public string RowVersion { get; set; }
+
+    public ExtensionDataObject ExtensionData { get; set; }
+
+    public override bool Equals(object obj)
+    {
+        if (!(obj is EntityReference other))
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        return Id == other.Id && string.Equals(LogicalName, other.LogicalName, StringComparison.Ordinal);
+    }
+
+    public override int GetHashCode()
+    {
+        return Id.GetHashCode() ^ (LogicalName == null ? 0 : LogicalName.GetHashCode());
+    }
+}

@@ -1,0 +1,14 @@
+using System.Collections.Generic;
+
+namespace Microsoft.Xrm.Sdk;
+
+public sealed class EntityReferenceCollection : DataCollection<EntityReference>
+{
+    public EntityReferenceCollection()
+    {
+    }
+
+    public EntityReferenceCollection(IList<EntityReference> list) : base(list)
+    {
+    }
+}

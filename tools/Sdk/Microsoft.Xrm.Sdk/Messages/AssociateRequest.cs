@@ -1,0 +1,28 @@
+namespace Microsoft.Xrm.Sdk.Messages;
+
+/// <summary>Contains the data to execute the Associate message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+public sealed class AssociateRequest : OrganizationRequest
+{
+    public AssociateRequest()
+    {
+        RequestName = "Associate";
+    }
+
+    public EntityReference Target
+    {
+        get => Get<EntityReference>("Target");
+        set => Parameters["Target"] = value;
+    }
+
+    public Relationship Relationship
+    {
+        get => Get<Relationship>("Relationship");
+        set => Parameters["Relationship"] = value;
+    }
+
+    public EntityReferenceCollection RelatedEntities
+    {
+        get => Get<EntityReferenceCollection>("RelatedEntities");
+        set => Parameters["RelatedEntities"] = value;
+    }
+}

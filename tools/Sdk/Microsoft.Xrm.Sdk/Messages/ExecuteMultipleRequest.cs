@@ -1,0 +1,22 @@
+namespace Microsoft.Xrm.Sdk.Messages;
+
+/// <summary>Contains the data to execute the ExecuteMultiple message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+public sealed class ExecuteMultipleRequest : OrganizationRequest
+{
+    public ExecuteMultipleRequest()
+    {
+        RequestName = "ExecuteMultiple";
+    }
+
+    public OrganizationRequestCollection Requests
+    {
+        get => Get<OrganizationRequestCollection>("Requests");
+        set => Parameters["Requests"] = value;
+    }
+
+    public ExecuteMultipleSettings Settings
+    {
+        get => Get<ExecuteMultipleSettings>("Settings");
+        set => Parameters["Settings"] = value;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Microsoft.Xrm.Sdk.Messages;
+
+/// <summary>The results of the ExecuteMultiple message; properties read <see cref="OrganizationResponse.Results"/>.</summary>
+public sealed class ExecuteMultipleResponse : OrganizationResponse
+{
+    public ExecuteMultipleResponse()
+    {
+    }
+
+    public bool IsFaulted => Get<bool>("IsFaulted");
+
+    public ExecuteMultipleResponseItemCollection Responses => Get<ExecuteMultipleResponseItemCollection>("Responses");
+}

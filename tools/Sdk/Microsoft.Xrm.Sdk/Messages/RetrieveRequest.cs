@@ -1,0 +1,36 @@
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Microsoft.Xrm.Sdk.Messages;
+
+/// <summary>Contains the data to execute the Retrieve message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+public sealed class RetrieveRequest : OrganizationRequest
+{
+    public RetrieveRequest()
+    {
+        RequestName = "Retrieve";
+    }
+
+    public EntityReference Target
+    {
+        get => Get<EntityReference>("Target");
+        set => Parameters["Target"] = value;
+    }
+
+    public ColumnSet ColumnSet
+    {
+        get => Get<ColumnSet>("ColumnSet");
+        set => Parameters["ColumnSet"] = value;
+    }
+
+    public RelationshipQueryCollection RelatedEntitiesQuery
+    {
+        get => Get<RelationshipQueryCollection>("RelatedEntitiesQuery");
+        set => Parameters["RelatedEntitiesQuery"] = value;
+    }
+
+    public bool ReturnNotifications
+    {
+        get => Get<bool>("ReturnNotifications");
+        set => Parameters["ReturnNotifications"] = value;
+    }
+}

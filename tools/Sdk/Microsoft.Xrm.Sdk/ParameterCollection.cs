@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+
+namespace Microsoft.Xrm.Sdk;
+
+/// <summary>Request parameters, response results, execution-context parameters and shared variables.</summary>
+public class ParameterCollection : DataCollection<string, object>
+{
+    public ParameterCollection()
+    {
+    }
+
+    public ParameterCollection(IDictionary<string, object> dictionary) : base(dictionary)
+    {
+    }
+
+    /// <summary>True (and the value) only when the key exists and its value is a <typeparamref name="T"/>.</summary>
+    public bool TryGetValue<T>(string key, out T value)
+    {
+        if (TryGetValue(key, out object raw) && raw is T typed)
+        {
+            value = typed;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    public void AddOrUpdateIfNotNull(string key, object value)
+    {
+        if (value != null)
+        {
+            this[key] = value;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace System.Activities;
+
+public enum ArgumentDirection
+{
+    In = 0,
+    Out = 1,
+    InOut = 2,
+}

@@ -1,0 +1,9 @@
+namespace System.Activities;
+
+public abstract class OutArgument : Argument
+{
+    internal OutArgument()
+    {
+        Direction = ArgumentDirection.Out;
+    }
+}
