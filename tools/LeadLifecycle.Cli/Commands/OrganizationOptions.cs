@@ -7,11 +7,7 @@ namespace LeadLifecycle.Cli.Commands;
 /// <summary>--url and --auth, shared by every command that talks to an organization.</summary>
 internal sealed class OrganizationOptions
 {
-    public Option<string> Url { get; } = new("--url")
-    {
-        Description = "The organization, e.g. https://contoso.crm.dynamics.com",
-        Required = true,
-    };
+    public Option<string> Url { get; }
 
     public Option<string> Auth { get; } = new("--auth")
     {
@@ -20,12 +16,13 @@ internal sealed class OrganizationOptions
         DefaultValueFactory = _ => "auto",
     };
 
-    public OrganizationOptions()
+    public OrganizationOptions(bool urlRequired = true)
     {
+        Url = new Option<string>("--url") { Description = "The organization, e.g. https://contoso.crm.dynamics.com", Required = urlRequired };
         Auth.AcceptOnlyFromAmong(SignInModeNames.OptionValues);
         Url.Validators.Add(result =>
         {
-            if (ParseUrl(result.GetValueOrDefault<string>(), out var error) is null) result.AddError(error!);
+            if (result.GetValueOrDefault<string>() is { } value && ParseUrl(value, out var error) is null) result.AddError(error!);
         });
     }
 

@@ -1,0 +1,43 @@
+using System.Globalization;
+using LeadLifecycle.LocalOrg;
+using LeadLifecycle.SolutionModel;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadLifecycle.Cli.Simulate;
+
+/// <summary>How the terminal shows records and values to a person: keys or names for records, labels for choices.</summary>
+public sealed class RecordDisplay(LocalOrganization organization, RecordKeys keys)
+{
+    public ColumnDefinition? Column(string table, string column) => organization.Metadata.Find(table)?.Column(column);
+
+    public string ColumnLabel(string table, string column) =>
+        Column(table, column)?.DisplayName is { Length: > 0 } label ? label : column;
+
+    /// <summary>The scenario's key for the record, else its primary name, else its table and short id.</summary>
+    public string Name(string table, Guid id)
+    {
+        if (keys.KeyOf(table, id) is { } key) return key;
+        var nameColumn = organization.Metadata.Find(table)?.PrimaryNameAttribute;
+        if (nameColumn is not null && organization.Find(table, id)?.GetAttributeValue<object>(nameColumn) is string { Length: > 0 } name) return name;
+        return $"{table} {id.ToString()[..8]}";
+    }
+
+    public string Value(string table, string column, object? value) => value switch
+    {
+        null => "—",
+        bool yes => yes ? "Yes" : "No",
+        DateTime date => date.ToString(date.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        Money money => money.Value.ToString("0.00", CultureInfo.InvariantCulture),
+        OptionSetValue option => OptionLabel(table, column, option.Value),
+        OptionSetValueCollection options => options.Count == 0 ? "—" : string.Join(", ", options.Select(o => OptionLabel(table, column, o.Value))),
+        EntityReference reference => Name(reference.LogicalName, reference.Id),
+        string text => text.Length > 80 ? text[..77] + "..." : text,
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    public string Field(Entity row, string column) => Value(row.LogicalName, column, row.GetAttributeValue<object>(column));
+
+    private string OptionLabel(string table, string column, int value) =>
+        Column(table, column)?.Options?.FirstOrDefault(o => o.Value == value)?.Label ?? value.ToString(CultureInfo.InvariantCulture);
+}
