@@ -16,7 +16,16 @@ public sealed record SolutionDefinition(
     IReadOnlyList<CustomApiDefinition> CustomApis,
     IReadOnlyList<EnvironmentVariableDefinition> EnvironmentVariables,
     IReadOnlyList<WorkflowDefinition> Workflows,
-    IReadOnlyList<RoleDefinition> Roles);
+    IReadOnlyList<RoleDefinition> Roles)
+{
+    /// <summary>The manifest's RootComponents, in file order.</summary>
+    public IReadOnlyList<RootComponentDefinition> RootComponents { get; init; } = [];
+
+    /// <summary>True for a managed package; false for an unmanaged one and for the source folder.</summary>
+    public bool IsManaged { get; init; }
+
+    public TableDefinition? Table(string logicalName) => Tables.FirstOrDefault(t => t.LogicalName == logicalName);
+}
 
 public sealed record PublisherDefinition(string UniqueName, string DisplayName, string CustomizationPrefix, int OptionValuePrefix);
 
@@ -32,7 +41,10 @@ public sealed record TableDefinition(
     IReadOnlyList<AlternateKeyDefinition> AlternateKeys,
     IReadOnlyList<StateStatusDefinition> StatusReasons,
     IReadOnlyList<ViewDefinition> Views,
-    IReadOnlyList<FormDefinition> Forms);
+    IReadOnlyList<FormDefinition> Forms)
+{
+    public ColumnDefinition? Column(string logicalName) => Columns.FirstOrDefault(c => c.LogicalName == logicalName);
+}
 
 public enum ColumnType
 {

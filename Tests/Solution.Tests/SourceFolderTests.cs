@@ -1,0 +1,61 @@
+using LeadLifecycle.SolutionModel;
+
+namespace LeadLifecycle.Solution.Tests;
+
+/// <summary>The unpacked source reads into the model the local organization runs on.</summary>
+public class SourceFolderTests
+{
+    private static readonly SolutionDefinition Source = SolutionReader.ReadSourceFolder(RepositoryPaths.SolutionSource);
+
+    [Fact]
+    public void Manifest_names_the_solution_and_publisher_of_the_contract()
+    {
+        Assert.Equal("LeadLifecycle", Source.UniqueName);
+        Assert.Equal("Lead Lifecycle", Source.DisplayName);
+        Assert.Equal(new PublisherDefinition("leadlifecycle", "Lead Lifecycle", "llc", 75410), Source.Publisher);
+    }
+
+    [Fact]
+    public void Every_table_of_the_contract_is_read_with_its_primary_columns()
+    {
+        string[] custom = ["llc_matchingstrategy", "llc_marketingform", "llc_interaction", "llc_scoringmodel", "llc_scoringrule",
+            "llc_leadscore", "llc_qualificationcriteria", "llc_qualificationcondition", "llc_retentionrule", "llc_leadlifecycleprocess"];
+        foreach (var name in custom)
+        {
+            var table = Source.Table(name);
+            Assert.True(table is { IsCustom: true }, name);
+            Assert.NotNull(table!.PrimaryIdAttribute);
+            Assert.NotNull(table.PrimaryNameAttribute);
+        }
+        foreach (var name in new[] { "lead", "contact", "account" })
+            Assert.False(Source.Table(name)!.IsCustom);
+    }
+
+    [Fact]
+    public void Lookups_know_their_targets_from_the_relationships()
+    {
+        Assert.Equal(["contact"], Source.Table("llc_interaction")!.Column("llc_contactid")!.Targets);
+        Assert.Equal(["lead"], Source.Table("llc_leadlifecycleprocess")!.Column("bpf_leadid")!.Targets);
+        Assert.Equal(["processstage"], Source.Table("llc_leadlifecycleprocess")!.Column("activestageid")!.Targets);
+    }
+
+    [Fact]
+    public void Global_choices_resolve_into_the_columns_that_use_them()
+    {
+        var roles = Source.Table("contact")!.Column("llc_relationshiproles")!;
+        Assert.Equal(ColumnType.MultiSelectPicklist, roles.Type);
+        Assert.Equal("llc_relationshiproles", roles.OptionSetName);
+        Assert.Equal(10, roles.Options!.Count);
+        Assert.True(Source.GlobalOptionSets.Single(o => o.Name == "llc_relationshiproles").IsMultiSelect);
+    }
+
+    [Fact]
+    public void Business_process_flow_stages_come_in_the_contract_order()
+    {
+        var process = Source.Workflows.Single(w => w.UniqueName == "llc_leadlifecycleprocess");
+        Assert.Equal(4, process.Category);
+        Assert.Equal(["Inquiry", "Automated Marketing Qualification", "Teleprospecting Acceptance", "Teleprospecting Qualification", "Sales Acceptance"],
+            process.Stages.Select(s => s.Name));
+        Assert.All(process.Stages, s => Assert.Equal("lead", s.PrimaryEntity));
+    }
+}
