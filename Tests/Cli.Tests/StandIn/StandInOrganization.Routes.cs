@@ -11,7 +11,11 @@ public sealed partial class StandInOrganization
     public sealed record InstalledSolution(string UniqueName, string Version, bool IsManaged);
     public sealed record ImportCall(string Action, JsonObject Body);
 
-    private static readonly Dictionary<string, string> PrimaryKeys = new() { ["contacts"] = "contactid", ["accounts"] = "accountid" };
+    private static readonly Dictionary<string, string> PrimaryKeys = new()
+    {
+        ["contacts"] = "contactid", ["accounts"] = "accountid",
+        ["llc_scoringmodels"] = "llc_scoringmodelid", ["llc_qualificationcriterias"] = "llc_qualificationcriteriaid",
+    };
 
     public List<InstalledSolution> Solutions { get; } = [];
     public ConcurrentQueue<ImportCall> Imports { get; } = new();
@@ -43,8 +47,15 @@ public sealed partial class StandInOrganization
     /// <summary>Rows by entity set (contacts, accounts), each a JSON object of column values.</summary>
     public ConcurrentDictionary<string, ConcurrentDictionary<Guid, JsonObject>> Rows { get; } = new()
     {
-        ["contacts"] = new(), ["accounts"] = new(),
+        ["contacts"] = new(), ["accounts"] = new(), ["llc_scoringmodels"] = new(), ["llc_qualificationcriterias"] = new(),
     };
+
+    /// <summary>What llc_ScoringWhatIf answers, and the bodies it was called with.</summary>
+    public JsonObject WhatIfAnswer { get; set; } = new()
+    {
+        ["LeadsEvaluated"] = 12, ["HotCount"] = 3, ["WarmCount"] = 4, ["ColdCount"] = 5, ["SalesReadyCount"] = 2, ["QualifiedCount"] = 6,
+    };
+    public ConcurrentQueue<JsonObject> WhatIfCalls { get; } = new();
 
     /// <summary>What the relationship-type API computes for a row (its new customertypecode).</summary>
     public Func<string, JsonObject, int?> Recalculate { get; set; } = (_, row) => row["customertypecode"]?.GetValue<int?>();
@@ -73,6 +84,7 @@ public sealed partial class StandInOrganization
         if (method == "GET" && Match(route, @"^asyncoperations\((?<id>[0-9a-f-]{36})\)$") is { } op) return (200, PollAsyncOperation(op));
         if (method == "GET" && Match(route, @"^importjobs\((?<id>[0-9a-f-]{36})\)$") is { } job) return ReadImportJob(job);
         if (method == "GET" && Rows.ContainsKey(route)) return (200, ReadPage(route, query, prefer));
+        if (method == "POST" && route == "llc_ScoringWhatIf") return WhatIf(body);
         if (Match(route, @"^(?<set>\w+)\((?<id>[0-9a-f-]{36})\)(/Microsoft\.Dynamics\.CRM\.(?<action>\w+))?$") is { } row
             && Rows.TryGetValue(row.Groups["set"].Value, out var table))
         {
@@ -184,6 +196,24 @@ public sealed partial class StandInOrganization
         var total = Recalculations.AddOrUpdate(id, 1, (_, n) => n + 1);
         AfterRecalculation?.Invoke(Recalculations.Values.Sum());
         return ActionReturnsChanged ? (200, new JsonObject { ["Changed"] = changed }) : (204, null);
+    }
+
+    // An entity parameter arrives as {"@odata.type": "Microsoft.Dynamics.CRM.<table>", "<table>id": "..."}.
+    private (int, JsonObject?) WhatIf(string body)
+    {
+        var json = JsonNode.Parse(body)!.AsObject();
+        WhatIfCalls.Enqueue(json);
+        foreach (var (parameter, set) in new[] { ("ModelId", "llc_scoringmodels"), ("CriteriaId", "llc_qualificationcriterias") })
+        {
+            if (json[parameter] is not JsonObject bound) continue;
+            var table = set[..^1];
+            if (bound["@odata.type"]?.GetValue<string>() != $"Microsoft.Dynamics.CRM.{table}"
+                || !Guid.TryParse(bound[$"{table}id"]?.GetValue<string>(), out var id) || !Rows[set].ContainsKey(id))
+                return (400, Error("0x80040203", $"{parameter} must be an existing {table}."));
+        }
+        if (json["ModelId"] is null && json["CriteriaId"] is null)
+            return (400, Error("0x80040203", "Pass ModelId or CriteriaId."));
+        return (200, WhatIfAnswer.DeepClone().AsObject());
     }
 
     /// <summary>The OData $filter subset the commands send: clauses "column eq value" joined by "or" (or by "and").</summary>

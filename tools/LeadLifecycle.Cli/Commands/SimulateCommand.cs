@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using System.Text.Json;
+using Spectre.Console;
 using LeadLifecycle.Cli.Simulate;
 
 namespace LeadLifecycle.Cli.Commands;
