@@ -25,7 +25,8 @@ public sealed class CliHost
     {
         Out = System.Console.Out,
         Error = System.Console.Error,
-        Console = AnsiConsole.Console,
+        // Redirected to a file or a pipeline log: plain text on wide lines rather than wrapped at 80 columns.
+        Console = System.Console.IsOutputRedirected ? PlainConsole(System.Console.Out) : AnsiConsole.Console,
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
     };
 
@@ -39,7 +40,7 @@ public sealed class CliHost
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 240;
+        console.Profile.Width = 200;
         return console;
     }
 

@@ -34,7 +34,8 @@ internal sealed class BulkRecalculation(DataverseWebApi api, RelationshipTypeRec
         await foreach (var page in api.ReadAsync(checkpoint.PageUrl ?? FirstPageUrl(table, filter), PageSize, stop))
         {
             pageNumber++;
-            if (page.TotalCount is { } total) progress.SetMaximum(checkpoint.Done + total);
+            // @odata.count: the records matching now (those already done may or may not match any more).
+            if (pageNumber == 1 && page.TotalCount is { } total) progress.SetMaximum(Math.Max(total, checkpoint.Done));
             var pending = page.Rows
                 .Select(row => (Id: Guid.Parse(row[table.PrimaryIdAttribute]!.GetValue<string>()), Type: RelationshipTypeRecalculator.ReadType(row)))
                 .Where(record => !checkpoint.IsDone(record.Id))

@@ -46,7 +46,7 @@ public sealed class SimulationReport(IAnsiConsole console, LocalOrganization org
 
     private Table Table(string title, string tableName, string[] columns, Func<Entity, string[]> cells)
     {
-        var table = new Table().Title(title).Expand();
+        var table = new Table().Title(title);
         foreach (var column in columns) table.AddColumn(new TableColumn(column));
         if (organization.Metadata.Find(tableName) is not null)
             foreach (var row in organization.All(tableName))
