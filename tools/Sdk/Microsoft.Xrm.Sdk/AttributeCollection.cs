@@ -8,7 +8,7 @@ public sealed class AttributeCollection : DataCollection<string, object>
     {
     }
 
-    public AttributeCollection(IDictionary<string, object> dictionary) : base(dictionary)
+    protected internal AttributeCollection(IDictionary<string, object> dictionary) : base(dictionary)
     {
     }
 }

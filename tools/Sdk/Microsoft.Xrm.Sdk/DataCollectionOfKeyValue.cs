@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 
@@ -11,23 +12,29 @@ public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TK
 {
     private readonly IDictionary<TKey, TValue> _inner;
 
-    protected DataCollection()
+    protected internal DataCollection()
     {
         _inner = new Dictionary<TKey, TValue>();
     }
 
-    protected DataCollection(IDictionary<TKey, TValue> dictionary)
+    /// <summary>Wraps <paramref name="dictionary"/> (not a copy), as the official SDK does.</summary>
+    protected internal DataCollection(IDictionary<TKey, TValue> dictionary)
     {
         _inner = dictionary ?? new Dictionary<TKey, TValue>();
     }
 
-    public TValue this[TKey key]
+    public virtual TValue this[TKey key]
     {
         get => _inner[key];
-        set => _inner[key] = value;
+        set
+        {
+            CheckIsReadOnly();
+            _inner[key] = value;
+        }
     }
 
-    public bool IsReadOnly => false;
+    /// <summary>True for collections the platform hands out read-only; changing one throws InvalidOperationException.</summary>
+    public virtual bool IsReadOnly { get; internal set; }
 
     public ICollection<TKey> Keys => _inner.Keys;
 
@@ -35,9 +42,17 @@ public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TK
 
     public int Count => _inner.Count;
 
-    public void Add(TKey key, TValue value) => _inner.Add(key, value);
+    public void Add(TKey key, TValue value)
+    {
+        CheckIsReadOnly();
+        _inner.Add(key, value);
+    }
 
-    public void Add(KeyValuePair<TKey, TValue> item) => _inner.Add(item);
+    public void Add(KeyValuePair<TKey, TValue> item)
+    {
+        CheckIsReadOnly();
+        _inner.Add(item);
+    }
 
     public void AddRange(params KeyValuePair<TKey, TValue>[] items) => AddRange((IEnumerable<KeyValuePair<TKey, TValue>>)items);
 
@@ -48,13 +63,18 @@ public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TK
             return;
         }
 
+        CheckIsReadOnly();
         foreach (KeyValuePair<TKey, TValue> item in items)
         {
             _inner.Add(item);
         }
     }
 
-    public void Clear() => _inner.Clear();
+    public void Clear()
+    {
+        CheckIsReadOnly();
+        _inner.Clear();
+    }
 
     public bool Contains(TKey key) => _inner.ContainsKey(key);
 
@@ -68,9 +88,25 @@ public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TK
 
     IEnumerator IEnumerable.GetEnumerator() => _inner.GetEnumerator();
 
-    public bool Remove(TKey key) => _inner.Remove(key);
+    public bool Remove(TKey key)
+    {
+        CheckIsReadOnly();
+        return _inner.Remove(key);
+    }
 
-    public bool Remove(KeyValuePair<TKey, TValue> item) => _inner.Remove(item);
+    public bool Remove(KeyValuePair<TKey, TValue> item)
+    {
+        CheckIsReadOnly();
+        return _inner.Remove(item);
+    }
 
     public bool TryGetValue(TKey key, out TValue value) => _inner.TryGetValue(key, out value);
+
+    private void CheckIsReadOnly()
+    {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException("The collection is read-only.");
+        }
+    }
 }

@@ -3,15 +3,17 @@ using System.Collections.ObjectModel;
 
 namespace Microsoft.Xrm.Sdk;
 
-/// <summary>A list of SDK values. As in the official SDK, only SDK types create instances (no public constructor).</summary>
+/// <summary>A list of SDK values. As in the official SDK, only SDK types create instances (internal constructors).</summary>
 public class DataCollection<T> : Collection<T>
 {
     internal DataCollection()
     {
     }
 
-    internal DataCollection(IList<T> list) : base(list)
+    /// <summary>Copies <paramref name="list"/> (the official SDK copies too, so an array argument stays growable).</summary>
+    internal DataCollection(IList<T> list)
     {
+        AddRange(list);
     }
 
     public void AddRange(params T[] items)

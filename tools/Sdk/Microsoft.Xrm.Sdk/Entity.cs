@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Runtime.Serialization;
 using Microsoft.Xrm.Sdk.Client;
@@ -95,76 +96,100 @@ public class Entity : IExtensibleDataObject
 
     public bool Contains(string attributeName) => Attributes.Contains(attributeName);
 
-    /// <summary>The value cast to <typeparamref name="T"/>, or default(T) when the attribute is missing or null.</summary>
+    /// <summary>
+    /// The value cast to <typeparamref name="T"/>, or default(T) when the attribute is missing or null
+    /// (https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.entity.getattributevalue). A present value of another
+    /// type throws InvalidCastException.
+    /// </summary>
     public virtual T GetAttributeValue<T>(string attributeLogicalName)
     {
-        if (Attributes.TryGetValue(attributeLogicalName, out object value) && value != null)
-        {
-            return (T)value;
-        }
-
-        return default;
+        object value = ValueOrNull(attributeLogicalName);
+        return value == null ? default : (T)value;
     }
 
-    public bool TryGetAttributeValue<T>(string attributeLogicalName, out T value)
+    /// <summary>
+    /// True with the value when the attribute holds a non-null <typeparamref name="T"/> (or a value the type's
+    /// TypeConverter converts); false with default(T) otherwise. Never throws for a missing or mistyped value.
+    /// </summary>
+    public bool TryGetAttributeValue<T>(string attributeKey, out T result)
     {
-        if (Attributes.TryGetValue(attributeLogicalName, out object raw) && raw is T typed)
+        try
         {
-            value = typed;
-            return true;
+            object value = ValueOrNull(attributeKey);
+            if (value is T typed)
+            {
+                result = typed;
+                return true;
+            }
+
+            if (value != null)
+            {
+                result = (T)TypeDescriptor.GetConverter(typeof(T)).ConvertFrom(value);
+                return true;
+            }
+        }
+        catch (Exception)
+        {
+            // Not convertible (or no name): reported as "no value", like the official SDK.
         }
 
-        value = default;
+        result = default;
         return false;
     }
 
-    public virtual void SetAttributeValue(string attributeLogicalName, object value)
+    protected virtual void SetAttributeValue(string attributeLogicalName, object value)
     {
+        RequireName(attributeLogicalName, nameof(attributeLogicalName));
         Attributes[attributeLogicalName] = value;
     }
 
-    public virtual string GetFormattedAttributeValue(string attributeLogicalName)
+    protected virtual string GetFormattedAttributeValue(string attributeLogicalName)
     {
+        RequireName(attributeLogicalName, nameof(attributeLogicalName));
         return FormattedValues.TryGetValue(attributeLogicalName, out string value) ? value : null;
     }
 
-    public virtual TEntity GetRelatedEntity<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole) where TEntity : Entity
+    protected virtual TEntity GetRelatedEntity<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole) where TEntity : Entity
     {
-        return GetRelatedEntities<TEntity>(relationshipSchemaName, primaryEntityRole)?.FirstOrDefault();
+        return RelatedEntities.TryGetValue(RelationshipKey(relationshipSchemaName, primaryEntityRole), out EntityCollection related)
+            ? (TEntity)related.Entities.FirstOrDefault()
+            : null;
     }
 
-    public virtual void SetRelatedEntity<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole, TEntity entity) where TEntity : Entity
+    protected virtual void SetRelatedEntity<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole, TEntity entity) where TEntity : Entity
     {
         SetRelatedEntities(relationshipSchemaName, primaryEntityRole, entity == null ? null : new[] { entity });
     }
 
-    public virtual IEnumerable<TEntity> GetRelatedEntities<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole) where TEntity : Entity
+    protected virtual IEnumerable<TEntity> GetRelatedEntities<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole) where TEntity : Entity
     {
-        var key = new Relationship(relationshipSchemaName) { PrimaryEntityRole = primaryEntityRole };
-        return RelatedEntities.TryGetValue(key, out EntityCollection related) ? related.Entities.Cast<TEntity>() : null;
+        return RelatedEntities.TryGetValue(RelationshipKey(relationshipSchemaName, primaryEntityRole), out EntityCollection related)
+            ? related.Entities.Cast<TEntity>()
+            : null;
     }
 
-    public virtual void SetRelatedEntities<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole, IEnumerable<TEntity> entities) where TEntity : Entity
+    protected virtual void SetRelatedEntities<TEntity>(string relationshipSchemaName, EntityRole? primaryEntityRole, IEnumerable<TEntity> entities) where TEntity : Entity
     {
-        var key = new Relationship(relationshipSchemaName) { PrimaryEntityRole = primaryEntityRole };
+        Relationship key = RelationshipKey(relationshipSchemaName, primaryEntityRole);
         if (entities == null)
         {
             RelatedEntities.Remove(key);
             return;
         }
 
-        RelatedEntities[key] = new EntityCollection(entities.Cast<Entity>().ToList());
-    }
-
-    /// <summary>A reference to this record: logical name, id, alternate keys and row version.</summary>
-    public EntityReference ToEntityReference()
-    {
-        if (string.IsNullOrWhiteSpace(LogicalName))
+        List<Entity> list = entities.Cast<Entity>().ToList();
+        if (list.Any(entity => string.IsNullOrWhiteSpace(entity.LogicalName)))
         {
-            throw new NotSupportedException("LogicalName must be set before calling ToEntityReference()");
+            throw new ArgumentException("An entity is missing a value for the 'LogicalName' property.", nameof(entities));
         }
 
-        return new EntityReference(LogicalName, Id) { KeyAttributes = KeyAttributes, RowVersion = RowVersion };
+        RelatedEntities[key] = new EntityCollection(list) { EntityName = list.FirstOrDefault()?.LogicalName };
+    }
+
+    /// <summary>A reference to this record: logical name, id and row version (as the official SDK builds it).</summary>
+    public EntityReference ToEntityReference()
+    {
+        return new EntityReference(LogicalName, Id) { RowVersion = RowVersion };
     }
 
     /// <summary>
@@ -217,5 +242,25 @@ public class Entity : IExtensibleDataObject
         target.EntityState = EntityState;
         target.RowVersion = RowVersion;
         target.ExtensionData = ExtensionData;
+    }
+
+    private object ValueOrNull(string attributeLogicalName)
+    {
+        RequireName(attributeLogicalName, nameof(attributeLogicalName));
+        return Attributes.TryGetValue(attributeLogicalName, out object value) ? value : null;
+    }
+
+    private static Relationship RelationshipKey(string relationshipSchemaName, EntityRole? primaryEntityRole)
+    {
+        RequireName(relationshipSchemaName, nameof(relationshipSchemaName));
+        return new Relationship(relationshipSchemaName) { PrimaryEntityRole = primaryEntityRole };
+    }
+
+    private static void RequireName(string name, string parameterName)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentNullException(parameterName);
+        }
     }
 }

@@ -8,7 +8,7 @@ public class EntityImageCollection : DataCollection<string, Entity>
     {
     }
 
-    public EntityImageCollection(IDictionary<string, Entity> dictionary) : base(dictionary)
+    protected internal EntityImageCollection(IDictionary<string, Entity> dictionary) : base(dictionary)
     {
     }
 }

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.Serialization;
 
 namespace Microsoft.Xrm.Sdk;
 
-/// <summary>A reference to a record by logical name and id (or alternate keys). Equal when logical name and id are equal.</summary>
+/// <summary>A reference to a record by logical name and id (or alternate keys).</summary>
 public sealed class EntityReference : IExtensibleDataObject
 {
     private KeyAttributeCollection _keyAttributes = new KeyAttributeCollection();
@@ -51,6 +53,7 @@ public sealed class EntityReference : IExtensibleDataObject
 
     public ExtensionDataObject ExtensionData { get; set; }
 
+    /// <summary>Equal when Id, LogicalName (ordinal) and KeyAttributes (as a set of pairs) are equal; Name is ignored.</summary>
     public override bool Equals(object obj)
     {
         if (!(obj is EntityReference other))
@@ -63,11 +66,20 @@ public sealed class EntityReference : IExtensibleDataObject
             return true;
         }
 
-        return Id == other.Id && string.Equals(LogicalName, other.LogicalName, StringComparison.Ordinal);
+        return Id == other.Id
+            && string.Equals(LogicalName, other.LogicalName, StringComparison.Ordinal)
+            && KeyAttributes.Count == other.KeyAttributes.Count
+            && KeyAttributes.All(pair => other.KeyAttributes.Contains(pair));
     }
 
     public override int GetHashCode()
     {
-        return Id.GetHashCode() ^ (LogicalName == null ? 0 : LogicalName.GetHashCode());
+        int hash = string.IsNullOrEmpty(LogicalName) ? 0 : LogicalName.GetHashCode() ^ Id.GetHashCode();
+        foreach (KeyValuePair<string, object> pair in KeyAttributes)
+        {
+            hash ^= string.IsNullOrEmpty(pair.Key) ? 0 : pair.Key.GetHashCode() ^ (pair.Value?.GetHashCode() ?? 0);
+        }
+
+        return hash;
     }
 }

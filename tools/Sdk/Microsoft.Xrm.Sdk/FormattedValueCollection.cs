@@ -8,7 +8,7 @@ public sealed class FormattedValueCollection : DataCollection<string, string>
     {
     }
 
-    public FormattedValueCollection(IDictionary<string, string> dictionary) : base(dictionary)
+    protected internal FormattedValueCollection(IDictionary<string, string> dictionary) : base(dictionary)
     {
     }
 }

@@ -6,7 +6,9 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>
-/// The exception a plug-in throws to cancel the operation; its message reaches the user. Status defaults to Failed.
+/// The exception a plug-in throws to cancel the operation; its message reaches the user. As in the official SDK:
+/// Status defaults to Failed, ErrorCode is the exception's HResult (a non-zero errorCode argument replaces it), and
+/// wrapping another InvalidPluginExecutionException keeps its HttpStatus.
 /// </summary>
 [Serializable]
 public sealed class InvalidPluginExecutionException : Exception
@@ -22,8 +24,9 @@ public sealed class InvalidPluginExecutionException : Exception
     {
     }
 
-    public InvalidPluginExecutionException(string message, Exception inner) : base(message, inner)
+    public InvalidPluginExecutionException(string message, Exception exception) : base(message, exception)
     {
+        HttpStatus = (exception as InvalidPluginExecutionException)?.HttpStatus ?? PluginHttpStatusCode.NotSet;
     }
 
     public InvalidPluginExecutionException(string message, Dictionary<string, string> exceptionDetails) : base(message)
@@ -31,43 +34,43 @@ public sealed class InvalidPluginExecutionException : Exception
         ExceptionDetails = Details(exceptionDetails);
     }
 
-    public InvalidPluginExecutionException(string message, PluginHttpStatusCode httpStatus) : base(message)
+    public InvalidPluginExecutionException(string message, PluginHttpStatusCode httpStatus)
+        : this(OperationStatus.Failed, 0, message, httpStatus)
     {
-        HttpStatus = httpStatus;
     }
 
-    public InvalidPluginExecutionException(string message, PluginHttpStatusCode httpStatus, Dictionary<string, string> exceptionDetails) : base(message)
+    public InvalidPluginExecutionException(string message, PluginHttpStatusCode httpStatus, Dictionary<string, string> exceptionDetails)
+        : this(OperationStatus.Failed, 0, message, httpStatus)
     {
-        HttpStatus = httpStatus;
         ExceptionDetails = Details(exceptionDetails);
     }
 
-    public InvalidPluginExecutionException(OperationStatus status)
+    public InvalidPluginExecutionException(OperationStatus status) : this(status, string.Empty)
     {
-        Status = status;
     }
 
-    public InvalidPluginExecutionException(OperationStatus status, string message) : base(message)
+    public InvalidPluginExecutionException(OperationStatus status, string message) : this(status, 0, message)
     {
-        Status = status;
     }
 
-    public InvalidPluginExecutionException(OperationStatus status, string message, Dictionary<string, string> exceptionDetails) : base(message)
+    public InvalidPluginExecutionException(OperationStatus status, string message, Dictionary<string, string> exceptionDetails)
+        : this(status, 0, message)
     {
-        Status = status;
         ExceptionDetails = Details(exceptionDetails);
     }
 
     public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message) : base(message)
     {
         Status = status;
-        ErrorCode = errorCode;
+        if (errorCode != 0)
+        {
+            HResult = errorCode;
+        }
     }
 
-    public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message, PluginHttpStatusCode httpStatus) : base(message)
+    public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message, PluginHttpStatusCode httpStatus)
+        : this(status, errorCode, message)
     {
-        Status = status;
-        ErrorCode = errorCode;
         HttpStatus = httpStatus;
     }
 
@@ -76,26 +79,29 @@ public sealed class InvalidPluginExecutionException : Exception
         : base(info, context)
 #pragma warning restore SYSLIB0051
     {
-        Status = (OperationStatus)info.GetInt32(nameof(Status));
-        ErrorCode = info.GetInt32(nameof(ErrorCode));
-        HttpStatus = (PluginHttpStatusCode)info.GetInt32(nameof(HttpStatus));
+        Status = (OperationStatus)info.GetValue(nameof(Status), typeof(OperationStatus));
+        HttpStatus = (PluginHttpStatusCode)info.GetValue(nameof(HttpStatus), typeof(PluginHttpStatusCode));
     }
 
     public OperationStatus Status { get; } = OperationStatus.Failed;
 
-    public int ErrorCode { get; }
+    public int ErrorCode => HResult;
 
-    public PluginHttpStatusCode HttpStatus { get; }
+    public PluginHttpStatusCode HttpStatus { get; } = PluginHttpStatusCode.NotSet;
 
     public IReadOnlyDictionary<string, string> ExceptionDetails { get; } = NoDetails;
 
 #pragma warning disable SYSLIB0051, CS0672 // legacy serialization, kept for .NET Framework parity
     public override void GetObjectData(SerializationInfo info, StreamingContext context)
     {
+        if (info == null)
+        {
+            throw new ArgumentNullException(nameof(info));
+        }
+
+        info.AddValue(nameof(Status), Status, typeof(OperationStatus));
+        info.AddValue(nameof(HttpStatus), HttpStatus, typeof(PluginHttpStatusCode));
         base.GetObjectData(info, context);
-        info.AddValue(nameof(Status), (int)Status);
-        info.AddValue(nameof(ErrorCode), ErrorCode);
-        info.AddValue(nameof(HttpStatus), (int)HttpStatus);
     }
 #pragma warning restore SYSLIB0051, CS0672
 

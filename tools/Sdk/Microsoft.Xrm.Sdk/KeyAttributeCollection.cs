@@ -8,7 +8,7 @@ public sealed class KeyAttributeCollection : DataCollection<string, object>
     {
     }
 
-    public KeyAttributeCollection(IDictionary<string, object> dictionary) : base(dictionary)
+    protected internal KeyAttributeCollection(IDictionary<string, object> dictionary) : base(dictionary)
     {
     }
 }

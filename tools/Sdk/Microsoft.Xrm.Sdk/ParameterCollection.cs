@@ -9,14 +9,15 @@ public class ParameterCollection : DataCollection<string, object>
     {
     }
 
-    public ParameterCollection(IDictionary<string, object> dictionary) : base(dictionary)
+    protected internal ParameterCollection(IDictionary<string, object> dictionary) : base(dictionary)
     {
     }
 
     /// <summary>True (and the value) only when the key exists and its value is a <typeparamref name="T"/>.</summary>
     public bool TryGetValue<T>(string key, out T value)
     {
-        if (TryGetValue(key, out object raw) && raw is T typed)
+        // base.: the generic overload here would otherwise bind to itself.
+        if (base.TryGetValue(key, out object raw) && raw is T typed)
         {
             value = typed;
             return true;

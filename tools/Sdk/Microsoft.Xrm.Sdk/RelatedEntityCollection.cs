@@ -6,5 +6,10 @@ public sealed class RelatedEntityCollection : DataCollection<Relationship, Entit
     {
     }
 
-    public new bool IsReadOnly { get; internal set; }
+    /// <summary>Read-only when it belongs to a read-only (context-tracked) entity.</summary>
+    public override bool IsReadOnly
+    {
+        get => base.IsReadOnly;
+        internal set => base.IsReadOnly = value;
+    }
 }

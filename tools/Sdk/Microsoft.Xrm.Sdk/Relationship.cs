@@ -30,8 +30,10 @@ public sealed class Relationship : IExtensibleDataObject
 
     public override int GetHashCode()
     {
-        return (SchemaName == null ? 0 : SchemaName.GetHashCode()) ^ PrimaryEntityRole.GetHashCode();
+        int hash = (SchemaName ?? string.Empty).GetHashCode();
+        return PrimaryEntityRole.HasValue ? hash ^ PrimaryEntityRole.Value.GetHashCode() : hash;
     }
 
-    public override string ToString() => SchemaName;
+    /// <summary>"schema.role", or "schema." without a role (the official format).</summary>
+    public override string ToString() => (SchemaName ?? string.Empty) + "." + (PrimaryEntityRole?.ToString() ?? string.Empty);
 }

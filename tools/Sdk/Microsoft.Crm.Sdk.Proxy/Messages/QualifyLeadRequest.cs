@@ -2,12 +2,16 @@ using Microsoft.Xrm.Sdk;
 
 namespace Microsoft.Crm.Sdk.Messages;
 
-/// <summary>Contains the data to execute the QualifyLead message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+/// <summary>Contains the data to execute the QualifyLead message; properties read and write <see cref="OrganizationRequest.Parameters"/>. Like the official SDK, the constructor puts the required parameters in Parameters (null/false).</summary>
 public sealed class QualifyLeadRequest : OrganizationRequest
 {
     public QualifyLeadRequest()
     {
         RequestName = "QualifyLead";
+        LeadId = null;
+        CreateAccount = false;
+        CreateContact = false;
+        CreateOpportunity = false;
     }
 
     public EntityReference LeadId

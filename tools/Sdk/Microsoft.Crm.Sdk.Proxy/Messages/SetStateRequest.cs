@@ -2,12 +2,15 @@ using Microsoft.Xrm.Sdk;
 
 namespace Microsoft.Crm.Sdk.Messages;
 
-/// <summary>Contains the data to execute the SetState message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+/// <summary>Contains the data to execute the SetState message; properties read and write <see cref="OrganizationRequest.Parameters"/>. Like the official SDK, the constructor puts the required parameters in Parameters (null/false).</summary>
 public sealed class SetStateRequest : OrganizationRequest
 {
     public SetStateRequest()
     {
         RequestName = "SetState";
+        EntityMoniker = null;
+        State = null;
+        Status = null;
     }
 
     public EntityReference EntityMoniker

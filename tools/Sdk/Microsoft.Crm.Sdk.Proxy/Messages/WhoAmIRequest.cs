@@ -2,7 +2,7 @@ using Microsoft.Xrm.Sdk;
 
 namespace Microsoft.Crm.Sdk.Messages;
 
-/// <summary>Contains the data to execute the WhoAmI message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+/// <summary>Contains the data to execute the WhoAmI message; properties read and write <see cref="OrganizationRequest.Parameters"/>. Like the official SDK, the constructor puts the required parameters in Parameters (null/false).</summary>
 public sealed class WhoAmIRequest : OrganizationRequest
 {
     public WhoAmIRequest()

@@ -2,12 +2,14 @@ using Microsoft.Xrm.Sdk;
 
 namespace Microsoft.Crm.Sdk.Messages;
 
-/// <summary>Contains the data to execute the WinOpportunity message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+/// <summary>Contains the data to execute the WinOpportunity message; properties read and write <see cref="OrganizationRequest.Parameters"/>. Like the official SDK, the constructor puts the required parameters in Parameters (null/false).</summary>
 public sealed class WinOpportunityRequest : OrganizationRequest
 {
     public WinOpportunityRequest()
     {
         RequestName = "WinOpportunity";
+        OpportunityClose = null;
+        Status = null;
     }
 
     public Entity OpportunityClose

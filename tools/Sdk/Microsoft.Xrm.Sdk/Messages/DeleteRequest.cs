@@ -1,11 +1,12 @@
 namespace Microsoft.Xrm.Sdk.Messages;
 
-/// <summary>Contains the data to execute the Delete message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+/// <summary>Contains the data to execute the Delete message; properties read and write <see cref="OrganizationRequest.Parameters"/>. Like the official SDK, the constructor puts the required parameters in Parameters (null/false).</summary>
 public sealed class DeleteRequest : OrganizationRequest
 {
     public DeleteRequest()
     {
         RequestName = "Delete";
+        Target = null;
     }
 
     public EntityReference Target

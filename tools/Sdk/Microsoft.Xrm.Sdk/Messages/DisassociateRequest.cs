@@ -1,11 +1,14 @@
 namespace Microsoft.Xrm.Sdk.Messages;
 
-/// <summary>Contains the data to execute the Disassociate message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+/// <summary>Contains the data to execute the Disassociate message; properties read and write <see cref="OrganizationRequest.Parameters"/>. Like the official SDK, the constructor puts the required parameters in Parameters (null/false).</summary>
 public sealed class DisassociateRequest : OrganizationRequest
 {
     public DisassociateRequest()
     {
         RequestName = "Disassociate";
+        Target = null;
+        Relationship = null;
+        RelatedEntities = null;
     }
 
     public EntityReference Target

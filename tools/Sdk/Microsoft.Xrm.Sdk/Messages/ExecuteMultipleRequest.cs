@@ -1,11 +1,13 @@
 namespace Microsoft.Xrm.Sdk.Messages;
 
-/// <summary>Contains the data to execute the ExecuteMultiple message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+/// <summary>Contains the data to execute the ExecuteMultiple message; properties read and write <see cref="OrganizationRequest.Parameters"/>. Like the official SDK, the constructor puts the required parameters in Parameters (null/false).</summary>
 public sealed class ExecuteMultipleRequest : OrganizationRequest
 {
     public ExecuteMultipleRequest()
     {
         RequestName = "ExecuteMultiple";
+        Requests = null;
+        Settings = null;
     }
 
     public OrganizationRequestCollection Requests

@@ -2,12 +2,13 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace Microsoft.Xrm.Sdk.Messages;
 
-/// <summary>Contains the data to execute the RetrieveMultiple message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+/// <summary>Contains the data to execute the RetrieveMultiple message; properties read and write <see cref="OrganizationRequest.Parameters"/>. Like the official SDK, the constructor puts the required parameters in Parameters (null/false).</summary>
 public sealed class RetrieveMultipleRequest : OrganizationRequest
 {
     public RetrieveMultipleRequest()
     {
         RequestName = "RetrieveMultiple";
+        Query = null;
     }
 
     public QueryBase Query

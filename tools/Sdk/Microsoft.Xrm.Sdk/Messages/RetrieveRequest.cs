@@ -2,12 +2,14 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace Microsoft.Xrm.Sdk.Messages;
 
-/// <summary>Contains the data to execute the Retrieve message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+/// <summary>Contains the data to execute the Retrieve message; properties read and write <see cref="OrganizationRequest.Parameters"/>. Like the official SDK, the constructor puts the required parameters in Parameters (null/false).</summary>
 public sealed class RetrieveRequest : OrganizationRequest
 {
     public RetrieveRequest()
     {
         RequestName = "Retrieve";
+        Target = null;
+        ColumnSet = null;
     }
 
     public EntityReference Target

@@ -1,11 +1,12 @@
 namespace Microsoft.Xrm.Sdk.Messages;
 
-/// <summary>Contains the data to execute the Update message; properties read and write <see cref="OrganizationRequest.Parameters"/>.</summary>
+/// <summary>Contains the data to execute the Update message; properties read and write <see cref="OrganizationRequest.Parameters"/>. Like the official SDK, the constructor puts the required parameters in Parameters (null/false).</summary>
 public sealed class UpdateRequest : OrganizationRequest
 {
     public UpdateRequest()
     {
         RequestName = "Update";
+        Target = null;
     }
 
     public Entity Target

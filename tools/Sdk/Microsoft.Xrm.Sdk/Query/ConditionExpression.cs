@@ -4,9 +4,11 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk.Query;
 
 /// <summary>
-/// One condition: attribute, operator, values. Pitfall (as in the official SDK): the (string, op, object) overload wins
-/// for a single argument, so an int[] (not an object[]) passed there... see the ICollection overload, which spreads any
-/// collection into Values; only an object[] (or a params list) maps onto the object[] overload.
+/// One condition: attribute, operator, values. The documented pitfall
+/// (https://learn.microsoft.com/power-apps/developer/data-platform/org-service/use-conditionexpression-class):
+/// a string[] binds to the object[] overload and gives one value per element, while the same array typed as object
+/// binds to the (string, operator, object) overload and becomes ONE value. Any other ICollection (List&lt;T&gt;, int[])
+/// is spread into Values.
 /// </summary>
 public sealed class ConditionExpression : IExtensibleDataObject
 {

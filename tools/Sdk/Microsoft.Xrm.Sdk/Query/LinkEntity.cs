@@ -52,7 +52,9 @@ public sealed class LinkEntity : IExtensibleDataObject
 
     public LinkEntity AddLink(string linkToEntityName, string linkFromAttributeName, string linkToAttributeName, JoinOperator joinOperator)
     {
-        var link = new LinkEntity(LinkToEntityName, linkToEntityName, linkFromAttributeName, linkToAttributeName, joinOperator);
+        // The official SDK copies this link's LinkFromEntityName (not its LinkToEntityName) into the child; the
+        // platform joins a nested link to its parent link whatever that property says.
+        var link = new LinkEntity(LinkFromEntityName, linkToEntityName, linkFromAttributeName, linkToAttributeName, joinOperator);
         LinkEntities.Add(link);
         return link;
     }

@@ -9,8 +9,11 @@ public sealed class QueryByAttribute : QueryBase
 
     public QueryByAttribute()
     {
+        ColumnSet = new ColumnSet();
+        PageInfo = new PagingInfo();
     }
 
+    /// <summary>As in the official SDK, this constructor leaves ColumnSet and PageInfo null: set ColumnSet yourself.</summary>
     public QueryByAttribute(string entityName)
     {
         EntityName = entityName;
@@ -18,7 +21,7 @@ public sealed class QueryByAttribute : QueryBase
 
     public string EntityName { get; set; }
 
-    public ColumnSet ColumnSet { get; set; } = new ColumnSet();
+    public ColumnSet ColumnSet { get; set; }
 
     public DataCollection<string> Attributes => _attributes;
 
@@ -26,7 +29,7 @@ public sealed class QueryByAttribute : QueryBase
 
     public DataCollection<OrderExpression> Orders => _orders;
 
-    public PagingInfo PageInfo { get; set; } = new PagingInfo();
+    public PagingInfo PageInfo { get; set; }
 
     public int? TopCount { get; set; }
 

@@ -1,0 +1,156 @@
+using LeadLifecycle.LocalOrg.Query.Conditions;
+using LeadLifecycle.LocalOrg.Query.Planning;
+using LeadLifecycle.LocalOrg.Query.Values;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadLifecycle.LocalOrg.Query.Execution;
+
+/// <summary>
+/// Produces the joined rows of a query: the root table filtered, each link-entity joined by a hash lookup on its
+/// key column (one pass over the linked table, skipped when no row has a key), then the criteria that read linked
+/// tables. Top-level "and" parts that read the root only run before the joins, so joins see fewer rows.
+/// A joined row is an array with one slot per table (see <see cref="TableScope.Slot"/>); an outer join leaves
+/// the slot empty when nothing matched.
+/// Note: the root is still a full scan with compiled predicates; an index on the primary id / lookups would make
+/// equality conditions on them O(1) (left for when benchmarks ask for it).
+/// </summary>
+internal static class RowSource
+{
+    public static List<Entity?[]> Produce(QueryPlan plan, FilterExpression? criteria, IQueryableStore store, QueryContext context)
+    {
+        var (rootFilter, joinedFilter) = SplitCriteria(plan, criteria, context);
+        foreach (var scope in plan.Scopes.Skip(1)) CompileJoinFilter(plan, scope, context);
+
+        var width = plan.Scopes.Count;
+        var rows = new List<Entity?[]>();
+        var probe = new Entity?[width];
+        foreach (var entity in store.Rows(plan.Root.LogicalName))
+        {
+            probe[0] = entity;
+            if (rootFilter is not null && !rootFilter(probe)) continue;
+            var row = new Entity?[width];
+            row[0] = entity;
+            rows.Add(row);
+        }
+
+        foreach (var scope in plan.Scopes.Skip(1)) rows = Join(rows, scope, store);
+
+        if (joinedFilter is not null) rows.RemoveAll(row => !joinedFilter(row));
+        return rows;
+    }
+
+    /// <summary>Separates the criteria into what can run on the root row alone and what needs the joined row.</summary>
+    private static (Func<Entity?[], bool>? Root, Func<Entity?[], bool>? Joined) SplitCriteria(QueryPlan plan, FilterExpression? criteria, QueryContext context)
+    {
+        if (criteria is null) return (null, null);
+        var parts = new List<FilterExpression>();
+        if (criteria.FilterOperator == LogicalOperator.And)
+        {
+            foreach (var condition in criteria.Conditions)
+            {
+                var single = new FilterExpression(LogicalOperator.And);
+                single.Conditions.Add(condition);
+                parts.Add(single);
+            }
+            parts.AddRange(criteria.Filters);
+        }
+        else
+        {
+            parts.Add(criteria);
+        }
+
+        var root = new List<Func<Entity?[], bool>>();
+        var joined = new List<Func<Entity?[], bool>>();
+        foreach (var part in parts)
+        {
+            var slots = new HashSet<int>();
+            var compiled = FilterCompiler.Compile(part, name => plan.Resolve(name, plan.Root), context, slots);
+            if (compiled is null) continue;
+            (slots.All(slot => slot == 0) ? root : joined).Add(compiled);
+        }
+        return (FilterCompiler.Combine(root, LogicalOperator.And), FilterCompiler.Combine(joined, LogicalOperator.And));
+    }
+
+    private static void CompileJoinFilter(QueryPlan plan, TableScope scope, QueryContext context)
+    {
+        var filter = FilterCompiler.Compile(scope.Link!.LinkCriteria, name => plan.Resolve(name, scope), context);
+        if (filter is null) return;
+        var probe = new Entity?[plan.Scopes.Count]; // reused: a plan serves one execution on one thread
+        scope.JoinFilter = entity =>
+        {
+            probe[scope.Slot] = entity;
+            return filter(probe);
+        };
+    }
+
+    private static List<Entity?[]> Join(List<Entity?[]> rows, TableScope scope, IQueryableStore store)
+    {
+        var link = scope.Link!;
+        var parent = scope.Parent!;
+        var keys = new Scalar[rows.Count];
+        var wanted = new HashSet<Scalar>(ScalarEquality.Instance);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            keys[i] = parent.Read(rows[i], link.LinkFromAttributeName);
+            if (!keys[i].IsNull) wanted.Add(keys[i]);
+        }
+        var index = Index(scope, store, wanted);
+        var joined = new List<Entity?[]>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            List<Entity>? matches = null;
+            if (!keys[i].IsNull) index.TryGetValue(keys[i], out matches);
+            var found = matches is { Count: > 0 };
+            switch (link.JoinOperator)
+            {
+                case JoinOperator.Inner:
+                case JoinOperator.Natural:
+                case JoinOperator.LeftOuter:
+                    if (found) AddAll(joined, row, scope.Slot, matches!);
+                    else if (link.JoinOperator == JoinOperator.LeftOuter) joined.Add(row);
+                    break;
+                case JoinOperator.Exists:
+                case JoinOperator.In:
+                case JoinOperator.Any:
+                case JoinOperator.MatchFirstRowUsingCrossApply:
+                    if (found) { row[scope.Slot] = matches![0]; joined.Add(row); }
+                    break;
+                case JoinOperator.NotAny:
+                    if (!found) joined.Add(row);
+                    break;
+                default:
+                    throw QueryFault.Unsupported($"The link-entity '{scope.Alias}' uses the {link.JoinOperator} join, which the local organization does not support.");
+            }
+        }
+        return joined;
+    }
+
+    private static void AddAll(List<Entity?[]> joined, Entity?[] row, int slot, List<Entity> matches)
+    {
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var target = i == matches.Count - 1 ? row : (Entity?[])row.Clone();
+            target[slot] = matches[i];
+            joined.Add(target);
+        }
+    }
+
+    /// <summary>The linked table's rows by key column, keeping only the keys the joined rows ask for (none asked: no scan).</summary>
+    private static Dictionary<Scalar, List<Entity>> Index(TableScope scope, IQueryableStore store, HashSet<Scalar> wanted)
+    {
+        var keyColumn = scope.Link!.LinkToAttributeName;
+        var index = new Dictionary<Scalar, List<Entity>>(ScalarEquality.Instance);
+        if (wanted.Count == 0) return index;
+        foreach (var entity in store.Rows(scope.LogicalName))
+        {
+            var key = AttributeReader.Read(entity, keyColumn, scope.Table.PrimaryIdAttribute);
+            if (key.IsNull || !wanted.Contains(key)) continue;
+            if (scope.JoinFilter is not null && !scope.JoinFilter(entity)) continue;
+            if (!index.TryGetValue(key, out var list)) index[key] = list = new List<Entity>(1);
+            list.Add(entity);
+        }
+        return index;
+    }
+}
