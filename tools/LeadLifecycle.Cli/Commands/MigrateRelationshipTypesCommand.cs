@@ -12,10 +12,7 @@ internal static class MigrateRelationshipTypesCommand
     {
         var organization = new OrganizationOptions();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and change nothing" };
-        var action = new Option<string>("--action")
-        {
-            Description = "The bound custom API that re-evaluates an account", DefaultValueFactory = _ => RelationshipTypeRecalculator.DefaultActionName,
-        };
+        var action = RecalculationActionOption.Create();
         var command = new Command("migrate-relationship-types",
             "Move accounts' standard Relationship Type values (Competitor, Partner, Supplier, ...) into Relationship Roles " +
             "(llc_relationshiproles) and re-evaluate their relationship type.")

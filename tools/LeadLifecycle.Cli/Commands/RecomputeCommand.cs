@@ -18,10 +18,7 @@ internal static class RecomputeCommand
             Description = "Folder of the checkpoint files (llc-recompute-<table>.checkpoint.jsonl); an interrupted run resumes from them",
             DefaultValueFactory = _ => ".",
         };
-        var action = new Option<string>("--action")
-        {
-            Description = "The bound custom API to call per record", DefaultValueFactory = _ => RelationshipTypeRecalculator.DefaultActionName,
-        };
+        var action = RecalculationActionOption.Create();
         var pageSize = new Option<int>("--page-size") { Description = "Records per page (odata.maxpagesize)", DefaultValueFactory = _ => BulkRecalculation.DefaultPageSize };
         var maxParallel = new Option<int?>("--max-parallel") { Description = "Upper bound on parallel requests (default: the organization's x-ms-dop-hint)" };
         pageSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 5000) r.AddError("--page-size must be between 1 and 5000"); });
