@@ -131,10 +131,9 @@ public sealed class RecomputeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_filter_chooses_the_records_and_an_API_answer_saying_Changed_is_trusted()
+    public async Task The_filter_chooses_the_records_and_the_APIs_Changed_output_is_trusted()
     {
         var contacts = AddContacts(20, _ => true);
-        _org.ActionReturnsChanged = true;
 
         var run = await Recompute(default, "--table", "contact", "--filter", "statecode eq 0");
 
@@ -143,6 +142,19 @@ public sealed class RecomputeCommandTests : IDisposable
         Assert.All(contacts.Where(id => _org.Rows["contacts"][id]["statecode"]!.GetValue<int>() == 1),
             id => Assert.False(_org.Recalculations.ContainsKey(id)));
         Assert.DoesNotContain(_org.Requests, r => r.StartsWith("GET contacts(")); // no read-back needed
+    }
+
+    [Fact]
+    public async Task An_API_answer_without_outputs_is_checked_by_reading_the_type_back()
+    {
+        var contacts = AddContacts(4, i => i == 0);
+        _org.ActionReturnsChanged = false;
+
+        var run = await Recompute(default, "--table", "contact");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(4, _org.Requests.Count(r => r.StartsWith("GET contacts(")));
+        Assert.Matches(@"contact\s*│\s*1\s*│\s*3\s*│\s*0", run.Out);
     }
 
     [Fact]
@@ -163,7 +175,7 @@ public sealed class RecomputeCommandTests : IDisposable
     {
         AddContacts(3, _ => true);
         File.WriteAllText(CheckpointFile(),
-            """{"Run":{"Url":"https://other.crm.dynamics.com/","Table":"contact","Filter":null,"Action":"llc_RecalculateRelationshipType"},"PageUrl":null,"Changed":0,"Unchanged":0,"Failed":0,"FailedIds":[]}""" + "\n");
+            """{"Run":{"Url":"https://other.crm.dynamics.com/","Table":"contact","Filter":null,"Action":"llc_RecalculateContactRelationshipType"},"PageUrl":null,"Changed":0,"Unchanged":0,"Failed":0,"FailedIds":[]}""" + "\n");
 
         var run = await Recompute(default, "--table", "contact");
 

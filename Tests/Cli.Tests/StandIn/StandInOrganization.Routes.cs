@@ -65,9 +65,12 @@ public sealed partial class StandInOrganization
     public ConcurrentDictionary<Guid, int> Recalculations { get; } = new();
     /// <summary>Called after each successful recalculation with the running total (tests use it to interrupt).</summary>
     public Action<int>? AfterRecalculation { get; set; }
-    /// <summary>When set, the action answers {"Changed": ...} instead of 204 No Content.</summary>
-    public bool ActionReturnsChanged { get; set; }
-    public string ActionName { get; set; } = "llc_RecalculateRelationshipType";
+    /// <summary>The bound APIs answer their outputs (RelationshipType, Reason, Changed); false: 204 No Content.</summary>
+    public bool ActionReturnsChanged { get; set; } = true;
+    private static readonly Dictionary<string, string> RecalculationApis = new()
+    {
+        ["contacts"] = "llc_RecalculateContactRelationshipType", ["accounts"] = "llc_RecalculateAccountRelationshipType",
+    };
 
     public Guid AddRow(string entitySet, JsonObject columns)
     {
@@ -181,7 +184,7 @@ public sealed partial class StandInOrganization
 
     private (int, JsonObject?) RunAction(string set, Guid id, JsonObject row, string action)
     {
-        if (action != ActionName) return (404, Error("0x80040216", $"Resource not found for the segment 'Microsoft.Dynamics.CRM.{action}'."));
+        if (RecalculationApis.GetValueOrDefault(set) != action) return (404, Error("0x80040216", $"Resource not found for the segment 'Microsoft.Dynamics.CRM.{action}'."));
         if (ShouldThrottleAction()) return (429, null);
         if (FailingRows.Contains(id))
             return (400, Error("0x80040265", $"Relationship type could not be recalculated for {set} {id}: the retention rule order is ambiguous."));
@@ -195,7 +198,13 @@ public sealed partial class StandInOrganization
         }
         var total = Recalculations.AddOrUpdate(id, 1, (_, n) => n + 1);
         AfterRecalculation?.Invoke(Recalculations.Values.Sum());
-        return ActionReturnsChanged ? (200, new JsonObject { ["Changed"] = changed }) : (204, null);
+        return ActionReturnsChanged
+            ? (200, new JsonObject
+            {
+                ["@odata.context"] = $"{Url}api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.{action}Response",
+                ["RelationshipType"] = row["customertypecode"]?.DeepClone(), ["Reason"] = "stand-in rule", ["Changed"] = changed,
+            })
+            : (204, null);
     }
 
     // An entity parameter arrives as {"@odata.type": "Microsoft.Dynamics.CRM.<table>", "<table>id": "..."}.

@@ -12,18 +12,17 @@ internal static class MigrateRelationshipTypesCommand
     {
         var organization = new OrganizationOptions();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would change and change nothing" };
-        var action = RecalculationActionOption.Create();
         var command = new Command("migrate-relationship-types",
             "Move accounts' standard Relationship Type values (Competitor, Partner, Supplier, ...) into Relationship Roles " +
             "(llc_relationshiproles) and re-evaluate their relationship type.")
         {
-            dryRun, action,
+            dryRun,
         };
         organization.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandErrors.GuardAsync(host, async () =>
         {
             using var api = organization.Connect(parseResult, host);
-            var migration = new RelationshipTypeMigration(api, new RelationshipTypeRecalculator(api, parseResult.GetValue(action)!));
+            var migration = new RelationshipTypeMigration(api, new RelationshipTypeRecalculator(api));
             var changes = await migration.PlanAsync(cancellationToken);
             var isDryRun = parseResult.GetValue(dryRun);
             host.Console.WriteLine(changes.Count == 0

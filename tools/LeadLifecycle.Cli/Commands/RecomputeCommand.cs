@@ -18,16 +18,16 @@ internal static class RecomputeCommand
             Description = "Folder of the checkpoint files (llc-recompute-<table>.checkpoint.jsonl); an interrupted run resumes from them",
             DefaultValueFactory = _ => ".",
         };
-        var action = RecalculationActionOption.Create();
         var pageSize = new Option<int>("--page-size") { Description = "Records per page (odata.maxpagesize)", DefaultValueFactory = _ => BulkRecalculation.DefaultPageSize };
         var maxParallel = new Option<int?>("--max-parallel") { Description = "Upper bound on parallel requests (default: the organization's x-ms-dop-hint)" };
         pageSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 5000) r.AddError("--page-size must be between 1 and 5000"); });
         maxParallel.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--max-parallel must be 1 or more"); });
 
-        var command = new Command("recompute", "Recalculate the relationship type of contacts and accounts through the custom API, " +
+        var command = new Command("recompute", "Recalculate the relationship type of contacts and accounts through the custom APIs " +
+                                               "llc_RecalculateContactRelationshipType / llc_RecalculateAccountRelationshipType, " +
                                                "in parallel as the organization recommends, resumable after an interruption.")
         {
-            table, filter, checkpointDirectory, action, pageSize, maxParallel,
+            table, filter, checkpointDirectory, pageSize, maxParallel,
         };
         organization.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandErrors.GuardAsync(host, async () =>
@@ -38,7 +38,7 @@ internal static class RecomputeCommand
             foreach (var relationshipTable in tables)
             {
                 var run = new RecomputeCheckpoint.RunIdentity(api.OrganizationUrl.ToString(), relationshipTable.LogicalName,
-                    parseResult.GetValue(filter), parseResult.GetValue(action)!);
+                    parseResult.GetValue(filter), relationshipTable.RecalculationApi);
                 var path = Path.Combine(parseResult.GetValue(checkpointDirectory)!, $"llc-recompute-{relationshipTable.LogicalName}.checkpoint.jsonl");
                 RecomputeCheckpoint checkpoint;
                 try { checkpoint = RecomputeCheckpoint.OpenOrStart(path, run); }
@@ -51,7 +51,7 @@ internal static class RecomputeCommand
                 {
                     if (checkpoint.Resumed)
                         host.Console.WriteLine($"Resuming from {path}: {checkpoint.Done} {relationshipTable.LogicalName} records already done.");
-                    var bulk = new BulkRecalculation(api, new RelationshipTypeRecalculator(api, run.Action))
+                    var bulk = new BulkRecalculation(api, new RelationshipTypeRecalculator(api))
                     {
                         PageSize = parseResult.GetValue(pageSize), MaxParallel = parseResult.GetValue(maxParallel),
                     };

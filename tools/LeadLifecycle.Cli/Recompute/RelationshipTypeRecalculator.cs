@@ -7,17 +7,16 @@ public enum RecalculationOutcome { Changed, Unchanged, Failed }
 
 /// <summary>
 /// Calls the relationship-type custom API bound to one contact or account
-/// (POST contacts(id)/Microsoft.Dynamics.CRM.llc_RecalculateRelationshipType) and tells whether the type changed.
+/// (POST contacts(id)/Microsoft.Dynamics.CRM.llc_RecalculateContactRelationshipType) and tells whether the type changed.
 /// </summary>
-public sealed class RelationshipTypeRecalculator(DataverseWebApi api, string actionName)
+public sealed class RelationshipTypeRecalculator(DataverseWebApi api)
 {
-    public const string DefaultActionName = "llc_RecalculateRelationshipType";
     public const string TypeAttribute = "customertypecode";
 
     /// <param name="typeBefore">customertypecode as read with the page (null: empty).</param>
     public async Task<RecalculationOutcome> RecalculateAsync(RelationshipTable table, Guid id, int? typeBefore, CancellationToken cancellationToken)
     {
-        var response = await api.PostAsync($"{table.EntitySetName}({id})/Microsoft.Dynamics.CRM.{actionName}", new JsonObject(), cancellationToken);
+        var response = await api.PostAsync($"{table.EntitySetName}({id})/Microsoft.Dynamics.CRM.{table.RecalculationApi}", new JsonObject(), cancellationToken);
         var changed = ChangedFromResponse(response, typeBefore);
         if (changed is null)
         {
@@ -30,7 +29,7 @@ public sealed class RelationshipTypeRecalculator(DataverseWebApi api, string act
 
     public static int? ReadType(JsonObject row) => row[TypeAttribute]?.GetValue<int?>();
 
-    // A Boolean output named like "Changed", else an output holding the new type, tells without another read.
+    // The Changed output (or the RelationshipType output) tells without another read.
     private static bool? ChangedFromResponse(JsonObject response, int? typeBefore)
     {
         foreach (var (name, value) in response)
