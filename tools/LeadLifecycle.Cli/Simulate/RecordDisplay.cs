@@ -13,13 +13,20 @@ public sealed class RecordDisplay(LocalOrganization organization, RecordKeys key
     public string ColumnLabel(string table, string column) =>
         Column(table, column)?.DisplayName is { Length: > 0 } label ? label : column;
 
-    /// <summary>The scenario's key for the record, else its primary name, else its table and short id.</summary>
+    /// <summary>The record's primary name (else its short id), followed by the scenario's key when it has one.</summary>
     public string Name(string table, Guid id)
     {
-        if (keys.KeyOf(table, id) is { } key) return key;
         var nameColumn = organization.Metadata.Find(table)?.PrimaryNameAttribute;
-        if (nameColumn is not null && organization.Find(table, id)?.GetAttributeValue<object>(nameColumn) is string { Length: > 0 } name) return name;
-        return $"{table} {id.ToString()[..8]}";
+        var name = nameColumn is not null && organization.Find(table, id)?.GetAttributeValue<object>(nameColumn) is string { Length: > 0 } text
+            ? text
+            : null;
+        return (name, keys.KeyOf(table, id)) switch
+        {
+            ({ } n, { } key) when n != key => $"{n} ({key})",
+            (_, { } key) => key,
+            ({ } n, null) => n,
+            _ => id.ToString()[..8],
+        };
     }
 
     public string Value(string table, string column, object? value) => value switch
