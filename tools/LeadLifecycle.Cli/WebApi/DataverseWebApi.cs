@@ -24,6 +24,7 @@ public sealed class DataverseWebApi : IDisposable
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
     private int _degreeOfParallelism = 1;
     private int _throttledResponses;
+    private long _resumeAtTicks; // UTC ticks before which no request is sent (the organization asked us to wait)
 
     public DataverseWebApi(Uri organizationUrl, ITokenSource tokens, HttpMessageHandler handler,
         Func<TimeSpan, CancellationToken, Task> delay)
@@ -60,6 +61,7 @@ public sealed class DataverseWebApi : IDisposable
         var payload = body?.ToJsonString();
         for (var attempt = 0; ; attempt++)
         {
+            await WaitWhileThrottledAsync(cancellationToken);
             using var request = new HttpRequestMessage(method, url);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _tokens.GetAccessTokenAsync(cancellationToken));
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -74,16 +76,30 @@ public sealed class DataverseWebApi : IDisposable
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxThrottleRetries)
             {
-                // Service protection limits: wait exactly as long as the organization asks, then send the same request.
+                // Service protection limits count per user across connections: every parallel request holds off
+                // until the time the organization gave, then this one is sent again.
                 var wait = RetryAfter(response);
                 Interlocked.Increment(ref _throttledResponses);
                 Throttled?.Invoke(wait);
-                await _delay(wait, cancellationToken);
+                PauseUntil(DateTimeOffset.UtcNow + wait);
                 continue;
             }
             if (!response.IsSuccessStatusCode) throw ToException(response.StatusCode, text);
             return string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text) as JsonObject ?? new JsonObject();
         }
+    }
+
+    private void PauseUntil(DateTimeOffset resumeAt)
+    {
+        for (var current = Interlocked.Read(ref _resumeAtTicks); resumeAt.UtcTicks > current; current = Interlocked.Read(ref _resumeAtTicks))
+            if (Interlocked.CompareExchange(ref _resumeAtTicks, resumeAt.UtcTicks, current) == current) return;
+    }
+
+    // Waits once for what is left of the pause, then lets the request go (a new 429 would pause again).
+    private Task WaitWhileThrottledAsync(CancellationToken cancellationToken)
+    {
+        var left = new DateTimeOffset(Interlocked.Read(ref _resumeAtTicks), TimeSpan.Zero) - DateTimeOffset.UtcNow;
+        return left > TimeSpan.Zero ? _delay(left, cancellationToken) : Task.CompletedTask;
     }
 
     private void RememberDegreeOfParallelism(HttpResponseMessage response)
