@@ -1,6 +1,9 @@
+using System.Reflection;
+
 namespace LeadLifecycle.Solution.Tests;
 
-/// <summary>Where the repository's solution source and build output are, found from the test's own folder.</summary>
+/// <summary>Where the repository's solution source, build output and net462 assemblies are (set by the test
+/// project from its build configuration).</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
@@ -8,6 +11,21 @@ internal static class RepositoryPaths
     public static string SolutionSource => Path.Combine(Root, "Solution", "src");
 
     public static string SolutionData => Path.Combine(Root, "Solution", "data");
+
+    public static string PackageDir => Metadata("SolutionPackageDir");
+
+    public static string ManagedZip => Path.Combine(PackageDir, "LeadLifecycle_1_0_0_0_managed.zip");
+
+    public static string UnmanagedZip => Path.Combine(PackageDir, "LeadLifecycle_1_0_0_0_unmanaged.zip");
+
+    /// <summary>The net462 build of a deployable project: "Plugins/LeadLifecycle.Plugins".</summary>
+    public static string Net462Assembly(string projectFolder, string assemblyName) =>
+        Path.Combine(Root, projectFolder, Metadata("DeployableAssemblyDir"), assemblyName + ".dll");
+
+    public static string FixtureAssembly => Net462Assembly(Path.Combine("Tests", "Solution.Fixtures"), "LeadLifecycle.Solution.Fixtures");
+
+    private static string Metadata(string key) =>
+        typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
     private static string FindRoot()
     {

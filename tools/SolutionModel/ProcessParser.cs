@@ -32,7 +32,8 @@ internal static class ProcessParser
         }).ToList() ?? [];
 
     /// <summary>The stages of a business process flow, in process order: each StageComposite activity of the XAML
-    /// (StageId, StageCategory), inside the EntityComposite of its table; names from the workflow's step labels.</summary>
+    /// (StageId, StageCategory properties) inside the EntityComposite of its table ("EntityStep1: lead"); names from
+    /// the workflow's step labels, else the stage's own StepLabels.</summary>
     private static IReadOnlyList<ProcessStageDefinition> Stages(string xaml, string source, IReadOnlyDictionary<Guid, string> names)
     {
         var doc = Xml.Parse(xaml, source);
@@ -44,14 +45,24 @@ internal static class ProcessParser
             var entity = activity.Ancestors().FirstOrDefault(a => (a.Attr("AssemblyQualifiedName") ?? "").StartsWith("Microsoft.Crm.Workflow.Activities.EntityComposite", StringComparison.Ordinal));
             stages.Add(new ProcessStageDefinition(
                 id,
-                names.TryGetValue(id, out var name) ? name : Argument(activity, "Description") ?? "",
-                entity is null ? "" : Argument(entity, "EntityLogicalName") ?? "",
+                names.TryGetValue(id, out var name) ? name : OwnLabel(activity) ?? "",
+                entity is null ? "" : Argument(entity, "EntityLogicalName") ?? TableOf(entity) ?? "",
                 int.TryParse(Argument(activity, "StageCategory"), out var category) ? category : 0));
         }
         return stages;
     }
 
+    /// <summary>A keyed value of an activity: process designers write them under ActivityReference.Properties
+    /// (StageId, StageCategory, NextStageId) or ActivityReference.Arguments.</summary>
     private static string? Argument(XElement activity, string key) =>
-        activity.Elements().FirstOrDefault(e => e.Name.LocalName == "ActivityReference.Arguments")?
-            .Elements().FirstOrDefault(a => (string?)a.Attribute(Xaml + "Key") == key)?.Value;
+        activity.Elements().Where(e => e.Name.LocalName is "ActivityReference.Properties" or "ActivityReference.Arguments")
+            .SelectMany(e => e.Elements()).FirstOrDefault(a => (string?)a.Attribute(Xaml + "Key") == key)?.Value is { Length: > 0 } value ? value : null;
+
+    /// <summary>"EntityStep1: lead" → "lead".</summary>
+    private static string? TableOf(XElement entityComposite) =>
+        entityComposite.Attr("DisplayName")?.Split(':', 2) is [_, var table] ? table.Trim() : null;
+
+    private static string? OwnLabel(XElement stage) =>
+        stage.Elements().FirstOrDefault(e => e.Name.LocalName == "ActivityReference.Properties")?.Elements()
+            .FirstOrDefault(e => (string?)e.Attribute(Xaml + "Key") == "StepLabels")?.Elements().FirstOrDefault()?.Attr("Description");
 }

@@ -61,6 +61,24 @@ public static class SolutionPacker
         return zipPath;
     }
 
+    /// <summary>Zips Solution/data into the Configuration Migration tool package admins import after the solution
+    /// (data.xml, data_schema.xml, [Content_Types].xml); reads it first so a broken package never ships.</summary>
+    /// <returns>The path of the written zip.</returns>
+    public static string PackConfigurationData(string dataDir, string outDir, string uniqueName)
+    {
+        ConfigurationDataReader.ReadFolder(dataDir);
+        Directory.CreateDirectory(outDir);
+        var zipPath = Path.Combine(outDir, $"{uniqueName}_Data.zip");
+        var temp = zipPath + ".tmp";
+        using (var zip = ZipFile.Open(temp, ZipArchiveMode.Create))
+        {
+            Add(zip, "[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes));
+            foreach (var file in new[] { "data.xml", "data_schema.xml" }) Add(zip, file, File.ReadAllBytes(Path.Combine(dataDir, file)));
+        }
+        File.Move(temp, zipPath, overwrite: true);
+        return zipPath;
+    }
+
     /// <summary>Gives each PluginAssembly its full name and types from the built assembly; returns zip entry → dll.</summary>
     private static List<(string ZipEntry, string Dll)> CompleteAssemblies(XElement root, IReadOnlyDictionary<string, InspectedAssembly> assemblies)
     {

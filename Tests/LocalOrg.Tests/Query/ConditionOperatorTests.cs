@@ -22,6 +22,16 @@ public class ConditionOperatorTests : QueryTestBase
     }
 
     [Fact]
+    public void Text_comparisons_ignore_accents_like_the_platform_collation()
+    {
+        // An English (1033) environment's collation is _CI_AI: https://learn.microsoft.com/power-platform/admin/language-collations
+        Store.With(Rows.Contact("José Ramos"), Rows.Contact("Joseph"));
+
+        Assert.Equal(new[] { "José Ramos" }, Contacts(new ConditionExpression("fullname", ConditionOperator.Equal, "jose ramos")));
+        Assert.Equal(new[] { "José Ramos" }, Contacts(new ConditionExpression("fullname", ConditionOperator.BeginsWith, "Jose ")));
+    }
+
+    [Fact]
     public void NotEqual_leaves_out_rows_where_the_column_is_empty_like_sql()
     {
         Store.With(Rows.Contact("Ada", c => c["emailaddress1"] = "a@x.com"), Rows.Contact("Bob", c => c["emailaddress1"] = "b@x.com"), Rows.Contact("Cy"));

@@ -132,6 +132,14 @@ public class FetchAggregateTests : QueryTestBase
     }
 
     [Fact]
+    public void An_aggregate_attribute_without_aggregate_true_on_fetch_is_refused()
+    {
+        var fault = Assert.Throws<QueryFault>(() => Fetch("<fetch><entity name='lead'><attribute name='leadid' alias='n' aggregate='count' /></entity></fetch>"));
+
+        Assert.Contains("aggregate=\"true\"", fault.Message);
+    }
+
+    [Fact]
     public void Sum_of_a_text_column_is_refused()
     {
         var fault = Assert.Throws<QueryFault>(() => Fetch("<fetch aggregate='true'><entity name='lead'><attribute name='subject' alias='s' aggregate='sum' /></entity></fetch>"));

@@ -132,7 +132,7 @@ public class FetchXmlTests : QueryTestBase
     {
         var fault = Assert.Throws<QueryFault>(() => Fetch("<!DOCTYPE fetch [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><fetch><entity name='contact'><filter><condition attribute='fullname' operator='eq' value='&x;' /></filter></entity></fetch>"));
 
-        Assert.Contains("DTD", fault.Message);
+        Assert.Contains("document type definition", fault.Message);
     }
 
     [Fact]

@@ -44,6 +44,8 @@ internal sealed class InMemoryQueryableStore : IQueryableStore
         return this;
     }
 
+    public void Remove(Entity row) => _rows[row.LogicalName].Remove(row);
+
     public IEnumerable<Entity> Rows(string logicalName) => _rows.TryGetValue(logicalName, out var list) ? list : Enumerable.Empty<Entity>();
 
     public TableMetadataView? Table(string logicalName) => _tables.TryGetValue(logicalName, out var table) ? table : null;

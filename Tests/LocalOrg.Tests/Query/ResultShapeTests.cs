@@ -143,6 +143,25 @@ public class ResultShapeTests : QueryTestBase
     }
 
     [Fact]
+    public void The_paging_cookie_continues_after_the_last_row_even_when_earlier_rows_went_away()
+    {
+        // The pattern "read a page, process (and remove) its rows, ask for the next page with the cookie" must not skip rows.
+        // https://learn.microsoft.com/power-apps/developer/data-platform/org-service/page-large-result-sets-with-queryexpression
+        var contacts = Enumerable.Range(1, 6).Select(i => Rows.Contact("C" + i, c => c["numberofchildren"] = i)).ToArray();
+        Store.With(contacts);
+        var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("fullname"), PageInfo = new PagingInfo { Count = 2, PageNumber = 1 } };
+        query.AddOrder("numberofchildren", OrderType.Ascending);
+
+        var first = Run(query);
+        var processed = contacts.Where(c => first.Entities.Any(e => e.Id == c.Id)).ToList();
+        processed.ForEach(Store.Remove);
+        query.PageInfo.PageNumber = 2;
+        query.PageInfo.PagingCookie = first.PagingCookie;
+
+        Assert.Equal(new[] { "C3", "C4" }, Names(query, "fullname"));
+    }
+
+    [Fact]
     public void TotalRecordCount_is_minus_one_unless_asked_for()
     {
         Store.With(Rows.Contact("Ada"));

@@ -9,13 +9,15 @@ internal static class NamesOnlyTypeMembers
 {
     public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        // OrganizationServiceFault's base: ErrorCode, ErrorDetails, Message, Timestamp, ExtensionData; protected ctor.
+        // OrganizationServiceFault's base: ActivityId, ErrorCode, ErrorDetails, HelpLink, Message, Timestamp, ExtensionData.
         ["Microsoft.Xrm.Sdk.BaseServiceFault"] = new[]
         {
             ".ctor()",
             "property System.Int32 ErrorCode[] get", "property System.Int32 ErrorCode[] set",
             "property System.String Message[] get", "property System.String Message[] set",
             "property System.DateTime Timestamp[] get", "property System.DateTime Timestamp[] set",
+            "property System.String HelpLink[] get", "property System.String HelpLink[] set",
+            "property System.Guid ActivityId[] get", "property System.Guid ActivityId[] set",
             "property Microsoft.Xrm.Sdk.ErrorDetailCollection ErrorDetails[] get",
             "property Microsoft.Xrm.Sdk.ErrorDetailCollection ErrorDetails[] set",
             "property System.Runtime.Serialization.ExtensionDataObject ExtensionData[] get",

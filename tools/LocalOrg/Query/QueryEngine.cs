@@ -9,6 +9,9 @@ namespace LeadLifecycle.LocalOrg.Query;
 /// RetrieveMultiple for the local organization: QueryExpression, QueryByAttribute and FetchExpression (including
 /// aggregates) evaluated over an <see cref="IQueryableStore"/> with Dataverse's semantics. Errors are
 /// <see cref="QueryFault"/>s carrying the platform's message and error code.
+/// Known differences from Dataverse: choices sort by value, not label; dates are UTC (no user time zone); no
+/// FormattedValues; fiscal-period, hierarchy (under/above), team and business-unit operators are refused with a
+/// clear message; Like patterns with _ or [ ] are case- but not accent-insensitive.
 /// </summary>
 public static class QueryEngine
 {

@@ -18,6 +18,10 @@ public abstract class BaseServiceFault : IExtensibleDataObject
 
     public DateTime Timestamp { get; set; }
 
+    public string HelpLink { get; set; }
+
+    public Guid ActivityId { get; set; }
+
     public ErrorDetailCollection ErrorDetails
     {
         get => _errorDetails;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>The fault the organization service returns (inside a FaultException on the wire).</summary>
@@ -7,9 +10,30 @@ public class OrganizationServiceFault : BaseServiceFault
     {
     }
 
-    public OrganizationServiceFault InnerFault { get; set; }
-
+    /// <summary>The plug-in trace of the failed operation, when plug-ins traced.</summary>
     public string TraceText { get; set; }
 
-    public override string ToString() => Message ?? base.ToString();
+    public OrganizationServiceFault InnerFault { get; set; }
+
+    /// <summary>One "Exception details" block per fault of the InnerFault chain (code in hex, message, call stack, UTC time).</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        for (OrganizationServiceFault fault = this; fault != null; fault = fault.InnerFault)
+        {
+            text.AppendLine("Exception details: ");
+            text.AppendLine("ErrorCode: 0x" + fault.ErrorCode.ToString("X", CultureInfo.InvariantCulture));
+            text.AppendLine("Message: " + fault.Message);
+            if (fault.ErrorDetails != null && fault.ErrorDetails.TryGetValue("CallStack", out object callStack))
+            {
+                text.AppendLine("StackTrace: ");
+                text.AppendLine(callStack as string);
+            }
+
+            text.AppendLine("TimeStamp: " + fault.Timestamp.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture));
+            text.AppendLine("--");
+        }
+
+        return text.ToString();
+    }
 }

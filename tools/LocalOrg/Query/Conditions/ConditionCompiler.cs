@@ -40,6 +40,15 @@ internal static class ConditionCompiler
             case ConditionOperator.LessEqual:
             {
                 var target = ValueConverter.ToColumnType(Single(values, op, column), type, column);
+                if (op is ConditionOperator.Equal or ConditionOperator.NotEqual)
+                {
+                    var equal = op == ConditionOperator.Equal;
+                    return row =>
+                    {
+                        var value = scope.Read(row, attribute);
+                        return !value.IsNull && Scalar.AreEqual(value, target) == equal;
+                    };
+                }
                 var test = Comparison(op);
                 return row =>
                 {

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using LeadLifecycle.LocalOrg.Query.Values;
 
 namespace LeadLifecycle.LocalOrg.Query.Conditions;
 
 /// <summary>
 /// SQL LIKE as Dataverse documents it for like/begins-with/ends-with: % any run of characters, _ one character,
 /// [abc] / [a-c] one of a set, [^abc] one not in it; a wildcard inside brackets is literal ([%]).
-/// Case-insensitive like the platform's collation.
+/// Case- and accent-insensitive like the platform's collation (patterns with _ or [ ] are case-insensitive only).
 /// https://learn.microsoft.com/power-apps/developer/data-platform/wildcard-characters
 /// </summary>
 internal sealed class LikePattern
@@ -24,10 +25,10 @@ internal sealed class LikePattern
             var leading = pattern.StartsWith('%');
             var trailing = pattern.EndsWith('%') && pattern.Length > 1;
             if (core.Length == 0) return new LikePattern(v => pattern.Length > 0 || v.Length == 0);
-            if (leading && trailing) return new LikePattern(v => v.Contains(core, StringComparison.OrdinalIgnoreCase));
-            if (trailing) return new LikePattern(v => v.StartsWith(core, StringComparison.OrdinalIgnoreCase));
-            if (leading) return new LikePattern(v => v.EndsWith(core, StringComparison.OrdinalIgnoreCase));
-            return new LikePattern(v => string.Equals(v, core, StringComparison.OrdinalIgnoreCase));
+            if (leading && trailing) return new LikePattern(v => TextCollation.Contains(v, core));
+            if (trailing) return new LikePattern(v => TextCollation.StartsWith(v, core));
+            if (leading) return new LikePattern(v => TextCollation.EndsWith(v, core));
+            return new LikePattern(v => TextCollation.Equal(v, core));
         }
         var regex = new StringBuilder("^");
         for (var i = 0; i < pattern.Length; i++)

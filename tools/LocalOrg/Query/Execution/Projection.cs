@@ -22,7 +22,7 @@ internal static class Projection
     {
         var root = row[0]!;
         var primaryId = plan.Root.Table.PrimaryIdAttribute;
-        var id = root.Id != Guid.Empty ? root.Id : AttributeReader.Raw(root, primaryId, primaryId) as Guid? ?? Guid.Empty;
+        var id = RootId(row, plan);
         var result = new Entity(plan.Root.LogicalName) { Id = includePrimaryId ? id : Guid.Empty };
         if (includePrimaryId && id != Guid.Empty) result[primaryId] = id;
         foreach (var (name, value) in Selected(root, plan.Root, rootColumns)) result[name] = Copy(value);
@@ -35,6 +35,13 @@ internal static class Projection
                 result[scope.Alias + "." + name] = new AliasedValue(scope.LogicalName, name, Copy(value));
         }
         return result;
+    }
+
+    public static Guid RootId(Entity?[] row, QueryPlan plan)
+    {
+        var root = row[0]!;
+        var primaryId = plan.Root.Table.PrimaryIdAttribute;
+        return root.Id != Guid.Empty ? root.Id : AttributeReader.Raw(root, primaryId, primaryId) as Guid? ?? Guid.Empty;
     }
 
     public static object? Copy(object? value) => value switch

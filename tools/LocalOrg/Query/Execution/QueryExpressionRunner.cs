@@ -1,4 +1,5 @@
 using LeadLifecycle.LocalOrg.Query.Planning;
+using LeadLifecycle.LocalOrg.Query.Values;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -13,25 +14,37 @@ internal static class QueryExpressionRunner
         Projection.Validate(plan, query.ColumnSet);
         var paging = Paging.From(query.TopCount, query.PageInfo);
         var rows = RowSource.Produce(plan, query.Criteria, store, context);
-        rows = RowOrdering.Sort(rows, plan, query.Orders);
+        var order = SortOrder.For(plan, query.Orders, stableForPaging: paging.IsPaged);
+        rows = order.Sort(rows);
 
         var result = new EntityCollection { EntityName = query.EntityName };
-        int total;
+        int total, start;
         if (query.Distinct)
         {
             // Distinct compares the returned columns, so the primary id (unique per row) is not added to them.
             var distinct = rows.Select(row => Projection.Project(row, plan, query.ColumnSet, includePrimaryId: false))
                 .Distinct(ProjectedEntityEquality.Instance).ToList();
             total = distinct.Count;
-            result.Entities.AddRange(distinct.Skip(paging.Skip).Take(paging.Take));
+            start = paging.Skip;
+            result.Entities.AddRange(distinct.Skip(start).Take(paging.Take));
         }
         else
         {
             total = rows.Count;
-            var end = Math.Min(rows.Count, paging.Skip + paging.Take);
-            for (var i = paging.Skip; i < end; i++) result.Entities.Add(Projection.Project(rows[i], plan, query.ColumnSet, includePrimaryId: true));
+            start = paging.Start(rows, order);
+            var end = Math.Min(rows.Count, start + paging.Take);
+            for (var i = start; i < end; i++) result.Entities.Add(Projection.Project(rows[i], plan, query.ColumnSet, includePrimaryId: true));
+            if (paging.IsPaged && end > start) result.PagingCookie = Cookie(paging.PageNumber, order, plan, rows[start], rows[end - 1]);
         }
-        paging.Describe(result, total, plan.Root.Table.PrimaryIdAttribute);
+        paging.Describe(result, total, start);
         return result;
+    }
+
+    /// <summary>The cookie of a page: its first and last rows' sort keys (the primary id when the query has no order).</summary>
+    private static string Cookie(int page, SortOrder order, QueryPlan plan, Entity?[] first, Entity?[] last)
+    {
+        if (order.Count > 0) return PagingCookie.Write(page, order.Names, order.KeyOf(first), order.KeyOf(last));
+        return PagingCookie.Write(page, new[] { plan.Root.Table.PrimaryIdAttribute },
+            new[] { Scalar.OfId(Projection.RootId(first, plan)) }, new[] { Scalar.OfId(Projection.RootId(last, plan)) });
     }
 }

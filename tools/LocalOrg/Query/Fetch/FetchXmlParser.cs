@@ -48,6 +48,10 @@ internal static class FetchXmlParser
             using var reader = XmlReader.Create(new StringReader(fetchXml), settings);
             return XDocument.Load(reader);
         }
+        catch (XmlException ex) when (ex.Message.Contains("DTD"))
+        {
+            throw QueryFault.BadFetchXml("FetchXML cannot contain a document type definition (<!DOCTYPE ...>): remove it.", ex);
+        }
         catch (XmlException ex)
         {
             throw QueryFault.BadFetchXml($"The FetchXML is not well-formed XML: {ex.Message}", ex);
@@ -104,6 +108,8 @@ internal static class FetchXmlParser
         var alias = (string?)element.Attribute("alias");
         var aggregate = (string?)element.Attribute("aggregate");
         var groupBy = Flag(element, "groupby");
+        if (!query.IsAggregate && (aggregate is not null || groupBy))
+            throw QueryFault.BadFetchXml($"The attribute '{name}' has aggregate or groupby, which needs aggregate=\"true\" on the <fetch> element.");
         if (!columns.Columns.Contains(name)) columns.Columns.Add(name);
         if (query.IsAggregate || alias is not null)
             query.Attributes.Add(new FetchAttribute(link, name, alias, aggregate, groupBy, (string?)element.Attribute("dategrouping"), Flag(element, "distinct")));

@@ -29,9 +29,9 @@ internal sealed class TableScope
 
     public ColumnType TypeOf(string attribute)
     {
-        if (attribute is null || !Table.Columns.TryGetValue(attribute, out var type))
-            throw QueryFault.NoAttribute(LogicalName, attribute ?? string.Empty);
-        return type;
+        if (attribute is not null && Table.Columns.TryGetValue(attribute, out var type)) return type;
+        if (attribute == Table.PrimaryIdAttribute) return ColumnType.PrimaryKey;
+        throw QueryFault.NoAttribute(LogicalName, attribute ?? string.Empty);
     }
 
     public Scalar Read(Entity?[] row, string attribute) => AttributeReader.Read(row[Slot], attribute, Table.PrimaryIdAttribute);

@@ -6,8 +6,7 @@ internal enum ScalarKind : byte { Null, Text, Number, Float, Time, Id, Flag }
 
 /// <summary>
 /// One comparable value, whatever SDK type carried it: EntityReference compares by Id, OptionSetValue and Money by
-/// value, strings case-insensitively (Dataverse's SQL collation is case-insensitive). A struct, so evaluating a
-/// condition over 100,000 rows allocates nothing.
+/// value, text by <see cref="TextCollation"/>. A struct, so evaluating a condition over 100,000 rows allocates nothing.
 /// </summary>
 internal readonly struct Scalar
 {
@@ -62,7 +61,7 @@ internal readonly struct Scalar
         {
             return a.Kind switch
             {
-                ScalarKind.Text => string.Compare(a.Text, b.Text, StringComparison.OrdinalIgnoreCase),
+                ScalarKind.Text => TextCollation.Compare(a.Text!, b.Text!),
                 ScalarKind.Number or ScalarKind.Flag => a.Number.CompareTo(b.Number),
                 ScalarKind.Float => a.Real.CompareTo(b.Real),
                 ScalarKind.Time => a.Time.CompareTo(b.Time),
@@ -72,10 +71,11 @@ internal readonly struct Scalar
         }
         if (a.IsNumeric && b.IsNumeric) return a.AsReal.CompareTo(b.AsReal);
         // Different kinds only meet when metadata gave no type to convert to: compare their text forms.
-        return string.Compare(a.ToString(), b.ToString(), StringComparison.OrdinalIgnoreCase);
+        return TextCollation.Compare(a.ToString(), b.ToString());
     }
 
-    public static bool AreEqual(in Scalar a, in Scalar b) => Compare(a, b) == 0;
+    public static bool AreEqual(in Scalar a, in Scalar b) =>
+        a.Kind == ScalarKind.Text && b.Kind == ScalarKind.Text ? TextCollation.Equal(a.Text!, b.Text!) : Compare(a, b) == 0;
 
     private bool IsNumeric => Kind is ScalarKind.Number or ScalarKind.Float or ScalarKind.Flag;
     private double AsReal => Kind == ScalarKind.Float ? Real : (double)Number;
@@ -83,13 +83,34 @@ internal readonly struct Scalar
     public int HashCodeForEquality() => Kind switch
     {
         ScalarKind.Null => 0,
-        ScalarKind.Text => StringComparer.OrdinalIgnoreCase.GetHashCode(Text!),
+        ScalarKind.Text => TextCollation.HashCode(Text!),
         ScalarKind.Number or ScalarKind.Flag => ((double)Number).GetHashCode(),
         ScalarKind.Float => Real.GetHashCode(),
         ScalarKind.Time => Time.GetHashCode(),
         ScalarKind.Id => Id.GetHashCode(),
         _ => 0,
     };
+
+    /// <summary>"Kind:value" — round-trips through <see cref="FromTypedText"/> (paging cookies).</summary>
+    public string ToTypedText() => Kind + ":" + ToString();
+
+    public static Scalar FromTypedText(string text)
+    {
+        var colon = text.IndexOf(':');
+        if (colon < 0 || !Enum.TryParse<ScalarKind>(text.Substring(0, colon), out var kind)) throw new FormatException($"'{text}' is not a typed value.");
+        var value = text.Substring(colon + 1);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return kind switch
+        {
+            ScalarKind.Text => OfText(value),
+            ScalarKind.Number => OfNumber(decimal.Parse(value, culture)),
+            ScalarKind.Flag => OfFlag(value == "1"),
+            ScalarKind.Float => OfReal(double.Parse(value, culture)),
+            ScalarKind.Time => OfTime(DateTime.Parse(value, culture, System.Globalization.DateTimeStyles.RoundtripKind)),
+            ScalarKind.Id => OfId(Guid.Parse(value)),
+            _ => Null,
+        };
+    }
 
     public override string ToString() => Kind switch
     {

@@ -1,0 +1,116 @@
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadLifecycle.LocalOrg.Tests.Plugins;
+
+// Plug-ins defined by the tests and registered through hand-built solution definitions. Like real plug-ins they are
+// stateless: what they observe they write to the data or the trace, where the tests assert on it.
+
+/// <summary>Pre-operation: changes the Target (so the saved row shows the pre-operation ran inside the operation) and
+/// leaves a shared variable for the post-operation step.</summary>
+public sealed class StampDescriptionPlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var target = (Entity)context.InputParameters["Target"];
+        target["description"] = $"stamped in stage {context.Stage} at depth {context.Depth}";
+        context.SharedVariables["stampedBy"] = nameof(StampDescriptionPlugin);
+    }
+}
+
+/// <summary>Post-operation: writes what it saw (images, shared variable, ids) into a task regarding the record.</summary>
+public sealed class ImageReportPlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(context.UserId);
+        string Describe(EntityImageCollection images, string alias) =>
+            images.Contains(alias) ? string.Join(",", images[alias].Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal)) : "none";
+        var pre = context.PreEntityImages.Contains("pre") ? context.PreEntityImages["pre"].GetAttributeValue<string>("lastname") : null;
+        var post = context.PostEntityImages.Contains("post") ? context.PostEntityImages["post"].GetAttributeValue<string>("lastname") : null;
+        service.Create(new Entity("task")
+        {
+            ["subject"] = $"{context.MessageName}: {pre ?? "-"} -> {post ?? "-"}",
+            ["description"] = $"pre[{Describe(context.PreEntityImages, "pre")}] post[{Describe(context.PostEntityImages, "post")}] " +
+                              $"shared[{(context.SharedVariables.Contains("stampedBy") ? context.SharedVariables["stampedBy"] : "none")}] " +
+                              $"depth[{context.Depth}] id[{context.PrimaryEntityId == ((Entity)context.InputParameters["Target"]).Id}]",
+            ["regardingobjectid"] = new EntityReference(context.PrimaryEntityName, context.PrimaryEntityId),
+        });
+    }
+}
+
+/// <summary>Refuses accounts named "refuse" after other steps already wrote: proves the whole operation rolls back.</summary>
+public sealed class RefuseAccountPlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var target = (Entity)context.InputParameters["Target"];
+        if (target.GetAttributeValue<string>("name") == "refuse")
+            throw new InvalidPluginExecutionException("Accounts named 'refuse' are not allowed. Choose another name.");
+    }
+}
+
+/// <summary>Updates the record it is triggered by, every time: an infinite loop the depth limit must stop.</summary>
+public sealed class EndlessUpdatePlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var tracing = (ITracingService)serviceProvider.GetService(typeof(ITracingService))!;
+        tracing.Trace("depth {0}", context.Depth);
+        var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
+        service.Update(new Entity(context.PrimaryEntityName, context.PrimaryEntityId) { ["description"] = "depth " + context.Depth });
+    }
+}
+
+/// <summary>Traces its configuration and context facts (no personal data).</summary>
+public sealed class ContextTracePlugin : IPlugin
+{
+    private readonly string? _unsecure;
+    private readonly string? _secure;
+
+    public ContextTracePlugin(string? unsecure, string? secure)
+    {
+        _unsecure = unsecure;
+        _secure = secure;
+    }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var tracing = (ITracingService)serviceProvider.GetService(typeof(ITracingService))!;
+        tracing.Trace("config {0}/{1}", _unsecure ?? "-", _secure ?? "-");
+        tracing.Trace("message {0} stage {1} mode {2} depth {3} transaction {4}", context.MessageName, context.Stage, context.Mode, context.Depth, context.IsInTransaction);
+        tracing.Trace("user {0} initiating {1}", context.UserId, context.InitiatingUserId);
+        tracing.Trace("parent {0}", context.ParentContext?.MessageName ?? "-");
+    }
+}
+
+/// <summary>Retrieves the parent account of a contact with two columns: for the call record.</summary>
+public sealed class ReadParentAccountPlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var target = (Entity)context.InputParameters["Target"];
+        if (target.GetAttributeValue<EntityReference>("parentcustomerid") is not { } parent) return;
+        var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
+        var account = service.Retrieve(parent.LogicalName, parent.Id, new ColumnSet("name", "telephone1"));
+        ((ITracingService)serviceProvider.GetService(typeof(ITracingService))!).Trace("read account {0}", account.Id);
+    }
+}
+
+/// <summary>A custom API's main operation: echoes FormId and counts the submission's attributes.</summary>
+public sealed class EchoApiPlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var submission = (Entity)context.InputParameters["Submission"];
+        context.OutputParameters["Echo"] = (string)context.InputParameters["FormId"];
+        context.OutputParameters["AttributeCount"] = submission.Attributes.Count;
+    }
+}

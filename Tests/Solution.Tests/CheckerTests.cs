@@ -1,0 +1,184 @@
+using System.Xml.Linq;
+using LeadLifecycle.SolutionModel;
+
+namespace LeadLifecycle.Solution.Tests;
+
+/// <summary>The checker finds what an import would trip on: each test breaks one thing in a copy of a valid package.</summary>
+public class CheckerTests
+{
+    private static XElement Step(XDocument customizations) =>
+        customizations.Descendants("SdkMessageProcessingStep").Single(s => s.Attribute("SdkMessageProcessingStepId")!.Value.Contains(SamplePackage.SampleStepId));
+
+    private static XElement Roots(XDocument manifest) => manifest.Root!.Element("SolutionManifest")!.Element("RootComponents")!;
+
+    private static IReadOnlyList<SolutionDefect> Errors(string zip) => SolutionChecker.Check(zip).Where(d => d.Severity == DefectSeverity.Error).ToList();
+
+    private static SolutionDefect SingleError(string zip, string rule)
+    {
+        var errors = Errors(zip);
+        Assert.True(errors.Count == 1 && errors[0].Rule == rule, $"expected one {rule} error, got: {string.Join("; ", errors)}");
+        return errors[0];
+    }
+
+    [Fact]
+    public void The_valid_sample_package_has_no_defect()
+    {
+        Assert.Empty(SolutionChecker.Check(SamplePackage.Path));
+    }
+
+    [Fact]
+    public void A_zip_without_customizations_xml_is_reported()
+    {
+        var defect = SingleError(SamplePackage.CopyWithout("customizations.xml"), "package-files");
+        Assert.Equal("customizations.xml", defect.Component);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_zip_is_reported_not_thrown()
+    {
+        var path = Path.Combine(SamplePackage.NewTempDirectory(), "not-a.zip");
+        File.WriteAllText(path, "hello");
+        SingleError(path, "package-readable");
+    }
+
+    [Fact]
+    public void An_incomplete_manifest_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("solution.xml", m => m.Root!.Element("SolutionManifest")!.Element("Publisher")!.Element("UniqueName")!.Remove());
+        Assert.Equal("the Publisher has no UniqueName", SingleError(zip, "manifest").Message);
+    }
+
+    [Fact]
+    public void A_root_component_missing_from_the_package_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            c.Root!.Element("Entities")!.Elements("Entity").Single(e => e.Element("Name")!.Value == "llc_retentionrule").Remove());
+        var defect = SingleError(zip, "root-component");
+        Assert.Equal("root component type 1 llc_retentionrule", defect.Component);
+    }
+
+    [Fact]
+    public void A_component_that_is_not_a_root_component_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("solution.xml", m =>
+            Roots(m).Elements().Single(r => (string?)r.Attribute("id") == $"{{{SamplePackage.SampleStepId}}}").Remove());
+        Assert.Contains("not a root component", SingleError(zip, "root-component").Message);
+    }
+
+    [Fact]
+    public void A_step_whose_plugin_type_is_not_in_the_packaged_assembly_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            Step(c).Element("PluginTypeName")!.Value = Step(c).Element("PluginTypeName")!.Value.Replace("SamplePlugin,", "Gone,"));
+        Assert.Contains("'LeadLifecycle.Solution.Fixtures.Gone' is not in any packaged assembly", SingleError(zip, "step-plugin-type").Message);
+    }
+
+    [Fact]
+    public void A_registered_plugin_type_missing_from_the_dll_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+        {
+            var type = c.Descendants("PluginType").First(t => (string?)t.Attribute("Name") == "LeadLifecycle.Solution.Fixtures.SampleActivity");
+            type.SetAttributeValue("Name", "LeadLifecycle.Solution.Fixtures.Renamed");
+            type.SetAttributeValue("AssemblyQualifiedName", ((string)type.Attribute("AssemblyQualifiedName")!).Replace("SampleActivity", "Renamed"));
+        });
+        Assert.Equal("plug-in type LeadLifecycle.Solution.Fixtures.Renamed", SingleError(zip, "plugin-type").Component);
+    }
+
+    [Fact]
+    public void An_invalid_stage_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c => Step(c).Element("Stage")!.Value = "30");
+        Assert.Contains("stage 30", SingleError(zip, "step-stage").Message);
+    }
+
+    [Fact]
+    public void An_asynchronous_step_before_the_operation_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+        {
+            Step(c).Element("Mode")!.Value = "1";
+            Step(c).Element("Stage")!.Value = "20";
+            Step(c).Element("SdkMessageProcessingStepImages")!.Remove();
+        });
+        SingleError(zip, "step-mode");
+    }
+
+    [Fact]
+    public void A_message_that_is_neither_known_nor_a_custom_api_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+        {
+            Step(c).Element("SdkMessageId")!.Remove();
+            Step(c).SetAttributeValue("Name", "LeadLifecycle.Solution.Fixtures.SamplePlugin: Explode of lead");
+        });
+        Assert.Contains("'Explode'", SingleError(zip, "step-message").Message);
+    }
+
+    [Fact]
+    public void A_message_we_know_by_name_only_is_a_warning_not_an_error()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+        {
+            Step(c).Element("SdkMessageId")!.Remove();
+            Step(c).Element("FilteringAttributes")!.Remove();
+            Step(c).Element("SdkMessageProcessingStepImages")!.Remove();
+            Step(c).SetAttributeValue("Name", "LeadLifecycle.Solution.Fixtures.SamplePlugin: QualifyLead of lead");
+        });
+        Assert.Empty(Errors(zip));
+        Assert.Contains(SolutionChecker.Check(zip), d => d is { Rule: "step-message", Severity: DefectSeverity.Warning });
+    }
+
+    [Fact]
+    public void A_duplicate_registration_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+        {
+            var copy = new XElement(Step(c));
+            copy.SetAttributeValue("SdkMessageProcessingStepId", "{0e6d1c55-0000-4000-8000-000000000001}");
+            c.Root!.Element("SdkMessageProcessingSteps")!.Add(copy);
+        });
+        // The copy is also not a root component; the duplicate is what matters here.
+        Assert.Contains(Errors(zip), d => d.Rule == "step-duplicate" && d.Message.Contains("would run twice"));
+    }
+
+    [Fact]
+    public void An_update_step_without_filtering_attributes_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c => Step(c).Element("FilteringAttributes")!.Remove());
+        SingleError(zip, "step-filtering-attributes");
+    }
+
+    [Fact]
+    public void An_image_without_an_attribute_list_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c => Step(c).Descendants("Attributes").Single().Remove());
+        Assert.Equal($"step 'LeadLifecycle.Solution.Fixtures.SamplePlugin: Update of lead' image 'PreImage'", SingleError(zip, "step-image-attributes").Component);
+    }
+
+    [Fact]
+    public void A_pre_image_on_create_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+        {
+            Step(c).Element("SdkMessageId")!.Value = "{9ebdbb1b-ea3e-db11-86a7-000a3a5473e8}"; // Create
+            Step(c).Element("FilteringAttributes")!.Remove();
+        });
+        SingleError(zip, "step-image-type");
+    }
+
+    [Fact]
+    public void An_option_value_outside_the_publisher_prefix_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+        {
+            var statuses = c.Descendants("attribute").Single(a => a.Element("LogicalName")?.Value == "statuscode"
+                && a.Ancestors("Entity").Single().Element("Name")!.Value == "lead").Descendants("statuses").Single();
+            statuses.Add(new XElement("status", new XAttribute("value", 100000001), new XAttribute("state", 0),
+                new XElement("labels", new XElement("label", new XAttribute("description", "Foreign"), new XAttribute("languagecode", 1033)))));
+        });
+        var defect = SingleError(zip, "option-value-prefix");
+        Assert.Equal("lead.statuscode", defect.Component);
+        Assert.Contains("754100000–754109999", defect.Message);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace LeadLifecycle.LocalOrg;
+
+/// <summary>Every platform error the local organization raises, with the message and code Dataverse uses, in one place.</summary>
+internal static class Faults
+{
+    public const int ObjectDoesNotExist = unchecked((int)0x80040217);
+    public const int QueryBuilderNoAttribute = unchecked((int)0x80041103);
+    public const int QueryBuilderNoEntity = unchecked((int)0x80041102);
+    public const int InvalidArgument = unchecked((int)0x80040203);
+    public const int InvalidAttributeValueType = unchecked((int)0x80040265);
+    public const int PicklistValueOutOfRange = unchecked((int)0x8004431A);
+    public const int StringLengthTooLong = unchecked((int)0x80044331);
+    public const int ValueOutOfRange = unchecked((int)0x80044330);
+    public const int InvalidStateTransition = unchecked((int)0x80040203);
+    public const int DuplicateRecord = unchecked((int)0x80040237);
+    public const int DuplicateRecordEntityKey = unchecked((int)0x80060892);
+    public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
+    public const int ConcurrencyVersionNotProvided = unchecked((int)0x80060883);
+    public const int InfiniteLoop = unchecked((int)0x80044182);
+    public const int NoActiveTransactionCode = unchecked((int)0x80040251);
+    public const int LockTimeout = unchecked((int)0x80044151);
+    public const int UnrecognizedRequestCode = unchecked((int)0x80040200);
+    public const int LeadNotOpen = unchecked((int)0x80040227);
+    public const int OpportunityNotOpen = unchecked((int)0x80040228);
+    public const int RestrictDelete = unchecked((int)0x80040501);
+    public const int MissingParameter = unchecked((int)0x80040203);
+
+    public static DataverseFault DoesNotExist(string table, Guid id) =>
+        new(ObjectDoesNotExist, $"{table} With Id = {id} Does Not Exist");
+
+    public static DataverseFault DoesNotExistByKey(string table, string keyDescription) =>
+        new(ObjectDoesNotExist, $"A record with the specified key values does not exist in {table} entity ({keyDescription})");
+
+    public static DataverseFault UnknownTable(string table) =>
+        new(QueryBuilderNoEntity, $"The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.");
+
+    public static DataverseFault UnknownColumn(string table, string column) =>
+        new(QueryBuilderNoAttribute, $"'{table}' entity doesn't contain attribute with Name = '{column}' and NameMapping = 'Logical'.");
+
+    public static DataverseFault WrongType(string table, string column, object value, string expected) =>
+        new(InvalidAttributeValueType,
+            $"Incorrect type of attribute value {value.GetType().FullName} for attribute '{column}' of entity '{table}': expected {expected}.");
+
+    public static DataverseFault OptionOutOfRange(string table, string column, int value, IEnumerable<int> accepted) =>
+        new(PicklistValueOutOfRange,
+            $"A validation error occurred. The value {value} of '{column}' on record of type '{table}' is outside the valid range. Accepted Values: {string.Join(",", accepted)}");
+
+    public static DataverseFault TooLong(string table, string column, int max) =>
+        new(StringLengthTooLong,
+            $"A validation error occurred. The length of the '{column}' attribute of the '{table}' entity exceeded the maximum allowed length of '{max}'.");
+
+    public static DataverseFault NumberOutOfRange(string table, string column, object value, long? min, long? max) =>
+        new(ValueOutOfRange,
+            $"A validation error occurred. The value {Convert.ToString(value, CultureInfo.InvariantCulture)} of '{column}' on record of type '{table}' is outside the valid range ({min}..{max}).");
+
+    public static DataverseFault LookupTargetNotAllowed(string table, string column, string target) =>
+        new(InvalidArgument, $"The '{column}' attribute of '{table}' cannot refer to a record of type '{target}'.");
+
+    public static DataverseFault InvalidStatus(string table, Guid id, int state, string stateLabel, int status) =>
+        new(InvalidStateTransition,
+            $"{status} is not a valid status code for state code {Pascal(table)}State.{stateLabel.Replace(" ", "")} on {table} with Id {id}.");
+
+    public static DataverseFault InvalidState(string table, int state) =>
+        new(InvalidStateTransition, $"{state} is not a valid state code on {table}.");
+
+    public static DataverseFault DuplicateId(string table, Guid id) =>
+        new(DuplicateRecord, $"Cannot insert duplicate key. A {table} with Id = {id} already exists.");
+
+    public static DataverseFault DuplicateKey(string table, string keyName, IEnumerable<string> columns) =>
+        new(DuplicateRecordEntityKey,
+            $"A record that has the attribute values {string.Join(", ", columns)} already exists. The entity key {keyName} requires that this set of attributes contains unique values. Select unique values and try again.");
+
+    public static DataverseFault VersionMismatch() =>
+        new(ConcurrencyVersionMismatch, "The version of the existing record doesn't match the RowVersion property provided.");
+
+    public static DataverseFault VersionNotProvided() =>
+        new(ConcurrencyVersionNotProvided, "The RowVersion property must be provided when the value of ConcurrencyBehavior is IfVersionMatches.");
+
+    // The platform's own words when the depth limit (8) is hit; see RemoteExecutionContext.Depth on learn.microsoft.com.
+    public static DataverseFault InfiniteLoopDetected() =>
+        new(InfiniteLoop,
+            "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again. For information about workflow logic, see Help.");
+
+    public static DataverseFault NoActiveTransaction() =>
+        new(NoActiveTransactionCode,
+            "There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing.");
+
+    public static DataverseFault LockTimedOut(string what, TimeSpan timeout) =>
+        new(LockTimeout,
+            $"The operation timed out after {timeout.TotalSeconds:0.#} s waiting for {what}, which another transaction holds locked. Retry the operation.");
+
+    public static DataverseFault UnrecognizedRequest(string? name) =>
+        new(UnrecognizedRequestCode, $"Unrecognized request name: {name}");
+
+    public static DataverseFault Missing(string what) => new(MissingParameter, $"Required field '{what}' is missing");
+
+    public static DataverseFault Invalid(string message) => new(InvalidArgument, message);
+
+    public static string Pascal(string logicalName) =>
+        logicalName.Length == 0 ? logicalName : char.ToUpperInvariant(logicalName[0]) + logicalName.Substring(1);
+}

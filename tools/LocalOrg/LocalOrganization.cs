@@ -1,0 +1,225 @@
+using LeadLifecycle.LocalOrg.Messages;
+using LeadLifecycle.LocalOrg.Metadata;
+using LeadLifecycle.LocalOrg.Pipeline;
+using LeadLifecycle.LocalOrg.Query;
+using LeadLifecycle.LocalOrg.Recording;
+using LeadLifecycle.LocalOrg.Storage;
+using LeadLifecycle.LocalOrg.Workflows;
+using LeadLifecycle.SolutionModel;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadLifecycle.LocalOrg;
+
+/// <summary>
+/// An in-memory Dataverse organization that runs the solution's own registrations: metadata from the solution source
+/// plus the standard tables, the event pipeline with its steps, custom APIs and background workflows, transactions with
+/// row locks, a simulated clock, and a record of the calls plug-ins make. The FakeXrmEasy-style entry point of the tests.
+/// </summary>
+public sealed partial class LocalOrganization
+{
+    private LocalOrganization(SolutionDefinition solution, LocalOrganizationOptions? options)
+    {
+        Options = options ?? new LocalOrganizationOptions();
+        Solution = solution;
+        Clock = new SimulatedClock(Options.StartUtc ?? DateTime.UtcNow);
+        Metadata = new OrganizationMetadata(StandardTables.All, solution);
+        Store = new DataStore(Metadata, Options.LockTimeout);
+        Writer = new RecordWriter(this);
+        Resolver = new PluginTypeResolver(solution.PluginAssemblies);
+        Steps = new StepRegistry(solution.Steps);
+        StepRunner = new StepRunner(this);
+        Recording = new RecordingHub();
+        AsyncJobs = new AsyncJobQueue(this);
+        Workflows = new WorkflowEngine(this);
+        Pipeline = new MessagePipeline(this);
+        Seed();
+    }
+
+    /// <summary>The organization with the shipped solution (Solution/src copied next to the assembly, and Solution/data).</summary>
+    public static LocalOrganization Create(LocalOrganizationOptions? options = null)
+    {
+        var folder = ShippedSolution.SourceFolder();
+        var org = new LocalOrganization(ShippedSolution.Read(folder), options);
+        org.Initialize(ConfigurationRows.Read(ShippedSolution.DataFolder(folder)));
+        return org;
+    }
+
+    /// <summary>The organization with a given solution (e.g. a hand-built one in a test).</summary>
+    public static LocalOrganization Create(SolutionDefinition solution, LocalOrganizationOptions? options = null) => new(solution, options);
+
+    /// <summary>An organization with the standard tables only.</summary>
+    public static LocalOrganization CreateEmpty(LocalOrganizationOptions? options = null) => new(EmptySolution, options);
+
+    public LocalOrganizationOptions Options { get; }
+    public SolutionDefinition Solution { get; }
+    public OrganizationMetadata Metadata { get; }
+    public SimulatedClock Clock { get; }
+    public Guid OrganizationId { get; } = Guid.NewGuid();
+    public Guid RootBusinessUnitId { get; private set; }
+    public Guid DefaultTeamId { get; private set; }
+    public Guid DefaultUserId { get; private set; }
+
+    internal DataStore Store { get; }
+    internal RecordWriter Writer { get; }
+    internal PluginTypeResolver Resolver { get; }
+    internal StepRegistry Steps { get; }
+    internal StepRunner StepRunner { get; }
+    internal RecordingHub Recording { get; }
+    internal AsyncJobQueue AsyncJobs { get; }
+    internal WorkflowEngine Workflows { get; }
+    internal MessagePipeline Pipeline { get; }
+
+    // ---- services ----------------------------------------------------------------------------------------------------
+
+    /// <summary>A service for a user (default: the default user); every call runs the real pipeline.</summary>
+    public IOrganizationService GetService(Guid? userId = null)
+    {
+        var user = userId ?? DefaultUserId;
+        return new OrganizationService(this, new ExecutionFrame(user, user, null, null));
+    }
+
+    public IOrganizationServiceFactory GetServiceFactory() => new ServiceFactory(this);
+
+    private sealed class ServiceFactory : IOrganizationServiceFactory
+    {
+        private readonly LocalOrganization _org;
+        public ServiceFactory(LocalOrganization org) { _org = org; }
+        public IOrganizationService CreateOrganizationService(Guid? userId) => _org.GetService(userId);
+    }
+
+    // ---- arranging and asserting -------------------------------------------------------------------------------------
+
+    /// <summary>Adds records without running the pipeline (like FakeXrmEasy's Initialize): validated against the metadata,
+    /// given ids, system columns and default state when missing. Lookups may point at records added in the same call.</summary>
+    public void Initialize(params Entity[] records) => Initialize((IEnumerable<Entity>)records);
+
+    public void Initialize(IEnumerable<Entity> records)
+    {
+        var transaction = new Transaction(Store);
+        try
+        {
+            var list = records.ToList();
+            foreach (var record in list)
+            {
+                var table = Metadata.Get(record.LogicalName);
+                if (record.Id == Guid.Empty) record.Id = record.GetAttributeValue<Guid?>(table.PrimaryIdAttribute) ?? Guid.NewGuid();
+            }
+            // Arranged records may refer to each other in any order: insert them all, then check the lookups.
+            var pending = new HashSet<(string, Guid)>(list.Select(r => (r.LogicalName, r.Id)));
+            foreach (var record in list)
+            {
+                var table = Metadata.Get(record.LogicalName);
+                var copy = new Entity(record.LogicalName, record.Id);
+                foreach (var a in record.Attributes)
+                {
+                    if (a.Key is "createdon" or "modifiedon" or "createdby" or "modifiedby" or "versionnumber") continue;
+                    copy.Attributes[a.Key] = a.Value;
+                }
+                Writer.Create(transaction, copy, DefaultUserId, (t, id) => pending.Contains((t, id)) || Writer.Exists(transaction, t, id));
+                var stored = EntityCopy.Clone(transaction.Read(record.LogicalName, record.Id)!);
+                // Arranged system dates win over the clock (a test may set up history).
+                foreach (var column in new[] { "createdon", "modifiedon", "createdby", "modifiedby" })
+                {
+                    if (record.Attributes.TryGetValue(column, out var value) && value is not null && table.Column(column) is not null)
+                        stored[column] = value is DateTime d ? AttributeValidator.NormaliseDate(d, null) : EntityCopy.Value(value);
+                }
+                transaction.Write(record.LogicalName, record.Id, stored);
+            }
+            transaction.Commit();
+        }
+        catch
+        {
+            transaction.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>The committed row with all its columns (for assertions), or null.</summary>
+    public Entity? Find(string logicalName, Guid id)
+    {
+        var row = Store.Committed(logicalName, id);
+        return row is null ? null : EntityCopy.Clone(row);
+    }
+
+    /// <summary>The committed row with all its columns (for assertions); fails like Retrieve when missing.</summary>
+    public Entity Get(string logicalName, Guid id) => Find(logicalName, id) ?? throw Faults.DoesNotExist(logicalName, id);
+
+    /// <summary>Every committed row of the table (copies).</summary>
+    public IReadOnlyList<Entity> All(string logicalName) => Store.Table(Metadata.Get(logicalName).LogicalName).Rows.Values.Select(EntityCopy.Clone).ToList();
+
+    // ---- users -------------------------------------------------------------------------------------------------------
+
+    /// <summary>Adds a user in the root business unit (or the given one) and returns its id.</summary>
+    public Guid CreateUser(string fullName, Guid? businessUnitId = null)
+    {
+        var parts = fullName.Split(' ', 2);
+        var user = new Entity("systemuser", Guid.NewGuid())
+        {
+            ["firstname"] = parts[0],
+            ["lastname"] = parts.Length > 1 ? parts[1] : null,
+            ["businessunitid"] = new EntityReference("businessunit", businessUnitId ?? RootBusinessUnitId),
+        };
+        Initialize(user);
+        return user.Id;
+    }
+
+    internal Guid BusinessUnitOf(Guid userId) =>
+        Store.Committed("systemuser", userId)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? RootBusinessUnitId;
+
+    // ---- time and asynchronous work -----------------------------------------------------------------------------------
+
+    /// <summary>Moves the simulated clock and runs what became due: queued asynchronous steps and workflow timeouts.</summary>
+    public void AdvanceTime(TimeSpan by)
+    {
+        Clock.Advance(by);
+        AsyncJobs.RunDue();
+    }
+
+    /// <summary>Runs the asynchronous jobs that are due now (when <see cref="LocalOrganizationOptions.RunAsyncImmediately"/> is off).</summary>
+    public int RunPendingAsyncJobs() => AsyncJobs.RunDue();
+
+    public IReadOnlyList<AsyncJob> PendingAsyncJobs => AsyncJobs.Pending;
+    public IReadOnlyList<AsyncJob> CompletedAsyncJobs => AsyncJobs.Completed;
+
+    // ---- recording ---------------------------------------------------------------------------------------------------
+
+    /// <summary>Starts recording service calls and trace lines until the returned recording is disposed.</summary>
+    public CallRecording RecordCalls() => Recording.Open();
+
+    /// <summary>Every trace line written since the organization was created (or <see cref="ClearTrace"/>).</summary>
+    public IReadOnlyList<string> Trace => Recording.TraceLog.Select(t => t.Text).ToList();
+
+    public void ClearTrace() => Recording.ClearTrace();
+
+    // ---- metadata helpers --------------------------------------------------------------------------------------------
+
+    internal TableMetadataView? MetadataView(string logicalName)
+    {
+        var table = Metadata.Find(logicalName);
+        if (table is null) return null;
+        return new TableMetadataView(table.LogicalName, table.PrimaryIdAttribute,
+            table.Columns.ToDictionary(c => c.Key, c => c.Value.Type, StringComparer.Ordinal));
+    }
+
+    /// <summary>Every lookup that can point at a row of the table, with its delete behaviour (solution relationship, else RemoveLink).</summary>
+    internal IEnumerable<(string Table, string Column, string Behavior)> ReferencingLookups(string referenced)
+    {
+        if (referenced is "systemuser" or "team" or "businessunit") yield break;
+        foreach (var table in Metadata.Tables)
+        {
+            foreach (var column in table.Columns.Values)
+            {
+                if (column.Type is not (ColumnType.Lookup or ColumnType.Customer) || column.Targets is null || !column.Targets.Contains(referenced)) continue;
+                var relationship = Metadata.Relationships.FirstOrDefault(r =>
+                    r.ReferencedEntity == referenced && r.ReferencingEntity == table.LogicalName && r.ReferencingAttribute == column.LogicalName);
+                yield return (table.LogicalName, column.LogicalName, relationship?.CascadeDelete ?? "RemoveLink");
+            }
+        }
+    }
+
+    private static readonly SolutionDefinition EmptySolution = new("Empty", "Empty", "1.0.0.0",
+        new PublisherDefinition("none", "None", "none", 10000),
+        Array.Empty<TableDefinition>(), Array.Empty<OptionSetDefinition>(), Array.Empty<RelationshipDefinition>(),
+        Array.Empty<PluginAssemblyDefinition>(), Array.Empty<StepDefinition>(), Array.Empty<CustomApiDefinition>(),
+        Array.Empty<EnvironmentVariableDefinition>(), Array.Empty<WorkflowDefinition>(), Array.Empty<RoleDefinition>());
+}

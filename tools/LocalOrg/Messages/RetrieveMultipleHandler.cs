@@ -1,0 +1,42 @@
+using LeadLifecycle.LocalOrg.Pipeline;
+using LeadLifecycle.LocalOrg.Query;
+using LeadLifecycle.LocalOrg.Storage;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadLifecycle.LocalOrg.Messages;
+
+/// <summary>RetrieveMultiple: the query engine evaluates the query over the rows this transaction sees.</summary>
+internal sealed class RetrieveMultipleHandler : IMessageHandler
+{
+    public bool IsWrite => false;
+    public ImageSource Images => ImageSource.None;
+
+    public void Describe(Operation op)
+    {
+        var query = op.Required<QueryBase>("Query");
+        var table = query switch
+        {
+            QueryExpression q => q.EntityName,
+            QueryByAttribute q => q.EntityName,
+            FetchExpression f => Recording.RecordingHub.FetchEntity(f.Query),
+            _ => null,
+        };
+        op.SetPrimary(table ?? "none", Guid.Empty);
+    }
+
+    public void Execute(Operation op)
+    {
+        var query = op.Required<QueryBase>("Query");
+        EntityCollection result;
+        try
+        {
+            result = QueryEngine.Execute(query, new TransactionQueryStore(op.Org, op.Transaction), new QueryContext(op.Org.Clock.UtcNow, op.UserId));
+        }
+        catch (QueryFault fault)
+        {
+            throw new DataverseFault(fault.ErrorCode, fault.Message, fault);
+        }
+        op.Output["EntityCollection"] = (EntityCollection)EntityCopy.Value(result)!;
+    }
+}

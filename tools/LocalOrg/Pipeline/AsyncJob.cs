@@ -1,0 +1,39 @@
+using LeadLifecycle.SolutionModel;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadLifecycle.LocalOrg.Pipeline;
+
+/// <summary>A system job: an asynchronous step or a background workflow, due at a simulated time (a workflow's
+/// timeout waits until its date). Runs outside the original transaction; its failure never reaches the original caller.</summary>
+public sealed class AsyncJob
+{
+    private readonly Action<AsyncJob> _run;
+
+    internal AsyncJob(string name, DateTime dueOn, Action<AsyncJob> run)
+    {
+        Id = Guid.NewGuid();
+        Name = name;
+        DueOn = dueOn;
+        _run = run;
+    }
+
+    public Guid Id { get; }
+    public string Name { get; }
+    /// <summary>When the job may run (the simulated clock must reach it).</summary>
+    public DateTime DueOn { get; internal set; }
+    public AsyncJobStatus Status { get; internal set; } = AsyncJobStatus.Waiting;
+    public string? Error { get; internal set; }
+
+    internal void Run() => _run(this);
+
+    internal static AsyncJob ForStep(StepDefinition step, PluginExecutionContext context, Entity? before, Entity? after, DateTime now) =>
+        new(step.Name, now, job => job.Org!.StepRunner.Run(step, context, before, after, null));
+
+    internal LocalOrganization? Org { get; set; }
+
+    /// <summary>Set by a workflow that reached a timeout: the job goes back to the queue, due at that time.</summary>
+    internal bool Postponed { get; set; }
+}
+
+/// <summary>As asyncoperation.statuscode: Waiting (incl. a workflow waiting for its timeout), Succeeded, Failed.</summary>
+public enum AsyncJobStatus { Waiting, Succeeded, Failed }

@@ -1,0 +1,19 @@
+namespace LeadLifecycle.LocalOrg.Pipeline;
+
+/// <summary>The platform's core operation for one message (stage 30), between the pre and post steps.</summary>
+internal interface IMessageHandler
+{
+    /// <summary>Writes data: a failure inside a caller's transaction then dooms that transaction.</summary>
+    bool IsWrite { get; }
+
+    /// <summary>Which row the step images are taken from: none, or the primary entity (before and/or after).</summary>
+    ImageSource Images { get; }
+
+    /// <summary>Reads the request: sets the primary entity name and id, resolving alternate keys.</summary>
+    void Describe(Operation operation);
+
+    void Execute(Operation operation);
+}
+
+[Flags]
+internal enum ImageSource { None = 0, Pre = 1, Post = 2, Both = 3 }

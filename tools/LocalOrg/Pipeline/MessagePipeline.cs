@@ -1,0 +1,120 @@
+using LeadLifecycle.LocalOrg.Messages;
+using LeadLifecycle.LocalOrg.Storage;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadLifecycle.LocalOrg.Pipeline;
+
+/// <summary>
+/// The event execution pipeline: pre-validation (10), pre-operation (20), the platform's core operation (30),
+/// post-operation (40) synchronously inside one transaction, then asynchronous steps and background workflows after
+/// the outermost transaction commits. A synchronous failure rolls back the whole transaction, nested operations included.
+/// See "Event execution pipeline" on learn.microsoft.com (power-apps/developer/data-platform/event-framework).
+/// </summary>
+internal sealed class MessagePipeline
+{
+    private readonly LocalOrganization _org;
+    private readonly MessageHandlers _handlers;
+
+    public MessagePipeline(LocalOrganization org)
+    {
+        _org = org;
+        _handlers = new MessageHandlers(org);
+    }
+
+    public OrganizationResponse Execute(OrganizationRequest request, ExecutionFrame frame)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        var message = request.RequestName ?? throw Faults.UnrecognizedRequest(null);
+        if (string.Equals(message, "ExecuteMultiple", StringComparison.OrdinalIgnoreCase)) return ExecuteMultipleHandler.Execute(this, request, frame);
+        var handler = _handlers.Find(message) ?? throw Faults.UnrecognizedRequest(message);
+
+        var depth = frame.ParentDepth + 1;
+        var topLevel = frame.Transaction is null;
+        var transaction = frame.Transaction ?? new Transaction(_org.Store);
+        try
+        {
+            if (transaction.Aborted) throw Faults.NoActiveTransaction();
+            if (depth > _org.Options.MaxDepth) throw Faults.InfiniteLoopDetected();
+            var context = NewContext(message, request, frame, depth);
+            var operation = new Operation(_org, frame, transaction, context);
+            _org.Recording.Call(message, request, frame);
+
+            handler.Describe(operation);
+            var hasSteps = _org.Steps.Any(message) || _org.Workflows.Watches(message);
+            var before = hasSteps && handler.Images.HasFlag(ImageSource.Pre) ? Snapshot(transaction, context) : null;
+
+            RunSyncSteps(10, context, before, null, transaction);
+            RunSyncSteps(20, context, before, null, transaction);
+            handler.Execute(operation);
+            var after = hasSteps && handler.Images.HasFlag(ImageSource.Post) ? Snapshot(transaction, context) : null;
+            RunSyncSteps(40, context, before, after, transaction);
+            if (hasSteps) ScheduleAfterCommit(context, before, after, transaction);
+
+            if (topLevel) RunAfterCommit(transaction.Commit());
+            return Responses.Build(request, context.OutputParameters);
+        }
+        catch (Exception)
+        {
+            if (topLevel) transaction.Rollback();
+            else if (handler.IsWrite) transaction.Aborted = true;
+            throw;
+        }
+    }
+
+    private PluginExecutionContext NewContext(string message, OrganizationRequest request, ExecutionFrame frame, int depth) => new()
+    {
+        MessageName = message,
+        InputParameters = Parameters.Copy(request.Parameters),
+        Depth = depth,
+        UserId = frame.UserId,
+        InitiatingUserId = frame.InitiatingUserId,
+        BusinessUnitId = _org.BusinessUnitOf(frame.UserId),
+        OrganizationId = _org.OrganizationId,
+        CorrelationId = frame.Parent?.CorrelationId ?? Guid.NewGuid(),
+        OperationId = Guid.NewGuid(),
+        OperationCreatedOn = _org.Clock.UtcNow,
+        RequestId = request.RequestId ?? Guid.NewGuid(),
+        Parent = frame.Parent,
+        IsInTransaction = true,
+        Stage = 30,
+    };
+
+    private void RunSyncSteps(int stage, PluginExecutionContext context, Entity? before, Entity? after, Transaction transaction)
+    {
+        foreach (var step in _org.Steps.For(context.MessageName, context.PrimaryEntityName, stage, 0))
+        {
+            if (!StepRunner.Passes(step, context)) continue;
+            _org.StepRunner.Run(step, context, before, after, transaction);
+        }
+    }
+
+    private void ScheduleAfterCommit(PluginExecutionContext context, Entity? before, Entity? after, Transaction transaction)
+    {
+        foreach (var step in _org.Steps.For(context.MessageName, context.PrimaryEntityName, 40, 1))
+        {
+            if (!StepRunner.Passes(step, context)) continue;
+            var snapshot = context.ForStep(40, 1, step.Id);
+            snapshot.InputParameters = Parameters.Copy(context.InputParameters);
+            snapshot.OutputParameters = Parameters.Copy(context.OutputParameters);
+            snapshot.SharedVariables = Parameters.Copy(context.SharedVariables);
+            transaction.AfterCommit(() => _org.AsyncJobs.Enqueue(AsyncJob.ForStep(step, snapshot, before, after, _org.Clock.UtcNow)));
+        }
+        foreach (var job in _org.Workflows.Triggered(context, before, after))
+        {
+            transaction.AfterCommit(() => _org.AsyncJobs.Enqueue(job));
+        }
+    }
+
+    private void RunAfterCommit(IReadOnlyList<Action> actions)
+    {
+        foreach (var action in actions) action();
+        if (_org.Options.RunAsyncImmediately) _org.AsyncJobs.RunDue();
+    }
+
+    private static Entity? Snapshot(Transaction transaction, PluginExecutionContext context)
+    {
+        if (context.PrimaryEntityId == Guid.Empty || context.PrimaryEntityName == "none") return null;
+        var row = transaction.Read(context.PrimaryEntityName, context.PrimaryEntityId);
+        return row is null ? null : EntityCopy.Clone(row);
+    }
+}

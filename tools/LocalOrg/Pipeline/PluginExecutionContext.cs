@@ -1,0 +1,66 @@
+using Microsoft.Xrm.Sdk;
+
+namespace LeadLifecycle.LocalOrg.Pipeline;
+
+/// <summary>The IPluginExecutionContext a step receives: one per step execution, sharing the operation's parameters,
+/// SharedVariables and images as Dataverse does.</summary>
+public sealed class PluginExecutionContext : IPluginExecutionContext
+{
+    public PluginExecutionContext()
+    {
+        InputParameters = new ParameterCollection();
+        OutputParameters = new ParameterCollection();
+        SharedVariables = new ParameterCollection();
+        PreEntityImages = new EntityImageCollection();
+        PostEntityImages = new EntityImageCollection();
+        MessageName = string.Empty;
+        PrimaryEntityName = "none";
+        SecondaryEntityName = "none";
+        OrganizationName = "LocalOrganization";
+        Depth = 1;
+        Stage = 40;
+    }
+
+    public EntityImageCollection PostEntityImages { get; set; }
+    public EntityImageCollection PreEntityImages { get; set; }
+    public EntityReference? OwningExtension { get; set; }
+    public ParameterCollection InputParameters { get; set; }
+    public ParameterCollection OutputParameters { get; set; }
+    public ParameterCollection SharedVariables { get; set; }
+    public bool IsExecutingOffline { get; set; }
+    public bool IsInTransaction { get; set; }
+    public bool IsOfflinePlayback { get; set; }
+    public DateTime OperationCreatedOn { get; set; }
+    public Guid BusinessUnitId { get; set; }
+    public Guid CorrelationId { get; set; }
+    public Guid InitiatingUserId { get; set; }
+    public Guid OperationId { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Guid PrimaryEntityId { get; set; }
+    public Guid UserId { get; set; }
+    public int Depth { get; set; }
+    public int IsolationMode { get; set; } = 2;
+    public int Mode { get; set; }
+    public Guid? RequestId { get; set; }
+    public string MessageName { get; set; }
+    public string OrganizationName { get; set; }
+    public string PrimaryEntityName { get; set; }
+    public string SecondaryEntityName { get; set; }
+    public int Stage { get; set; }
+    public PluginExecutionContext? Parent { get; set; }
+    IPluginExecutionContext IPluginExecutionContext.ParentContext => Parent!;
+
+    EntityReference IExecutionContext.OwningExtension => OwningExtension!;
+
+    /// <summary>A copy for another step of the same operation: same parameters, shared variables and ids, own images.</summary>
+    internal PluginExecutionContext ForStep(int stage, int mode, Guid stepId)
+    {
+        var copy = (PluginExecutionContext)MemberwiseClone();
+        copy.Stage = stage;
+        copy.Mode = mode;
+        copy.OwningExtension = new EntityReference("sdkmessageprocessingstep", stepId);
+        copy.PreEntityImages = new EntityImageCollection();
+        copy.PostEntityImages = new EntityImageCollection();
+        return copy;
+    }
+}

@@ -1,0 +1,35 @@
+namespace LeadLifecycle.LocalOrg.Recording;
+
+/// <summary>A service call: the message, its table, the columns it asked for (null = all columns or not a read),
+/// its depth and whether a plug-in (or the platform on a plug-in's behalf) made it.</summary>
+public sealed record ServiceCall(string Message, string? Table, IReadOnlyList<string>? Columns, int Depth, bool ByPlugin);
+
+/// <summary>A trace line and the plug-in type (or job) that wrote it.</summary>
+public sealed record TraceLine(string Source, string Text);
+
+/// <summary>What happened while the recording was open (<see cref="LocalOrganization.RecordCalls"/>): every service call and trace line.</summary>
+public sealed class CallRecording : IDisposable
+{
+    private readonly Action<CallRecording> _close;
+    private readonly object _gate = new();
+    private readonly List<ServiceCall> _calls = new();
+    private readonly List<TraceLine> _trace = new();
+
+    internal CallRecording(Action<CallRecording> close) { _close = close; }
+
+    public IReadOnlyList<ServiceCall> Calls { get { lock (_gate) return _calls.ToList(); } }
+
+    /// <summary>The service calls plug-ins made (not the test's own calls).</summary>
+    public IReadOnlyList<ServiceCall> PluginCalls { get { lock (_gate) return _calls.Where(c => c.ByPlugin).ToList(); } }
+
+    /// <summary>The top-level calls (the test's or the caller's own).</summary>
+    public IReadOnlyList<ServiceCall> CallerCalls { get { lock (_gate) return _calls.Where(c => !c.ByPlugin).ToList(); } }
+
+    public IReadOnlyList<string> Trace { get { lock (_gate) return _trace.Select(t => t.Text).ToList(); } }
+    public IReadOnlyList<TraceLine> TraceLines { get { lock (_gate) return _trace.ToList(); } }
+
+    internal void Add(ServiceCall call) { lock (_gate) _calls.Add(call); }
+    internal void Add(TraceLine line) { lock (_gate) _trace.Add(line); }
+
+    public void Dispose() => _close(this);
+}

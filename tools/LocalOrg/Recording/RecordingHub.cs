@@ -1,0 +1,66 @@
+using LeadLifecycle.LocalOrg.Pipeline;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadLifecycle.LocalOrg.Recording;
+
+/// <summary>Feeds the open recordings and keeps the organization's whole trace log.</summary>
+internal sealed class RecordingHub
+{
+    private readonly object _gate = new();
+    private readonly List<CallRecording> _open = new();
+    private readonly List<TraceLine> _trace = new();
+
+    public CallRecording Open()
+    {
+        var recording = new CallRecording(r => { lock (_gate) _open.Remove(r); });
+        lock (_gate) _open.Add(recording);
+        return recording;
+    }
+
+    public IReadOnlyList<TraceLine> TraceLog { get { lock (_gate) return _trace.ToList(); } }
+
+    public void ClearTrace() { lock (_gate) _trace.Clear(); }
+
+    public void Trace(string source, string text)
+    {
+        var line = new TraceLine(source, text);
+        lock (_gate)
+        {
+            _trace.Add(line);
+            foreach (var r in _open) r.Add(line);
+        }
+    }
+
+    public void Call(string message, OrganizationRequest request, ExecutionFrame frame)
+    {
+        lock (_gate) { if (_open.Count == 0) return; }
+        var (table, columns) = Describe(request);
+        var call = new ServiceCall(message, table, columns, frame.ParentDepth + 1, frame.FromPlugin);
+        lock (_gate) foreach (var r in _open) r.Add(call);
+    }
+
+    private static (string? Table, IReadOnlyList<string>? Columns) Describe(OrganizationRequest request)
+    {
+        var p = request.Parameters;
+        object? Get(string name) => p.TryGetValue(name, out var v) ? v : null;
+        switch (Get("Target") ?? Get("EntityMoniker") ?? Get("Query") ?? Get("LeadId") ?? Get("OpportunityClose"))
+        {
+            case Entity e: return (e.LogicalName, null);
+            case EntityReference r: return (r.LogicalName, Columns(Get("ColumnSet") as ColumnSet));
+            case QueryExpression q: return (q.EntityName, Columns(q.ColumnSet));
+            case QueryByAttribute q: return (q.EntityName, Columns(q.ColumnSet));
+            case FetchExpression f: return (FetchEntity(f.Query), null);
+            default: return (null, null);
+        }
+    }
+
+    private static IReadOnlyList<string>? Columns(ColumnSet? set) => set is null || set.AllColumns ? null : set.Columns.ToList();
+
+    internal static string? FetchEntity(string? fetchXml)
+    {
+        if (string.IsNullOrEmpty(fetchXml)) return null;
+        try { return System.Xml.Linq.XDocument.Parse(fetchXml).Root?.Element("entity")?.Attribute("name")?.Value; }
+        catch (System.Xml.XmlException) { return null; }
+    }
+}
