@@ -99,6 +99,34 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains("5 failed", run.Out);
     }
 
+    [Fact]
+    public async Task The_timeline_shows_what_each_step_changed_and_the_final_state_of_leads_and_contacts()
+    {
+        var run = await CliRun.RunAsync(["simulate", Sample("value-encodings.json")]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("2026-03-02 08:00 #4 a typed request; the records it creates keyed q1.opportunity — QualifyLead (q1)  ok", run.Out);
+        Assert.Contains("+ opportunity 'Renewal 2027 (q1.opportunity)'", run.Out);
+        Assert.Matches(@"~ opportunity 'Renewal 2027 \(q1\.opportunity\)': .*Status: Open → Won", run.Out);
+        Assert.Contains("- lead 'l2' deleted", run.Out);
+        Assert.Matches(@"│ Ana Silva \(l1\)\s*│ Ana Silva \(ana\)\s*│ Contoso \(contoso\)\s*│ Qualified / Qualified", run.Out);
+        Assert.Contains("Clock at 2026-03-02 10:00 UTC", run.Out); // PT2H after the start
+    }
+
+    [Fact]
+    public async Task The_built_in_demo_plays_the_whole_lifecycle_without_a_failing_step()
+    {
+        var resultPath = Path.Combine(_folder, "demo.json");
+
+        var run = await CliRun.RunAsync(["simulate", "--out", resultPath]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var failed = JsonNode.Parse(File.ReadAllText(resultPath))!["steps"]!.AsArray().Where(s => !s!["ok"]!.GetValue<bool>()).ToList();
+        Assert.True(failed.Count == 0, string.Join("\n", failed.Select(s => s!.ToJsonString())));
+        Assert.Contains("Leads", run.Out);
+        Assert.Contains("Contacts", run.Out);
+    }
+
     [Theory]
     [InlineData("{ \"steps\": [ { \"create\": \"contact\" ", "is not valid JSON")]
     [InlineData("[1, 2]", "must be a JSON object")]
