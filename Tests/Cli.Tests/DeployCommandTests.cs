@@ -61,6 +61,29 @@ public sealed class DeployCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_version_again_is_imported_not_staged_for_upgrade()
+    {
+        _org.Solutions.Add(new("LeadLifecycle", "1.0.0.0", IsManaged: true));
+
+        var run = await Deploy(SolutionZip("1.0.0.0"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("ImportSolutionAsync", Assert.Single(_org.Imports).Action);
+    }
+
+    [Fact]
+    public async Task An_older_version_than_the_installed_one_is_refused_before_sending_it()
+    {
+        _org.Solutions.Add(new("LeadLifecycle", "1.2.0.0", IsManaged: true));
+
+        var run = await Deploy(SolutionZip("1.1.0.0"));
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("1.1.0.0 is older and cannot replace it", run.Error);
+        Assert.Empty(_org.Imports);
+    }
+
+    [Fact]
     public async Task A_failed_import_exits_1_with_the_platforms_message()
     {
         _org.ImportStates = [(0, 0), (2, 20), (3, 31)];

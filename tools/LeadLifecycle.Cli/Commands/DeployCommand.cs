@@ -46,6 +46,11 @@ internal static class DeployCommand
                 Timeout = TimeSpan.FromMinutes(parseResult.GetValue(timeoutMinutes)),
             };
             var installed = await importer.FindInstalledAsync(package.UniqueName, cancellationToken);
+            if (SolutionImporter.Refusal(package, installed) is { } refusal)
+            {
+                host.Error.WriteLine($"error: {refusal}");
+                return ExitCodes.Failure;
+            }
             host.Console.WriteLine(Describe(package, installed, api.OrganizationUrl));
 
             string? lastStatus = null;

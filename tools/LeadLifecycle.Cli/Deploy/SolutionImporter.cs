@@ -32,9 +32,16 @@ public sealed class SolutionImporter(DataverseWebApi api, Func<TimeSpan, Cancell
             row["ismanaged"]?.GetValue<bool>() == true);
     }
 
-    /// <summary>An upgrade (StageAndUpgradeAsync) replaces an installed managed solution; anything else is an import.</summary>
+    /// <summary>An upgrade (StageAndUpgradeAsync) replaces an installed managed solution by a higher version; anything
+    /// else (new install, same version again, unmanaged) is an import.</summary>
     public static bool IsUpgrade(SolutionPackage package, InstalledSolution? installed) =>
-        installed is { IsManaged: true } && package.IsManaged;
+        installed is { IsManaged: true } && package.IsManaged && (installed.Version is null || package.Version > installed.Version);
+
+    /// <summary>Dataverse refuses to replace a managed solution by a lower version: say so before sending the file.</summary>
+    public static string? Refusal(SolutionPackage package, InstalledSolution? installed) =>
+        installed is { IsManaged: true, Version: { } version } && package.IsManaged && package.Version < version
+            ? $"{package.UniqueName} {version} is installed; {package.Version} is older and cannot replace it (a managed solution is never downgraded)."
+            : null;
 
     public async Task<Result> ImportAsync(SolutionPackage package, InstalledSolution? installed, bool overwriteUnmanagedCustomizations,
         Action<Progress> onProgress, CancellationToken cancellationToken)
