@@ -38,10 +38,17 @@ public sealed class RecordDisplay(LocalOrganization organization, RecordKeys key
         OptionSetValue option => OptionLabel(table, column, option.Value),
         OptionSetValueCollection options => options.Count == 0 ? "—" : string.Join(", ", options.Select(o => OptionLabel(table, column, o.Value))),
         EntityReference reference => Name(reference.LogicalName, reference.Id),
-        string text => text.Length > 80 ? text[..77] + "..." : text,
+        string text => OneLine(text),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    // Multi-line text (a score's explanation) on one line, cut to what a timeline line can hold.
+    private static string OneLine(string text)
+    {
+        var line = string.Join(" / ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length > 80 ? line[..77] + "..." : line;
+    }
 
     public string Field(Entity row, string column) => Value(row.LogicalName, column, row.GetAttributeValue<object>(column));
 

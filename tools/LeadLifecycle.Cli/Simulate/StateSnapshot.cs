@@ -18,6 +18,7 @@ public sealed class StateSnapshot
         "createdon", "createdby", "createdonbehalfby", "modifiedon", "modifiedby", "modifiedonbehalfby", "versionnumber",
         "ownerid", "owninguser", "owningteam", "owningbusinessunit", "timezoneruleversionnumber", "utcconversiontimezonecode",
         "importsequencenumber", "overriddencreatedon", "exchangerate", "transactioncurrencyid",
+        "traversedpath", // the process flow's stage ids; the active stage says the same by name
     ];
 
     private readonly Dictionary<(string Table, Guid Id), Entity> _rows;
