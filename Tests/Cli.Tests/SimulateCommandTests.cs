@@ -29,7 +29,7 @@ public sealed class SimulateCommandTests : IDisposable
         var (_, result) = await Simulate(Sample("value-encodings.json"));
 
         var steps = result["steps"]!.AsArray();
-        Assert.Equal(11, steps.Count);
+        Assert.Equal(12, steps.Count);
         Assert.All(steps, step => Assert.True(step!["ok"]!.GetValue<bool>(), step.ToJsonString()));
 
         var contoso = Record(result, "account", "contoso");
@@ -76,9 +76,10 @@ public sealed class SimulateCommandTests : IDisposable
         var (_, result) = await Simulate(Sample("value-encodings.json"));
 
         var calls = result["steps"]!.AsArray().Select(s => s!["serviceCalls"]!.GetValue<int>()).ToList();
-        Assert.All(calls.Take(10), count => Assert.True(count >= 1));
-        // Creating a lead runs the matching plug-in, which queries: more calls than the create alone.
-        Assert.True(calls[2] > 1, $"lead create made {calls[2]} calls");
+        Assert.All(calls.Take(11), count => Assert.True(count >= 1));
+        Assert.Equal(0, calls[11]); // advance: nothing was due
+        // Creating a lead runs the matching and relationship-type plug-ins, which query: more calls than the create alone.
+        Assert.True(calls[3] > 1, $"lead create made {calls[3]} calls");
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class SimulateCommandTests : IDisposable
         var run = await CliRun.RunAsync(["simulate", Sample("value-encodings.json")]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("2026-03-02 08:00 #4 a typed request; the records it creates keyed q1.opportunity — QualifyLead (q1)  ok", run.Out);
+        Assert.Contains("2026-03-02 08:00 #5 a typed request; the records it creates keyed q1.opportunity — QualifyLead (q1)  ok", run.Out);
         Assert.Contains("+ opportunity 'Renewal 2027 (q1.opportunity)'", run.Out);
         Assert.Matches(@"~ opportunity 'Renewal 2027 \(q1\.opportunity\)': .*Status: Open → Won", run.Out);
         Assert.Contains("- lead 'l2' deleted", run.Out);
