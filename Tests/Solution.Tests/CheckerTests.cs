@@ -181,4 +181,19 @@ public class CheckerTests
         Assert.Equal("lead.statuscode", defect.Component);
         Assert.Contains("754100000–754109999", defect.Message);
     }
+
+    [Fact]
+    public void A_number_environment_variable_with_a_text_default_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("environmentvariabledefinitions/llc_CustomerTermMonths/environmentvariabledefinition.xml",
+            v => v.Root!.Element("defaultvalue")!.Value = "twelve");
+        Assert.Contains("'twelve'", SingleError(zip, "environment-variable").Message);
+    }
+
+    [Fact]
+    public void A_custom_api_without_the_publisher_prefix_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customapis/llc_SampleApi/customapi.xml", a => a.Root!.SetAttributeValue("uniquename", "SampleApi"));
+        Assert.Contains("prefix 'llc_'", SingleError(zip, "custom-api").Message);
+    }
 }

@@ -58,4 +58,19 @@ public class SourceFolderTests
             process.Stages.Select(s => s.Name));
         Assert.All(process.Stages, s => Assert.Equal("lead", s.PrimaryEntity));
     }
+
+    [Fact]
+    public void Solution_version_is_the_one_version_of_the_build()
+    {
+        // Directory.Build.props names the version of the assemblies and of the zips; the manifest must agree.
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Build.props"));
+        Assert.Equal(props.Descendants("LeadLifecycleVersion").Single().Value, Source.Version);
+    }
+
+    [Fact]
+    public void A_missing_manifest_is_a_clear_error()
+    {
+        var error = Assert.Throws<SolutionFormatException>(() => SolutionReader.ReadSourceFolder(SamplePackage.NewTempDirectory()));
+        Assert.Contains("Other/Solution.xml", error.Message);
+    }
 }

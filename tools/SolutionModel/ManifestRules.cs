@@ -9,7 +9,7 @@ internal static class ManifestRules
         const string where = "solution.xml";
         if (s.UniqueName.Length == 0) c.Error("manifest", where, "SolutionManifest has no UniqueName");
         if (s.DisplayName.Length == 0) c.Error("manifest", where, "SolutionManifest has no LocalizedName (display name)");
-        if (!System.Version.TryParse(s.Version, out var version) || s.Version.Count(ch => ch == '.') < 1 || version.Major < 0)
+        if (!System.Version.TryParse(s.Version, out _))
             c.Error("manifest", where, $"Version '{s.Version}' is not a version number like 1.0.0.0");
         if (c.Manifest.Text("Managed") is not ("0" or "1"))
             c.Error("manifest", where, "Managed must be 0 (unmanaged) or 1 (managed) in a packed solution");

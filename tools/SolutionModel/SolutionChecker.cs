@@ -6,7 +6,7 @@ namespace LeadLifecycle.SolutionModel;
 /// Inspects a solution zip the way an import would: manifest complete, every root component present (and every
 /// component owned by a root component), every step's plug-in type present in the packaged assembly, messages and
 /// stages valid, no duplicate registration, filtering attributes on Update steps, images with attribute lists,
-/// option values inside the publisher's prefix.
+/// option values inside the publisher's prefix, custom APIs and environment variables Dataverse would accept.
 /// </summary>
 public static class SolutionChecker
 {
@@ -42,6 +42,7 @@ public static class SolutionChecker
         RootComponentRules.Check(context);
         RegistrationRules.Check(context);
         OptionValueRules.Check(context);
+        FolderComponentRules.Check(context);
         return defects;
     }
 }

@@ -39,7 +39,7 @@ public static class SolutionPacker
 
         var manifest = new XDocument(source.Manifest);
         var solutionManifest = manifest.Root!.Element("SolutionManifest")!;
-        solutionManifest.Element("Managed")!.Value = managed ? "1" : "0";
+        (solutionManifest.Element("Managed") ?? throw new SolutionFormatException("Other/Solution.xml has no <Managed> element (pac writes 2: both)")).Value = managed ? "1" : "0";
         var uniqueName = solutionManifest.Text("UniqueName") ?? throw new SolutionFormatException("Other/Solution.xml has no UniqueName");
         var version = solutionManifest.Text("Version") ?? throw new SolutionFormatException("Other/Solution.xml has no Version");
 

@@ -25,14 +25,14 @@ internal sealed class SourceFolder
 
         var customizations = Xml.Load(customizationsPath);
         var root = customizations.Root!;
-        Fill(root, "Entities", Sorted(srcDir, "Entities", "*/Entity.xml").Select(AssembleEntity));
-        Fill(root, "Roles", Sorted(srcDir, "Roles", "*.xml").Select(RootOf));
-        Fill(root, "Workflows", Sorted(srcDir, "Workflows", "*.xaml.data.xml").Select(RootOf));
-        Fill(root, "optionsets", Sorted(srcDir, "OptionSets", "*.xml").Select(RootOf));
-        Fill(root, "EntityRelationships", Sorted(srcDir, Path.Combine("Other", "Relationships"), "*.xml")
+        Fill(root, "Entities", InSubfolders(Path.Combine(srcDir, "Entities"), "Entity.xml").Select(AssembleEntity));
+        Fill(root, "Roles", FilesIn(Path.Combine(srcDir, "Roles"), "*.xml").Select(RootOf));
+        Fill(root, "Workflows", FilesIn(Path.Combine(srcDir, "Workflows"), "*.xaml.data.xml").Select(RootOf));
+        Fill(root, "optionsets", FilesIn(Path.Combine(srcDir, "OptionSets"), "*.xml").Select(RootOf));
+        Fill(root, "EntityRelationships", FilesIn(Path.Combine(srcDir, "Other", "Relationships"), "*.xml")
             .SelectMany(p => Xml.Load(p).Root!.Elements("EntityRelationship")));
-        Fill(root, "SolutionPluginAssemblies", Sorted(srcDir, "PluginAssemblies", "*/*.dll.data.xml").Select(RootOf));
-        Fill(root, "SdkMessageProcessingSteps", Sorted(srcDir, "SdkMessageProcessingSteps", "*.xml").Select(RootOf));
+        Fill(root, "SolutionPluginAssemblies", InSubfolders(Path.Combine(srcDir, "PluginAssemblies"), "*.dll.data.xml").Select(RootOf));
+        Fill(root, "SdkMessageProcessingSteps", FilesIn(Path.Combine(srcDir, "SdkMessageProcessingSteps"), "*.xml").Select(RootOf));
 
         return new SourceFolder { Manifest = Xml.Load(manifestPath), Customizations = customizations, Files = new DiskPackageFiles(TravellingFiles(srcDir)) };
     }
@@ -41,9 +41,9 @@ internal sealed class SourceFolder
     private static Dictionary<string, string> TravellingFiles(string srcDir)
     {
         var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var xaml in Sorted(srcDir, "Workflows", "*.xaml")) files[$"Workflows/{Path.GetFileName(xaml)}"] = xaml;
+        foreach (var xaml in FilesIn(Path.Combine(srcDir, "Workflows"), "*.xaml")) files[$"Workflows/{Path.GetFileName(xaml)}"] = xaml;
         foreach (var folder in new[] { "customapis", "environmentvariabledefinitions" })
-            foreach (var file in Sorted(srcDir, folder, "*"))
+            foreach (var file in FilesIn(Path.Combine(srcDir, folder), "*", SearchOption.AllDirectories))
                 files[Path.GetRelativePath(srcDir, file).Replace('\\', '/')] = file;
         return files;
     }
@@ -52,11 +52,11 @@ internal sealed class SourceFolder
     {
         var dir = Path.GetDirectoryName(entityXmlPath)!;
         var entity = RootOf(entityXmlPath);
-        var formTypes = Directory.Exists(Path.Combine(dir, "FormXml")) ? Directory.GetDirectories(Path.Combine(dir, "FormXml")).Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
-        var forms = formTypes.Select(typeDir => new XElement("forms", new XAttribute("type", Path.GetFileName(typeDir)),
-            Directory.GetFiles(typeDir, "*.xml").Order(StringComparer.Ordinal).SelectMany(f => Xml.Load(f).Root!.Elements("systemform")))).ToList();
+        // FormXml/<form type>/{formid}.xml → <FormXml><forms type="main"><systemform/>…</forms></FormXml>
+        var forms = Subfolders(Path.Combine(dir, "FormXml")).Select(typeDir => new XElement("forms", new XAttribute("type", Path.GetFileName(typeDir)),
+            FilesIn(typeDir, "*.xml").SelectMany(f => Xml.Load(f).Root!.Elements("systemform")))).ToList();
         if (forms.Count > 0) entity.Add(new XElement("FormXml", forms));
-        var queries = Sorted(dir, "SavedQueries", "*.xml").SelectMany(f => Xml.Load(f).Root!.Elements("savedquery")).ToList();
+        var queries = FilesIn(Path.Combine(dir, "SavedQueries"), "*.xml").SelectMany(f => Xml.Load(f).Root!.Elements("savedquery")).ToList();
         if (queries.Count > 0) entity.Add(new XElement("SavedQueries", new XElement("savedqueries", queries)));
         var ribbon = Path.Combine(dir, "RibbonDiff.xml");
         if (File.Exists(ribbon)) entity.Add(RootOf(ribbon));
@@ -79,15 +79,13 @@ internal sealed class SourceFolder
         return new XElement(root);
     }
 
-    private static IEnumerable<string> Sorted(string srcDir, string folder, string pattern)
-    {
-        var dir = Path.Combine(srcDir, folder);
-        if (!Directory.Exists(dir)) return [];
-        var recursive = pattern.Contains('/') || pattern == "*";
-        var files = pattern.Contains('/')
-            ? Directory.GetFiles(dir, pattern.Split('/')[^1], SearchOption.AllDirectories)
-                .Where(f => Path.GetRelativePath(dir, f).Count(c => c == Path.DirectorySeparatorChar) == pattern.Count(c => c == '/'))
-            : Directory.GetFiles(dir, pattern, recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly);
-        return files.Order(StringComparer.Ordinal);
-    }
+    // Sorted so that the packed file (and its bytes) never depends on the file system's enumeration order.
+    private static IEnumerable<string> FilesIn(string dir, string pattern, SearchOption option = SearchOption.TopDirectoryOnly) =>
+        Directory.Exists(dir) ? Directory.GetFiles(dir, pattern, option).Order(StringComparer.Ordinal) : [];
+
+    private static IEnumerable<string> Subfolders(string dir) =>
+        Directory.Exists(dir) ? Directory.GetDirectories(dir).Order(StringComparer.Ordinal) : [];
+
+    /// <summary>Files named <paramref name="pattern"/> one folder down: Entities/&lt;name&gt;/Entity.xml.</summary>
+    private static IEnumerable<string> InSubfolders(string dir, string pattern) => Subfolders(dir).SelectMany(sub => FilesIn(sub, pattern));
 }

@@ -8,7 +8,7 @@ internal static class Xml
 {
     public static XDocument Load(string path)
     {
-        try { return XDocument.Load(path, LoadOptions.SetLineInfo); }
+        try { return XDocument.Load(path, LoadOptions.SetLineInfo | LoadOptions.SetBaseUri); }
         catch (System.Xml.XmlException e) { throw new SolutionFormatException($"{path}: not well-formed XML: {e.Message}", e); }
     }
 

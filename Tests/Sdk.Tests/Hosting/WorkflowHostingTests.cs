@@ -54,6 +54,17 @@ public class WorkflowHostingTests
     }
 
     [Fact]
+    public void Inputs_of_the_wrong_type_are_refused_before_the_activity_runs()
+    {
+        var invoker = Host(new ScoreActivity(), out RecordingTracingService tracing);
+
+        var error = Assert.Throws<ArgumentException>(() => invoker.Invoke(new Dictionary<string, object> { ["Points"] = "20" }));
+
+        Assert.Contains("Points", error.Message);
+        Assert.Empty(tracing.Lines);
+    }
+
+    [Fact]
     public void Missing_workflow_services_give_an_actionable_error()
     {
         var invoker = new WorkflowInvoker(new ScoreActivity());

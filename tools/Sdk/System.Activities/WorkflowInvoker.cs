@@ -7,7 +7,8 @@ namespace System.Activities;
 
 /// <summary>
 /// Runs an activity synchronously, as .NET Framework's WorkflowInvoker does: inputs are bound by argument (property)
-/// name, the activity's own exception propagates unchanged, and the result holds every Out/InOut argument by name.
+/// name and must fit the argument's type (else ArgumentException, before the activity runs), the activity's own
+/// exception propagates unchanged, and the result holds every Out/InOut argument by name.
 /// </summary>
 public sealed class WorkflowInvoker
 {
@@ -49,6 +50,13 @@ public sealed class WorkflowInvoker
                     "'" + _workflow.DisplayName + "' has no In or InOut argument named '" + input.Key + "'.", nameof(inputs));
             }
 
+            if (!Accepts(argument.ArgumentType, input.Value))
+            {
+                throw new ArgumentException(
+                    "'" + _workflow.DisplayName + "' argument '" + input.Key + "' takes a " + argument.ArgumentType + ", not "
+                    + (input.Value == null ? "null" : "a " + input.Value.GetType()) + ".", nameof(inputs));
+            }
+
             context.SetValue(argument, input.Value);
         }
 
@@ -58,6 +66,9 @@ public sealed class WorkflowInvoker
             .Where(pair => pair.Value.Direction != ArgumentDirection.In)
             .ToDictionary(pair => pair.Key, pair => context.GetValue(pair.Value));
     }
+
+    private static bool Accepts(Type argumentType, object value) =>
+        value == null ? !argumentType.IsValueType || Nullable.GetUnderlyingType(argumentType) != null : argumentType.IsInstanceOfType(value);
 
     private static Dictionary<string, Argument> ArgumentsOf(Activity activity)
     {
