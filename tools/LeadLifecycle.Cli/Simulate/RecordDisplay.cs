@@ -29,7 +29,8 @@ public sealed class RecordDisplay(LocalOrganization organization, RecordKeys key
         };
     }
 
-    public string Value(string table, string column, object? value) => value switch
+    /// <param name="abbreviate">Cut long text to a timeline line (tables show it whole, wrapped).</param>
+    public string Value(string table, string column, object? value, bool abbreviate = true) => value switch
     {
         null => "—",
         bool yes => yes ? "Yes" : "No",
@@ -38,19 +39,20 @@ public sealed class RecordDisplay(LocalOrganization organization, RecordKeys key
         OptionSetValue option => OptionLabel(table, column, option.Value),
         OptionSetValueCollection options => options.Count == 0 ? "—" : string.Join(", ", options.Select(o => OptionLabel(table, column, o.Value))),
         EntityReference reference => Name(reference.LogicalName, reference.Id),
-        string text => OneLine(text),
+        string text => OneLine(text, abbreviate),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
 
     // Multi-line text (a score's explanation) on one line, cut to what a timeline line can hold.
-    private static string OneLine(string text)
+    private static string OneLine(string text, bool abbreviate)
     {
         var line = string.Join(" / ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return line.Length > 80 ? line[..77] + "..." : line;
+        return abbreviate && line.Length > 80 ? line[..77] + "..." : line;
     }
 
-    public string Field(Entity row, string column) => Value(row.LogicalName, column, row.GetAttributeValue<object>(column));
+    public string Field(Entity row, string column, bool abbreviate = true) =>
+        Value(row.LogicalName, column, row.GetAttributeValue<object>(column), abbreviate);
 
     private string OptionLabel(string table, string column, int value) =>
         Column(table, column)?.Options?.FirstOrDefault(o => o.Value == value)?.Label ?? value.ToString(CultureInfo.InvariantCulture);

@@ -32,7 +32,7 @@ public sealed class SimulationReport(IAnsiConsole console, LocalOrganization org
             ["Contact", "Relationship type", "Why", "Customer until", "Roles", "Changed on"],
             row =>
             [
-                display.Name("contact", row.Id), display.Field(row, "customertypecode"), display.Field(row, "llc_relationshiptypereason"),
+                display.Name("contact", row.Id), display.Field(row, "customertypecode"), display.Field(row, "llc_relationshiptypereason", abbreviate: false),
                 display.Field(row, "llc_customeruntil"), display.Field(row, "llc_relationshiproles"), display.Field(row, "llc_relationshiptypechangedon"),
             ]));
     }
