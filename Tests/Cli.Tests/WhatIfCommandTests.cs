@@ -55,5 +55,29 @@ public sealed class WhatIfCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadArguments, run.ExitCode);
     }
 
+    [Fact]
+    public async Task Locally_a_draft_model_is_tried_on_the_open_leads_of_a_scenario()
+    {
+        var scenario = Path.Combine(Directory.CreateTempSubdirectory("llc-whatif-").FullName, "seniority.json");
+        File.WriteAllText(scenario, """
+            { "start": "2026-01-05T09:00:00Z", "steps": [
+              { "create": "contact", "key": "c1", "fields": { "lastname": "Silva", "emailaddress1": "ana@contoso.com" } },
+              { "create": "lead", "fields": { "subject": "A", "lastname": "Silva", "jobtitle": "Director", "parentcontactid": { "ref": "contact", "key": "c1" } } },
+              { "create": "contact", "key": "c2", "fields": { "lastname": "Okafor", "emailaddress1": "ben@fabrikam.com" } },
+              { "create": "lead", "fields": { "subject": "B", "lastname": "Okafor", "jobtitle": "Engineer", "parentcontactid": { "ref": "contact", "key": "c2" } } },
+              { "create": "llc_scoringmodel", "key": "seniority", "fields": { "llc_name": "Seniority", "llc_status": { "option": 754100000 },
+                "llc_scope": { "option": 754100000 }, "llc_salesreadythreshold": 50, "llc_hotthreshold": 50, "llc_warmthreshold": 10 } },
+              { "create": "llc_scoringrule", "fields": { "llc_modelid": { "ref": "llc_scoringmodel", "key": "seniority" }, "llc_name": "Director",
+                "llc_kind": { "option": 754100000 }, "llc_table": "lead", "llc_attribute": "jobtitle", "llc_operator": { "option": 754100000 },
+                "llc_value": "director", "llc_points": 50 } } ] }
+            """);
+
+        var run = await CliRun.RunAsync(["whatif", "--model", "Seniority", "--scenario", scenario]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // 2 open leads with a parent: the director Hot and sales ready, the engineer Cold; no criteria given.
+        Assert.Matches(@"2\s*│\s*1\s*│\s*0\s*│\s*1\s*│\s*1\s*│\s*—", run.Out);
+    }
+
     public void Dispose() => _org.Dispose();
 }
