@@ -16,7 +16,7 @@ public sealed record WhatIfOutcome(int LeadsEvaluated, int Hot, int Warm, int Co
         var table = new Table().Title(Markup.Escape($"What if '{model}'{(criteria is null ? "" : $" and '{criteria}'")} were Live"))
             .AddColumns("Open leads evaluated", "Hot", "Warm", "Cold", "Sales ready", "Qualified by the criteria");
         table.AddRow(LeadsEvaluated.ToString(), Hot.ToString(), Warm.ToString(), Cold.ToString(), SalesReady.ToString(),
-            Qualified?.ToString() ?? "—");
+            criteria is null ? "—" : Qualified?.ToString() ?? "—"); // no criteria tried: nothing to count
         return table;
     }
 }
