@@ -193,13 +193,14 @@ public sealed partial class LocalOrganization
 
     // ---- metadata helpers --------------------------------------------------------------------------------------------
 
-    internal TableMetadataView? MetadataView(string logicalName)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TableMetadataView?> _views = new(StringComparer.Ordinal);
+
+    internal TableMetadataView? MetadataView(string logicalName) => _views.GetOrAdd(logicalName, name =>
     {
-        var table = Metadata.Find(logicalName);
-        if (table is null) return null;
-        return new TableMetadataView(table.LogicalName, table.PrimaryIdAttribute,
+        var table = Metadata.Find(name);
+        return table is null ? null : new TableMetadataView(table.LogicalName, table.PrimaryIdAttribute,
             table.Columns.ToDictionary(c => c.Key, c => c.Value.Type, StringComparer.Ordinal));
-    }
+    });
 
     /// <summary>Every lookup that can point at a row of the table, with its delete behaviour (solution relationship, else RemoveLink).</summary>
     internal IEnumerable<(string Table, string Column, string Behavior)> ReferencingLookups(string referenced)
@@ -209,10 +210,13 @@ public sealed partial class LocalOrganization
         {
             foreach (var column in table.Columns.Values)
             {
-                if (column.Type is not (ColumnType.Lookup or ColumnType.Customer) || column.Targets is null || !column.Targets.Contains(referenced)) continue;
+                if (!TableStore.IsParentLookup(column)) continue;
+                var polymorphic = column.Targets is null || column.Targets.Count == 0; // an activity's regardingobjectid
+                if (!polymorphic && !column.Targets!.Contains(referenced)) continue;
                 var relationship = Metadata.Relationships.FirstOrDefault(r =>
                     r.ReferencedEntity == referenced && r.ReferencingEntity == table.LogicalName && r.ReferencingAttribute == column.LogicalName);
-                yield return (table.LogicalName, column.LogicalName, relationship?.CascadeDelete ?? "RemoveLink");
+                // Activities regarding a deleted record are deleted with it (the regarding relationships cascade).
+                yield return (table.LogicalName, column.LogicalName, relationship?.CascadeDelete ?? (polymorphic ? "Cascade" : "RemoveLink"));
             }
         }
     }

@@ -125,4 +125,17 @@ public class RecordSemanticsTests
         Assert.Null(_org.Find("contact", contact));
         Assert.False(_org.Get("lead", lead).Contains("parentcontactid"));
     }
+
+    [Fact]
+    public void Deleting_a_record_deletes_the_activities_regarding_it()
+    {
+        var service = _org.GetService();
+        var lead = service.Create(new Entity("lead") { ["subject"] = "Hi" });
+        service.Create(new Entity("task") { ["subject"] = "Call back", ["regardingobjectid"] = new EntityReference("lead", lead) });
+        var other = service.Create(new Entity("task") { ["subject"] = "Unrelated" });
+
+        service.Delete("lead", lead);
+
+        Assert.Equal(other, Assert.Single(_org.All("task")).Id);
+    }
 }

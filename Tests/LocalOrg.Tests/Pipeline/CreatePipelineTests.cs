@@ -130,6 +130,58 @@ public class CreatePipelineTests
     }
 
     [Fact]
+    public void A_service_created_for_another_user_runs_as_that_user_and_keeps_the_initiating_user()
+    {
+        var caller = Guid.NewGuid();
+        var runAs = Guid.NewGuid();
+        var org = new TestSolution()
+            .Step<CreateTaskAsUserPlugin>("Create", "contact", stage: 40, unsecure: runAs.ToString())
+            .Step<ContextTracePlugin>("Create", "task", stage: 20)
+            .Organization();
+        org.Initialize(new Entity("systemuser", caller) { ["lastname"] = "Caller", ["businessunitid"] = new EntityReference("businessunit", org.RootBusinessUnitId) },
+            new Entity("systemuser", runAs) { ["lastname"] = "Integration", ["businessunitid"] = new EntityReference("businessunit", org.RootBusinessUnitId) });
+
+        org.GetService(caller).Create(new Entity("contact") { ["lastname"] = "Rivera" });
+
+        Assert.Contains($"user {runAs} initiating {caller}", org.Trace);
+        Assert.Equal(new EntityReference("systemuser", runAs), Assert.Single(org.All("task"))["ownerid"]);
+    }
+
+    [Fact]
+    public void Create_through_pre_and_post_operation_steps_images_filtering_rollback_and_depth_in_one_story()
+    {
+        var org = new TestSolution()
+            .Step<StampDescriptionPlugin>("Create", "contact", stage: 20)
+            .Step<ImageReportPlugin>("Create", "contact", stage: 40, images: TestSolution.PostImage("post", "lastname", "description"))
+            .Step<ImageReportPlugin>("Update", "contact", stage: 40, filtering: new[] { "lastname" },
+                images: new[] { TestSolution.PreImage("pre", "lastname"), TestSolution.PostImage("post", "lastname") })
+            .Step<RefuseAccountPlugin>("Create", "account", stage: 20)
+            .Step<EndlessUpdatePlugin>("Update", "account", stage: 40)
+            .Organization();
+        var service = org.GetService();
+
+        // Pre-operation changes what is saved; post-operation sees the post image with its attribute list.
+        var contact = service.Create(new Entity("contact") { ["lastname"] = "Rivera" });
+        Assert.Equal("stamped in stage 20 at depth 1", org.Get("contact", contact)["description"]);
+        Assert.StartsWith("pre[none] post[description,lastname]", (string)Assert.Single(org.All("task"))["description"]);
+
+        // Filtering attributes: an update without lastname runs no Update step; one with it sees both images.
+        service.Update(new Entity("contact", contact) { ["firstname"] = "Ana" });
+        Assert.Single(org.All("task"));
+        service.Update(new Entity("contact", contact) { ["lastname"] = "Lopez" });
+        Assert.Contains(org.All("task"), t => (string)t["subject"] == "Update: Rivera -> Lopez");
+
+        // Rollback: a refused create leaves nothing behind.
+        Assert.Throws<InvalidPluginExecutionException>(() => service.Create(new Entity("account") { ["name"] = "refuse" }));
+        Assert.Empty(org.All("account"));
+
+        // Depth limit: the self-updating step is stopped at depth 8 and its writes are undone.
+        var account = service.Create(new Entity("account") { ["name"] = "Loop" });
+        Assert.Throws<DataverseFault>(() => service.Update(new Entity("account", account) { ["name"] = "Loop 2" }));
+        Assert.Equal("Loop", org.Get("account", account)["name"]);
+    }
+
+    [Fact]
     public void Plugin_calls_are_recorded_with_message_table_and_columns()
     {
         var org = new TestSolution().Step<ReadParentAccountPlugin>("Create", "contact", stage: 20).Organization();
@@ -144,6 +196,11 @@ public class CreatePipelineTests
         Assert.Equal(new[] { "name", "telephone1" }, call.Columns);
         Assert.Equal("Create", Assert.Single(recording.CallerCalls).Message);
         Assert.Equal(new[] { $"read account {account}" }, recording.Trace);
+
+        var operation = Assert.Single(recording.Operations);
+        Assert.Equal(("Create", "contact"), (operation.Call.Message, operation.Call.Table));
+        Assert.Equal(call, Assert.Single(operation.PluginCalls));
+        Assert.Equal(recording.Trace, operation.Trace);
     }
 
     [Fact]

@@ -114,3 +114,51 @@ public sealed class EchoApiPlugin : IPlugin
         context.OutputParameters["AttributeCount"] = submission.Attributes.Count;
     }
 }
+
+/// <summary>Creates a task, then makes a nested call that fails and ignores the failure: Dataverse then refuses to go on.</summary>
+public sealed class SwallowNestedFailurePlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
+        service.Create(new Entity("task") { ["subject"] = "written before the failure" });
+        try
+        {
+            service.Create(new Entity("account") { ["nosuchcolumn"] = "x" });
+        }
+        catch (LeadLifecycle.LocalOrg.DataverseFault)
+        {
+            // ignored on purpose: the next call must fail
+        }
+        service.Create(new Entity("task") { ["subject"] = "written after the failure" });
+    }
+}
+
+/// <summary>Counts the contacts with the Target's last name, from inside the operation (its own write included).</summary>
+public sealed class CountSameNamePlugin : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
+        var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("lastname") };
+        query.Criteria.AddCondition("lastname", ConditionOperator.Equal, ((Entity)context.InputParameters["Target"]).GetAttributeValue<string>("lastname"));
+        ((ITracingService)serviceProvider.GetService(typeof(ITracingService))!).Trace("same name: {0}", service.RetrieveMultiple(query).Entities.Count);
+    }
+}
+
+/// <summary>Creates a task as another user (the unsecure configuration holds that user's id): nested calls run as
+/// that user while the initiating user stays the caller.</summary>
+public sealed class CreateTaskAsUserPlugin : IPlugin
+{
+    private readonly Guid _runAs;
+
+    public CreateTaskAsUserPlugin(string unsecure, string secure) { _runAs = Guid.Parse(unsecure); }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var factory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!;
+        factory.CreateOrganizationService(_runAs).Create(new Entity("task") { ["subject"] = "as another user" });
+    }
+}

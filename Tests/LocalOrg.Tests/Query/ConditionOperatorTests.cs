@@ -195,6 +195,18 @@ public class ConditionOperatorTests : QueryTestBase
     }
 
     [Fact]
+    public void Equal_on_a_multi_select_column_compares_the_whole_set_in_any_order()
+    {
+        Store.With(
+            Rows.Contact("Both", c => c["llc_relationshiproles"] = new OptionSetValueCollection(new List<OptionSetValue> { new(754100008), new(754100007) })),
+            Rows.Contact("One", c => c["llc_relationshiproles"] = new OptionSetValueCollection(new List<OptionSetValue> { new(754100007) })));
+
+        Assert.Equal(new[] { "Both" }, Contacts(new ConditionExpression("llc_relationshiproles", ConditionOperator.Equal, new OptionSetValueCollection(new List<OptionSetValue> { new(754100007), new(754100008) }))));
+        Assert.Equal(new[] { "One" }, Contacts(new ConditionExpression("llc_relationshiproles", ConditionOperator.Equal, 754100007)));
+        Assert.Equal(new[] { "Both" }, Contacts(new ConditionExpression("llc_relationshiproles", ConditionOperator.NotEqual, 754100007)));
+    }
+
+    [Fact]
     public void Nested_filters_combine_and_with_or()
     {
         Store.With(

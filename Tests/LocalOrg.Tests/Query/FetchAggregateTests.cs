@@ -102,6 +102,26 @@ public class FetchAggregateTests : QueryTestBase
     }
 
     [Fact]
+    public void Min_and_max_of_a_date_with_a_date_time_condition()
+    {
+        Store.With(
+            Rows.Lead("Too old", l => l["createdon"] = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)),
+            Rows.Lead("Oldest", l => l["createdon"] = new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc)),
+            Rows.Lead("Newest", l => l["createdon"] = new DateTime(2026, 4, 1, 8, 0, 0, DateTimeKind.Utc)));
+
+        var row = Assert.Single(Fetch(@"<fetch aggregate='true'><entity name='lead'>
+            <attribute name='leadid' alias='matches' aggregate='count' />
+            <attribute name='createdon' alias='oldest' aggregate='min' />
+            <attribute name='createdon' alias='newest' aggregate='max' />
+            <filter><condition attribute='createdon' operator='gt' value='2026-02-01T00:00:00Z' /></filter>
+            </entity></fetch>").Entities);
+
+        Assert.Equal(2, Value(row, "matches"));
+        Assert.Equal(new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc), Value(row, "oldest"));
+        Assert.Equal(new DateTime(2026, 4, 1, 8, 0, 0, DateTimeKind.Utc), Value(row, "newest"));
+    }
+
+    [Fact]
     public void Count_distinct_column_values()
     {
         var ada = Guid.NewGuid();

@@ -96,6 +96,34 @@ public class FetchXmlTests : QueryTestBase
     }
 
     [Fact]
+    public void Conditions_on_a_link_entity_alias_and_column_comparison_with_valueof()
+    {
+        var contoso = Rows.Account("Contoso");
+        Store.With(contoso,
+            Rows.Contact("Ada", c => { c["parentcustomerid"] = contoso.ToEntityReference(); c["firstname"] = "Ada"; }),
+            Rows.Contact("Bob", c => { c["parentcustomerid"] = contoso.ToEntityReference(); c["firstname"] = "Robert"; }),
+            Rows.Contact("Ada", c => c["firstname"] = "Ada"));
+
+        // https://learn.microsoft.com/power-apps/developer/data-platform/fetchxml/filter-rows#filter-on-column-values-in-the-same-row
+        Assert.Equal(new[] { "Ada" }, FetchNames(@"<fetch><entity name='contact'><attribute name='fullname' />
+            <link-entity name='account' from='accountid' to='parentcustomerid' link-type='outer' alias='a' />
+            <filter>
+              <condition attribute='fullname' operator='eq' valueof='firstname' />
+              <condition entityname='a' attribute='name' operator='eq' value='contoso' />
+            </filter></entity></fetch>", "fullname"));
+    }
+
+    [Fact]
+    public void Not_any_link_keeps_rows_without_a_match()
+    {
+        var contoso = Rows.Account("Contoso");
+        Store.With(contoso, Rows.Account("Empty"), Rows.Contact("Ada", c => c["parentcustomerid"] = contoso.ToEntityReference()));
+
+        Assert.Equal(new[] { "Empty" }, FetchNames(@"<fetch><entity name='account'><attribute name='name' />
+            <link-entity name='contact' from='parentcustomerid' to='accountid' link-type='not any' /></entity></fetch>", "name"));
+    }
+
+    [Fact]
     public void An_aliased_attribute_comes_back_under_its_alias()
     {
         Store.With(Rows.Contact("Ada"));

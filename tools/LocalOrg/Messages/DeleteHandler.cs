@@ -26,10 +26,7 @@ internal sealed class DeleteHandler : IMessageHandler
         var concurrency = op.Input.TryGetValue("ConcurrencyBehavior", out var c) && c is ConcurrencyBehavior cb ? cb : ConcurrencyBehavior.Default;
         foreach (var (table, column, behavior) in op.Org.ReferencingLookups(target.LogicalName))
         {
-            var children = op.Transaction.Rows(table)
-                .Where(r => r.GetAttributeValue<EntityReference>(column) is { } parent && parent.Id == target.Id && parent.LogicalName == target.LogicalName)
-                .Select(r => r.Id).ToList();
-            foreach (var child in children)
+            foreach (var child in op.Transaction.Children(table, column, target.Id))
             {
                 if (table == target.LogicalName && child == target.Id) continue;
                 switch (behavior)

@@ -31,9 +31,9 @@ internal sealed class PluginTypeResolver
             var t = assembly.GetType(typeName, throwOnError: false);
             if (t is not null) return t;
         }
-        foreach (var definition in _assemblies)
+        // The assembly that registers the type first, then every plug-in assembly of the solution.
+        foreach (var definition in _assemblies.OrderBy(a => a.Types.Any(t => t.TypeName == typeName) ? 0 : 1))
         {
-            if (!definition.Types.Any(t => t.TypeName == typeName)) continue;
             try
             {
                 var name = new AssemblyName(definition.FullName.Split(',')[0].Trim());

@@ -4,6 +4,24 @@ namespace LeadLifecycle.LocalOrg.Recording;
 /// its depth and whether a plug-in (or the platform on a plug-in's behalf) made it.</summary>
 public sealed record ServiceCall(string Message, string? Table, IReadOnlyList<string>? Columns, int Depth, bool ByPlugin);
 
+/// <summary>One top-level operation (a call from outside) with the service calls its plug-ins, workflows and the
+/// platform made on its behalf (asynchronous ones included) and the trace lines written meanwhile.</summary>
+public sealed class OperationRecord
+{
+    private readonly object _gate = new();
+    private readonly List<ServiceCall> _calls = new();
+    private readonly List<TraceLine> _trace = new();
+
+    internal OperationRecord(ServiceCall call) { Call = call; }
+
+    public ServiceCall Call { get; }
+    public IReadOnlyList<ServiceCall> PluginCalls { get { lock (_gate) return _calls.ToList(); } }
+    public IReadOnlyList<string> Trace { get { lock (_gate) return _trace.Select(t => t.Text).ToList(); } }
+
+    internal void Add(ServiceCall call) { lock (_gate) _calls.Add(call); }
+    internal void Add(TraceLine line) { lock (_gate) _trace.Add(line); }
+}
+
 /// <summary>A trace line and the plug-in type (or job) that wrote it.</summary>
 public sealed record TraceLine(string Source, string Text);
 
@@ -14,6 +32,7 @@ public sealed class CallRecording : IDisposable
     private readonly object _gate = new();
     private readonly List<ServiceCall> _calls = new();
     private readonly List<TraceLine> _trace = new();
+    private readonly List<OperationRecord> _operations = new();
 
     internal CallRecording(Action<CallRecording> close) { _close = close; }
 
@@ -26,10 +45,15 @@ public sealed class CallRecording : IDisposable
     public IReadOnlyList<ServiceCall> CallerCalls { get { lock (_gate) return _calls.Where(c => !c.ByPlugin).ToList(); } }
 
     public IReadOnlyList<string> Trace { get { lock (_gate) return _trace.Select(t => t.Text).ToList(); } }
+
+    /// <summary>One record per top-level operation, in the order they started.</summary>
+    public IReadOnlyList<OperationRecord> Operations { get { lock (_gate) return _operations.ToList(); } }
+
     public IReadOnlyList<TraceLine> TraceLines { get { lock (_gate) return _trace.ToList(); } }
 
     internal void Add(ServiceCall call) { lock (_gate) _calls.Add(call); }
     internal void Add(TraceLine line) { lock (_gate) _trace.Add(line); }
+    internal void Add(OperationRecord operation) { lock (_gate) _operations.Add(operation); }
 
     public void Dispose() => _close(this);
 }

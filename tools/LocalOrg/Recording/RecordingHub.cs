@@ -11,6 +11,10 @@ internal sealed class RecordingHub
     private readonly List<CallRecording> _open = new();
     private readonly List<TraceLine> _trace = new();
 
+    // The top-level operation running on this thread: plug-ins, nested calls and the async jobs run after commit all
+    // execute on the caller's thread, so what they do belongs to it.
+    [ThreadStatic] private static OperationRecord? _current;
+
     public CallRecording Open()
     {
         var recording = new CallRecording(r => { lock (_gate) _open.Remove(r); });
@@ -28,16 +32,28 @@ internal sealed class RecordingHub
         lock (_gate)
         {
             _trace.Add(line);
+            if (_open.Count == 0) return;
             foreach (var r in _open) r.Add(line);
         }
+        _current?.Add(line);
     }
 
     public void Call(string message, OrganizationRequest request, ExecutionFrame frame)
     {
-        lock (_gate) { if (_open.Count == 0) return; }
+        lock (_gate) { if (_open.Count == 0) { _current = null; return; } }
         var (table, columns) = Describe(request);
         var call = new ServiceCall(message, table, columns, frame.ParentDepth + 1, frame.FromPlugin);
-        lock (_gate) foreach (var r in _open) r.Add(call);
+        OperationRecord? started = null;
+        if (!frame.FromPlugin) _current = started = new OperationRecord(call);
+        else _current?.Add(call);
+        lock (_gate)
+        {
+            foreach (var r in _open)
+            {
+                r.Add(call);
+                if (started is not null) r.Add(started);
+            }
+        }
     }
 
     private static (string? Table, IReadOnlyList<string>? Columns) Describe(OrganizationRequest request)

@@ -35,7 +35,7 @@ internal sealed class Transaction
         var committed = _store.Table(table).Rows;
         if (!_writtenTables.Contains(table))
         {
-            foreach (var row in committed.Values) yield return row;
+            foreach (var pair in committed) yield return pair.Value; // enumerating the dictionary itself: no snapshot copy
             yield break;
         }
         foreach (var pair in committed)
@@ -89,6 +89,17 @@ internal sealed class Transaction
             }
         }
         return null;
+    }
+
+    /// <summary>Ids of the rows of <paramref name="table"/> whose <paramref name="column"/> points at the parent, as this transaction sees them.</summary>
+    public IReadOnlyList<Guid> Children(string table, string column, Guid parentId)
+    {
+        var candidates = new HashSet<Guid>(_store.Table(table).CommittedChildren(column, parentId));
+        if (_writtenTables.Contains(table))
+        {
+            foreach (var key in _order) if (key.Table == table) candidates.Add(key.Id);
+        }
+        return candidates.Where(id => Read(table, id)?.Attributes.TryGetValue(column, out var v) == true && v is EntityReference r && r.Id == parentId).ToList();
     }
 
     public void AfterCommit(Action action) => _afterCommit.Add(action);

@@ -25,6 +25,8 @@ internal static class ConditionCompiler
             throw QueryFault.BadArgument($"Condition for attribute '{column}': null is not a valid value for an attribute. Use 'Null' or 'NotNull' conditions instead.");
 
         if (condition.CompareColumns) return CompareColumns(condition, scope, values, column);
+        if (type == ColumnType.MultiSelectPicklist && op is ConditionOperator.Equal or ConditionOperator.NotEqual or ConditionOperator.In or ConditionOperator.NotIn)
+            return ChoiceSetEquality(op, condition.Values.ToArray(), column, scope, attribute);
 
         switch (op)
         {
@@ -177,6 +179,27 @@ internal static class ConditionCompiler
                 }
             }
             return any == mustContain;
+        };
+    }
+
+    /// <summary>
+    /// eq / ne / in / not-in on a multi-select column compare the whole set of chosen options (in any order); a value
+    /// may be one option or a set. https://learn.microsoft.com/power-apps/developer/data-platform/multi-select-picklist#query-data-from-choices
+    /// </summary>
+    private static Func<Entity?[], bool> ChoiceSetEquality(ConditionOperator op, object?[] values, string column, TableScope scope, string attribute)
+    {
+        var sets = op is ConditionOperator.Equal or ConditionOperator.NotEqual
+            ? new[] { ChoiceSet.KeyOf(values.Length == 1 ? values[0] : values, column) }
+            : values.Select(v => ChoiceSet.KeyOf(v, column)).ToArray();
+        if (sets.Length == 0 || sets.Any(s => s is null))
+            throw QueryFault.BadArgument($"Condition for attribute '{column}': the {op} operator needs at least one choice value.");
+        var wanted = new HashSet<string>(sets!);
+        var matchWhenFound = op is ConditionOperator.Equal or ConditionOperator.In;
+        return row =>
+        {
+            var entity = row[scope.Slot];
+            var key = entity is null ? null : ChoiceSet.KeyOf(AttributeReader.Raw(entity, attribute, scope.Table.PrimaryIdAttribute), column);
+            return key is not null && wanted.Contains(key) == matchWhenFound;
         };
     }
 

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace LeadLifecycle.Plugins.Scoring
+{
+    /// <summary>
+    /// Contract: score = Σ points of attribute rules that hold + Σ interaction points × matching count
+    /// (window and cap applied). Every rule's contribution goes into the explanation.
+    /// </summary>
+    public sealed class LeadScoreCalculator
+    {
+        private readonly InteractionCounter counter;
+
+        public LeadScoreCalculator(InteractionCounter counter) { this.counter = counter; }
+
+        public ModelScore Score(ScoringModel model, LeadFacts facts)
+        {
+            var scope = InteractionScope.For(model, facts.ParentContactId, facts.ParentAccountId);
+            var lines = new List<string>();
+            var total = 0;
+            DateTime? nextChange = null;
+
+            foreach (var rule in model.Rules)
+            {
+                int points;
+                string why;
+                if (rule.IsInteractionRule)
+                {
+                    var tally = counter.Count(scope, rule);
+                    var counted = rule.MaxCount.HasValue ? Math.Min(tally.Count, Math.Max(0, rule.MaxCount.Value)) : tally.Count;
+                    points = counted * rule.Points;
+                    why = DescribeInteractions(rule, tally.Count, counted);
+                    if (rule.Points != 0 && counted > 0) nextChange = Earliest(nextChange, tally.LeavesWindowOn);
+                }
+                else
+                {
+                    var test = AttributeRuleEvaluator.Test(rule, facts.ValueFor(rule));
+                    points = test.Holds ? rule.Points : 0;
+                    why = DescribeAttribute(rule, test);
+                }
+                total += points;
+                lines.Add($"{Signed(points)}  {rule.Name}: {why}");
+            }
+
+            var header = $"{model.Name}: {total} points, {Grade.Label(model.GradeFor(total))}" +
+                         (model.IsSalesReady(total) ? ", sales ready" : "") + $" ({lines.Count} rules)";
+            var text = new StringBuilder(header);
+            foreach (var line in lines) text.Append('\n').Append(line);
+            return new ModelScore(model, total, text.ToString(), nextChange);
+        }
+
+        private static string DescribeAttribute(ScoringRule rule, AttributeTest test)
+        {
+            var column = (rule.Table ?? "lead") + "." + rule.Attribute;
+            var condition = rule.Operator == RuleOperator.HasValue
+                ? $"{column} has a value"
+                : $"{column} {RuleOperator.Label(rule.Operator)} '{rule.Value}'";
+            if (test.Problem != null) return $"{condition} cannot be tested: {test.Problem}";
+            return condition + (test.Holds ? "" : " — does not hold");
+        }
+
+        private static string DescribeInteractions(ScoringRule rule, int found, int counted)
+        {
+            var window = rule.WithinDays.HasValue ? $" in the last {rule.WithinDays} days" : "";
+            var cap = rule.MaxCount.HasValue && found > counted ? $", capped at {rule.MaxCount}" : "";
+            return $"{found} × {InteractionType.Label(rule.InteractionType)}{window}{cap} at {rule.Points} points each";
+        }
+
+        private static string Signed(int points) =>
+            (points > 0 ? "+" : "") + points.ToString(CultureInfo.InvariantCulture);
+
+        private static DateTime? Earliest(DateTime? a, DateTime? b) =>
+            !a.HasValue ? b : !b.HasValue ? a : (a.Value <= b.Value ? a : b);
+    }
+}

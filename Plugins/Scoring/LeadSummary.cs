@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadLifecycle.Plugins.Scoring
+{
+    /// <summary>
+    /// The lead's own scoring columns, derived from its live model scores (contract): llc_score = best score
+    /// (empty = not scored), leadqualitycode = best grade, llc_salesready raised when any model reaches its
+    /// sales-ready threshold, llc_scoredon stamped when the result changes, llc_rescoreon = when it next changes by
+    /// time alone. Only columns whose value really changes are written (the loop guard of every lead update).
+    /// </summary>
+    public static class LeadSummary
+    {
+        public static void Apply(Entity lead, IReadOnlyList<ModelScore> scores, DateTime now, Entity changes)
+        {
+            int? best = scores.Count == 0 ? (int?)null : scores.Max(s => s.Score);
+            DateTime? rescoreOn = scores.Select(s => s.NextChangeOn).Where(d => d.HasValue).OrderBy(d => d).FirstOrDefault();
+
+            var changed = SetIfDifferent(changes, LeadColumns.Score, best, EntityValues.Get<int?>(lead, LeadColumns.Score));
+            if (scores.Count > 0)
+            {
+                var bestGrade = scores.Min(s => s.Grade);
+                if (EntityValues.Get<OptionSetValue>(lead, LeadColumns.Rating)?.Value != bestGrade)
+                {
+                    changes[LeadColumns.Rating] = new OptionSetValue(bestGrade);
+                    changed = true;
+                }
+                // Raised, never lowered by scoring: the process flow moves forward only and qualification is sticky.
+                if (scores.Any(s => s.SalesReady) && !EntityValues.IsTrue(lead, LeadColumns.SalesReady))
+                {
+                    changes[LeadColumns.SalesReady] = true;
+                    changed = true;
+                }
+            }
+            if (changed && best.HasValue) changes[LeadColumns.ScoredOn] = now;
+            if (!SameMoment(EntityValues.Get<DateTime?>(lead, LeadColumns.RescoreOn), rescoreOn))
+            {
+                changes[LeadColumns.RescoreOn] = rescoreOn;
+            }
+        }
+
+        private static bool SetIfDifferent(Entity changes, string column, int? desired, int? current)
+        {
+            if (desired == current) return false;
+            changes[column] = desired;
+            return true;
+        }
+
+        private static bool SameMoment(DateTime? a, DateTime? b) =>
+            a.HasValue == b.HasValue && (!a.HasValue || Math.Abs((a.Value.ToUniversalTime() - b!.Value.ToUniversalTime()).TotalSeconds) < 1);
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadLifecycle.Plugins.Scoring
+{
+    /// <summary>Finds the open leads a change can re-score (ids only, paged).</summary>
+    public static class OpenLeads
+    {
+        /// <summary>Open leads of a contact, plus — when given — every open lead of an account.</summary>
+        public static IReadOnlyList<Guid> Of(IOrganizationService service, Guid? contactId, IEnumerable<Guid> accountIds)
+        {
+            var accounts = accountIds.Distinct().ToArray();
+            if (!contactId.HasValue && accounts.Length == 0) return Array.Empty<Guid>();
+
+            var query = Query();
+            var parents = query.Criteria.AddFilter(LogicalOperator.Or);
+            if (contactId.HasValue) parents.AddCondition(LeadColumns.ParentContact, ConditionOperator.Equal, contactId.Value);
+            if (accounts.Length > 0) parents.AddCondition(LeadColumns.ParentAccount, ConditionOperator.In, accounts.Cast<object>().ToArray());
+            return QueryPages.All(service, query).Select(r => r.Id).ToList();
+        }
+
+        /// <summary>Every open lead that has a parent contact or account: the leads a model publication re-scores.</summary>
+        public static IEnumerable<Guid> WithParent(IOrganizationService service)
+        {
+            var query = Query();
+            var parents = query.Criteria.AddFilter(LogicalOperator.Or);
+            parents.AddCondition(LeadColumns.ParentContact, ConditionOperator.NotNull);
+            parents.AddCondition(LeadColumns.ParentAccount, ConditionOperator.NotNull);
+            return QueryPages.All(service, query).Select(r => r.Id);
+        }
+
+        private static QueryExpression Query()
+        {
+            var query = new QueryExpression(LeadColumns.Table) { ColumnSet = new ColumnSet(LeadColumns.Id) };
+            query.Criteria.AddCondition(LeadColumns.State, ConditionOperator.Equal, LeadColumns.StateOpen);
+            query.AddOrder(LeadColumns.Id, OrderType.Ascending);
+            return query;
+        }
+    }
+}

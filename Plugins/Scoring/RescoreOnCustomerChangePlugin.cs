@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadLifecycle.Plugins.Qualification;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadLifecycle.Plugins.Scoring
+{
+    /// <summary>
+    /// Post-operation of contact and account Update (filtering attributes: <see cref="WatchedColumns.Contact"/>,
+    /// <see cref="WatchedColumns.Account"/>; contact pre-image "PreImage": parentcustomerid). Re-scores the open leads
+    /// of the record when a changed column is read by a live rule; a contact moving to another account also
+    /// re-scores the account-scope leads of both accounts, whose interaction counts change.
+    /// </summary>
+    public sealed class RescoreOnCustomerChangePlugin : PluginBase
+    {
+        public RescoreOnCustomerChangePlugin() : base(typeof(RescoreOnCustomerChangePlugin)) { }
+
+        public RescoreOnCustomerChangePlugin(string unsecureConfiguration, string secureConfiguration) : this() { }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var service = localPluginContext.PluginUserService;
+            var table = context.PrimaryEntityName;
+            var target = ImageMerge.Target(context);
+            if (target == null) return;
+
+            var models = ScoringModelRepository.LoadLive(service);
+            var readColumnChanged = target.Attributes.Keys.Any(WatchedColumns.ReadByRules(models, table).Contains);
+            var accounts = table == "contact" ? AccountsLosingOrGainingContact(context, target, models) : new List<Guid>();
+            if (!readColumnChanged && accounts.Count == 0)
+            {
+                localPluginContext.Trace($"No changed {table} column is read by a live scoring rule: nothing to re-score.");
+                return;
+            }
+
+            var leads = table == "contact"
+                ? OpenLeads.Of(service, readColumnChanged ? context.PrimaryEntityId : (Guid?)null, accounts)
+                : OpenLeads.Of(service, null, new[] { context.PrimaryEntityId });
+            var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service));
+            rescorer.RescoreAll(leads);
+            localPluginContext.Trace($"{table} {context.PrimaryEntityId}: {leads.Count} open leads re-scored, {rescorer.LeadsUpdated} updated.");
+        }
+
+        private static List<Guid> AccountsLosingOrGainingContact(IPluginExecutionContext context, Entity target, IReadOnlyList<ScoringModel> models)
+        {
+            const string parent = "parentcustomerid";
+            var countsAccounts = models.Any(m => m.CountsAccountInteractions);
+            if (!countsAccounts || !target.Contains(parent)) return new List<Guid>();
+            var before = ImageMerge.PreImage(context)?.GetAttributeValue<EntityReference>(parent);
+            var after = target.GetAttributeValue<EntityReference>(parent);
+            if (before?.Id == after?.Id) return new List<Guid>();
+            return new[] { before, after }.Where(r => r != null && r.LogicalName == "account").Select(r => r!.Id).ToList();
+        }
+    }
+}

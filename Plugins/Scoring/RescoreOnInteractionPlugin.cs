@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadLifecycle.Plugins.Qualification;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadLifecycle.Plugins.Scoring
+{
+    /// <summary>
+    /// Post-operation of llc_interaction Create, Update (llc_contactid, llc_type, llc_occurredon) and Delete
+    /// (pre-image "PreImage": llc_contactid): re-scores the open leads of the interaction's contact and, for
+    /// account-scope models, the open leads of that contact's account.
+    /// </summary>
+    public sealed class RescoreOnInteractionPlugin : PluginBase
+    {
+        public RescoreOnInteractionPlugin() : base(typeof(RescoreOnInteractionPlugin)) { }
+
+        public RescoreOnInteractionPlugin(string unsecureConfiguration, string secureConfiguration) : this() { }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var service = localPluginContext.PluginUserService;
+            var models = ScoringModelRepository.LoadLive(service);
+            if (!models.Any(m => m.CountsInteractions))
+            {
+                localPluginContext.Trace("No live model counts interactions: nothing to re-score.");
+                return;
+            }
+
+            var contacts = new[] { ImageMerge.PreImage(context), ImageMerge.Target(context) }
+                .Select(row => row == null ? null : EntityValues.Get<EntityReference>(row, InteractionTable.ContactId))
+                .Where(r => r != null).Select(r => r!.Id).Distinct().ToList();
+
+            var countsAccounts = models.Any(m => m.CountsAccountInteractions);
+            var leads = new List<Guid>();
+            foreach (var contactId in contacts)
+            {
+                var accounts = countsAccounts ? AccountOf(service, contactId) : Array.Empty<Guid>();
+                leads.AddRange(OpenLeads.Of(service, contactId, accounts));
+            }
+
+            var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service));
+            rescorer.RescoreAll(leads);
+            localPluginContext.Trace($"Interaction {context.PrimaryEntityId}: {leads.Distinct().Count()} open leads re-scored, {rescorer.LeadsUpdated} updated.");
+        }
+
+        /// <summary>The contact's parent account, if any. A query, not a Retrieve: the contact may be going away
+        /// (a contact's delete cascades to its interactions and so runs this step).</summary>
+        private static Guid[] AccountOf(IOrganizationService service, Guid contactId)
+        {
+            var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("parentcustomerid"), TopCount = 1 };
+            query.Criteria.AddCondition("contactid", ConditionOperator.Equal, contactId);
+            var parent = service.RetrieveMultiple(query).Entities.FirstOrDefault()?.GetAttributeValue<EntityReference>("parentcustomerid");
+            return parent != null && parent.LogicalName == "account" ? new[] { parent.Id } : Array.Empty<Guid>();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Linq;
+using LeadLifecycle.Plugins.Qualification;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadLifecycle.Plugins.Scoring
+{
+    /// <summary>
+    /// Asynchronous post-operation of llc_scoringmodel and llc_qualificationcriteria Update (filtering attribute
+    /// llc_status; pre-image "PreImage": llc_status). When a model or criteria goes Live or stops being Live, every
+    /// open lead with a parent is re-scored (and so re-qualified) against the definitions now Live. Asynchronous
+    /// because it walks every open lead: publishing must not wait for it.
+    /// </summary>
+    public sealed class RescoreOnPublishPlugin : PluginBase
+    {
+        public RescoreOnPublishPlugin() : base(typeof(RescoreOnPublishPlugin)) { }
+
+        public RescoreOnPublishPlugin(string unsecureConfiguration, string secureConfiguration) : this() { }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            var before = ImageMerge.PreImage(context)?.GetAttributeValue<OptionSetValue>(ScoringModelTable.Status)?.Value;
+            var after = ImageMerge.Target(context)?.GetAttributeValue<OptionSetValue>(ScoringModelTable.Status)?.Value;
+            if (after == null || before == after || (before != DefinitionStatus.Live && after != DefinitionStatus.Live))
+            {
+                return;
+            }
+
+            var service = localPluginContext.PluginUserService;
+            var rescorer = LeadRescorer.ForLiveDefinitions(service, PipelineClock.Now(context));
+            var leads = OpenLeads.WithParent(service).ToList();
+            rescorer.RescoreAll(leads);
+            localPluginContext.Trace(
+                $"{context.PrimaryEntityName} {context.PrimaryEntityId} {DefinitionStatus.Label(before)} → {DefinitionStatus.Label(after)}: " +
+                $"{leads.Count} open leads re-scored, {rescorer.LeadsUpdated} updated.");
+        }
+    }
+}

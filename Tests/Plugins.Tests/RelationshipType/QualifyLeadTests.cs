@@ -1,0 +1,83 @@
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using static LeadLifecycle.Plugins.Tests.RelationshipType.RelationshipTypeScenario;
+
+namespace LeadLifecycle.Plugins.Tests.RelationshipType;
+
+/// <summary>Qualifying a lead of a known contact/account creates no duplicate and types the existing records.</summary>
+public class QualifyLeadTests
+{
+    private readonly RelationshipTypeScenario scenario = new();
+
+    private QualifyLeadResponse Qualify(EntityReference lead, EntityReference? customer = null) =>
+        (QualifyLeadResponse)scenario.Service.Execute(new QualifyLeadRequest
+        {
+            LeadId = lead,
+            CreateAccount = true,   // what a user ticking every box asks for
+            CreateContact = true,
+            CreateOpportunity = true,
+            OpportunityCustomerId = customer,
+            Status = new OptionSetValue(3),
+        });
+
+    [Fact]
+    public void Qualifying_a_lead_of_an_existing_account_and_contact_creates_neither_again()
+    {
+        var account = scenario.NewAccount();
+        var contact = scenario.NewContact(account: account);
+        var lead = scenario.OpenLead(contact, account);
+
+        var response = Qualify(lead);
+
+        Assert.Single(scenario.Org.All("contact"));
+        Assert.Single(scenario.Org.All("account"));
+        var opportunity = Assert.Single(response.CreatedEntities);
+        Assert.Equal("opportunity", opportunity.LogicalName);
+        Assert.Equal(account, scenario.Row(opportunity).GetAttributeValue<EntityReference>("customerid"));
+    }
+
+    [Fact]
+    public void Qualifying_a_lead_of_a_contact_alone_makes_the_contact_the_customer_and_a_potential_customer()
+    {
+        var contact = scenario.NewContact();
+        var lead = scenario.OpenLead(contact);
+        Assert.Equal(Prospect, scenario.TypeOf(contact));
+
+        var response = Qualify(lead);
+
+        Assert.Single(scenario.Org.All("contact"));
+        Assert.Empty(scenario.Org.All("account"));
+        var opportunity = Assert.Single(response.CreatedEntities);
+        Assert.Equal(contact, scenario.Row(opportunity).GetAttributeValue<EntityReference>("customerid"));
+        Assert.Equal(PotentialCustomer, scenario.TypeOf(contact));
+    }
+
+    [Fact]
+    public void A_customer_chosen_by_the_caller_is_kept()
+    {
+        var contact = scenario.NewContact();
+        var otherAccount = scenario.NewAccount("Chosen");
+        var lead = scenario.OpenLead(contact);
+
+        var response = Qualify(lead, otherAccount);
+
+        var opportunity = Assert.Single(response.CreatedEntities);
+        Assert.Equal(otherAccount, scenario.Row(opportunity).GetAttributeValue<EntityReference>("customerid"));
+        Assert.Equal(PotentialCustomer, scenario.TypeOf(otherAccount));
+    }
+
+    [Fact]
+    public void Qualifying_without_an_opportunity_ends_the_prospect_type()
+    {
+        var contact = scenario.NewContact();
+        var lead = scenario.OpenLead(contact);
+
+        scenario.Service.Execute(new QualifyLeadRequest
+        {
+            LeadId = lead, CreateAccount = false, CreateContact = false, CreateOpportunity = false,
+            Status = new OptionSetValue(3),
+        });
+
+        Assert.Equal(Suspect, scenario.TypeOf(contact));
+    }
+}
