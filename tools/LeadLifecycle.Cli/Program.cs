@@ -1,2 +1,3 @@
-// Placeholder until the command-line tool lands (command-line issue).
-return 0;
+using LeadLifecycle.Cli;
+
+return await CliApp.RunAsync(args, CliHost.FromProcess());
