@@ -18,7 +18,6 @@ public sealed class ScenarioRunner
     public ScenarioRunner(Scenario scenario)
     {
         Scenario = scenario;
-        DeployableAssemblies.EnsureLoaded();
         Organization = LocalOrganization.Create(new LocalOrganizationOptions { StartUtc = scenario.Start });
         Keys = new RecordKeys();
         Codec = new ValueCodec(Keys, (table, column) => Organization.Metadata.Find(table)?.Column(column));
