@@ -171,7 +171,16 @@ public sealed partial class LocalOrganization
     /// <summary>Moves the simulated clock and runs what became due: queued asynchronous steps and workflow timeouts.</summary>
     public void AdvanceTime(TimeSpan by)
     {
-        Clock.Advance(by);
+        if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "The clock only moves forward.");
+        var target = Clock.UtcNow + by;
+        // Jobs run at the moment they fall due, earliest first, as the asynchronous service would have run them:
+        // what they stamp (modifiedon, "changed on" dates, the next timeout) is that moment, not the end of the jump.
+        while (AsyncJobs.NextDueOn() is { } due && due <= target)
+        {
+            if (due > Clock.UtcNow) Clock.Set(due);
+            if (AsyncJobs.RunDue() == 0) break; // nothing could run (a job is already running on this thread)
+        }
+        Clock.Set(target);
         AsyncJobs.RunDue();
     }
 

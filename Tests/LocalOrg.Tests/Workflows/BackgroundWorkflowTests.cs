@@ -40,6 +40,21 @@ public class BackgroundWorkflowTests
     }
 
     [Fact]
+    public void A_long_jump_of_the_clock_runs_the_timeout_at_the_moment_it_fell_due()
+    {
+        // The asynchronous service runs a timeout when it falls due, not when someone next looks: what the activity
+        // writes is stamped with that moment even if the clock is advanced well past it in one step.
+        var org = Organization();
+        var id = org.GetService().Create(new Entity("contact") { ["lastname"] = "Rivera", ["llc_customeruntil"] = Dates.Start.AddDays(30) });
+
+        org.AdvanceTime(TimeSpan.FromDays(400));
+
+        Assert.StartsWith("recalculated", (string)org.Get("contact", id)["description"]);
+        Assert.Equal(Dates.Start.Date.AddDays(30), org.Get("contact", id).GetAttributeValue<DateTime>("modifiedon"));
+        Assert.Equal(Dates.Start.AddDays(400), org.Clock.UtcNow);
+    }
+
+    [Fact]
     public void A_date_already_passed_runs_the_activity_at_once()
     {
         var org = Organization();

@@ -18,6 +18,12 @@ internal sealed class AsyncJobQueue
         lock (_gate) _pending.Add(job);
     }
 
+    /// <summary>The earliest moment a waiting job falls due, or null when none waits.</summary>
+    public DateTime? NextDueOn()
+    {
+        lock (_gate) return _pending.Count == 0 ? null : _pending.Min(j => j.DueOn);
+    }
+
     public IReadOnlyList<AsyncJob> Pending { get { lock (_gate) return _pending.ToList(); } }
     public IReadOnlyList<AsyncJob> Completed { get { lock (_gate) return _done.ToList(); } }
 
@@ -35,7 +41,7 @@ internal sealed class AsyncJobQueue
                 lock (_gate)
                 {
                     var now = _org.Clock.UtcNow;
-                    next = _pending.FirstOrDefault(j => j.DueOn <= now);
+                    next = _pending.Where(j => j.DueOn <= now).OrderBy(j => j.DueOn).FirstOrDefault(); // earliest due first; queue order among equals
                     if (next is null) return count;
                     _pending.Remove(next);
                 }
