@@ -26,7 +26,7 @@ public sealed class ConcurrentRescoreTests
             AttributeRule(fit, "lead", "subject", HasValue, null, 12),
             AttributeRule(engagement, "lead", "lastname", HasValue, null, 5));   // Live, but no publish run: no rows yet
 
-        RunTogether(_ => org.GetService().Execute(new OrganizationRequest("llc_RescoreLead") { ["Target"] = new EntityReference("lead", leadId) }));
+        Concurrently.Run(Parallel, _ => org.GetService().Execute(new OrganizationRequest("llc_RescoreLead") { ["Target"] = new EntityReference("lead", leadId) }));
 
         var rows = org.All("llc_leadscore");
         Assert.Equal(2, rows.Count);
@@ -57,19 +57,5 @@ public sealed class ConcurrentRescoreTests
 
         Assert.Contains("already exists", fault.Message);
         Assert.Single(ScoresOf(org, leadId));
-    }
-
-    private static void RunTogether(Action<int> act)
-    {
-        using var start = new Barrier(Parallel);
-        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
-        var threads = Enumerable.Range(0, Parallel).Select(i => new Thread(() =>
-        {
-            start.SignalAndWait();
-            try { act(i); } catch (Exception ex) { errors.Enqueue(ex); }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
-        Assert.Empty(errors);
     }
 }
