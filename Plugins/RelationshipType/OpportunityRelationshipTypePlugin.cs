@@ -5,7 +5,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
 {
     /// <summary>
     /// Opportunity Create, Update (statecode, customerid, parentcontactid, parentaccountid, actualclosedate),
-    /// Delete, WinOpportunity and LoseOpportunity, post-operation: re-evaluates every contact and account the
+    /// Delete, Win and Lose (the pipeline messages of WinOpportunityRequest / LoseOpportunityRequest), post-operation: re-evaluates every contact and account the
     /// opportunity names (customer, parent contact, parent account) before and after the change.
     /// </summary>
     public sealed class OpportunityRelationshipTypePlugin : PluginBase
@@ -27,7 +27,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
             RelationshipTypeTrace.Recalculate(localPluginContext, service, affected);
         }
 
-        /// <summary>WinOpportunity / LoseOpportunity carry the opportunity in OpportunityClose.opportunityid.</summary>
+        /// <summary>Win / Lose carry the opportunity in OpportunityClose.opportunityid.</summary>
         private static Entity? ClosedOpportunity(IPluginExecutionContext context, IOrganizationService service)
         {
             var close = context.InputParameters["OpportunityClose"] as Entity;

@@ -24,7 +24,7 @@ public class CheckerTests
     public void The_valid_sample_package_has_no_defect()
     {
         // The only warnings allowed are the documented ones: steps on messages whose sdkmessageid is not verified
-        // here (QualifyLead, WinOpportunity, LoseOpportunity), which the import resolves in the target organization.
+        // here (QualifyLead, Win, Lose), which the import resolves in the target organization.
         var defects = SolutionChecker.Check(SamplePackage.Path);
         Assert.DoesNotContain(defects, d => d.Severity == DefectSeverity.Error);
         Assert.All(defects, d => Assert.Equal("step-message", d.Rule));

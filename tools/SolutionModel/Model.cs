@@ -97,7 +97,7 @@ public sealed record StepDefinition(
     Guid Id,
     string Name,
     string PluginTypeName,          // full type name, e.g. LeadLifecycle.Plugins.LeadContactMatchingPlugin
-    string Message,                 // Create, Update, Delete, SetState, QualifyLead, WinOpportunity, ...
+    string Message,                 // Create, Update, Delete, SetState, QualifyLead, Win, Lose, ...
     string? PrimaryEntity,          // null or "none" for messages without one
     string? SecondaryEntity,
     int Stage,                      // 10 pre-validation, 20 pre-operation, 40 post-operation

@@ -5,7 +5,7 @@ namespace LeadLifecycle.SolutionModel;
 /// every organization, which is why an exported step names its message by id alone. Source of every id below:
 /// Microsoft Learn, "Use messages with the SDK for .NET" (sdkmessages query output listing Assign, Create, Delete,
 /// Retrieve, RetrieveMultiple, SetState, SetStateDynamicEntity, Update).
-/// QualifyLead, WinOpportunity, LoseOpportunity, Associate and Disassociate are valid step messages whose ids we
+/// QualifyLead, Win, Lose, Associate and Disassociate are valid step messages whose ids we
 /// could not verify from a public source: a step on them names its message in its Name ("Type: Message of table")
 /// and is packed without SdkMessageId; the checker reports that as a warning.
 /// Searched again (public code, docs and issues: exported customizations.xml, unpacked SdkMessageProcessingSteps,
@@ -32,8 +32,18 @@ public static class SdkMessages
     public static readonly IReadOnlyList<string> Known =
     [
         "Create", "Update", "Delete", "Retrieve", "RetrieveMultiple", "SetState", "SetStateDynamicEntity", "Assign",
-        "QualifyLead", "WinOpportunity", "LoseOpportunity", "Associate", "Disassociate",
+        "QualifyLead", "Win", "Lose", "Associate", "Disassociate",
     ];
+
+    /// <summary>The pipeline message a request runs as, where it differs from the SDK request's RequestName: steps
+    /// register on, and plug-ins see in context.MessageName, "Win" and "Lose" for WinOpportunityRequest and
+    /// LoseOpportunityRequest.</summary>
+    public static string PipelineMessageOf(string requestName) => requestName switch
+    {
+        _ when string.Equals(requestName, "WinOpportunity", StringComparison.OrdinalIgnoreCase) => "Win",
+        _ when string.Equals(requestName, "LoseOpportunity", StringComparison.OrdinalIgnoreCase) => "Lose",
+        _ => requestName,
+    };
 
     /// <summary>Messages that have no primary table: steps on them leave PrimaryEntity empty or "none".</summary>
     public static readonly IReadOnlyList<string> WithoutPrimaryEntity = ["Associate", "Disassociate"];

@@ -1,3 +1,4 @@
+using LeadLifecycle.LocalOrg.Tests.Plugins;
 using LeadLifecycle.LocalOrg.Tests.Support;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
@@ -52,6 +53,26 @@ public class CloseOpportunityTests
         var opportunity = _org.Get("opportunity", id);
         Assert.Equal((2, 4), (opportunity.GetAttributeValue<OptionSetValue>("statecode").Value, opportunity.GetAttributeValue<OptionSetValue>("statuscode").Value));
         Assert.Equal(Dates.Start.Date, opportunity["actualclosedate"]); // actualclosedate is a date-only column
+    }
+
+    [Theory]
+    [InlineData(true, "Win")]
+    [InlineData(false, "Lose")]
+    public void Steps_register_on_the_pipeline_messages_Win_and_Lose_not_on_the_request_names(bool won, string message)
+    {
+        // Dataverse runs WinOpportunityRequest as the message "Win" and LoseOpportunityRequest as "Lose": that is the
+        // sdkmessage a step registers on and what a plug-in sees in context.MessageName.
+        var org = new TestSolution().Step<ContextTracePlugin>(message, "opportunity", stage: 40).Organization();
+        var service = org.GetService();
+        var account = service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var id = service.Create(new Entity("opportunity") { ["name"] = "Renewal 2027", ["customerid"] = new EntityReference("account", account) });
+
+        OrganizationRequest request = won
+            ? new WinOpportunityRequest { OpportunityClose = Close(id), Status = new OptionSetValue(3) }
+            : new LoseOpportunityRequest { OpportunityClose = Close(id), Status = new OptionSetValue(4) };
+        service.Execute(request);
+
+        Assert.Contains(org.Trace, line => line.StartsWith($"message {message} stage 40"));
     }
 
     [Fact]

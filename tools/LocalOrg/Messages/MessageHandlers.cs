@@ -23,8 +23,8 @@ internal sealed class MessageHandlers
         _handlers["Assign"] = new AssignHandler();
         _handlers["WhoAmI"] = new WhoAmIHandler();
         _handlers["QualifyLead"] = new QualifyLeadHandler();
-        _handlers["WinOpportunity"] = new CloseOpportunityHandler(won: true);
-        _handlers["LoseOpportunity"] = new CloseOpportunityHandler(won: false);
+        _handlers["Win"] = new CloseOpportunityHandler(won: true);
+        _handlers["Lose"] = new CloseOpportunityHandler(won: false);
         foreach (var api in org.Solution.CustomApis) _handlers[api.UniqueName] = new CustomApiHandler(api);
     }
 

@@ -1,3 +1,4 @@
+using LeadLifecycle.SolutionModel;
 using LeadLifecycle.LocalOrg.Messages;
 using LeadLifecycle.LocalOrg.Storage;
 using Microsoft.Xrm.Sdk;
@@ -24,7 +25,8 @@ internal sealed class MessagePipeline
     public OrganizationResponse Execute(OrganizationRequest request, ExecutionFrame frame)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
-        var message = request.RequestName ?? throw Faults.UnrecognizedRequest(null);
+        // The pipeline message can differ from the request name: WinOpportunity runs as "Win", LoseOpportunity as "Lose".
+        var message = SdkMessages.PipelineMessageOf(request.RequestName ?? throw Faults.UnrecognizedRequest(null));
         if (string.Equals(message, "ExecuteMultiple", StringComparison.OrdinalIgnoreCase)) return ExecuteMultipleHandler.Execute(this, request, frame);
         var handler = _handlers.Find(message) ?? throw Faults.UnrecognizedRequest(message);
 
