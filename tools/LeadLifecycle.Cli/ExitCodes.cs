@@ -1,6 +1,6 @@
 namespace LeadLifecycle.Cli;
 
-/// <summary>The exit codes of every `llc` command (documented in docs/cli.md).</summary>
+/// <summary>The exit codes of every `llc` command (documented in README.md).</summary>
 public static class ExitCodes
 {
     /// <summary>The command did what it was asked.</summary>
