@@ -13,19 +13,7 @@ public sealed class MatchingConcurrencyTests
 {
     private const int Parallel = 6;
 
-    private static void RunTogether(Action<int> act)
-    {
-        using var start = new Barrier(Parallel);
-        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
-        var threads = Enumerable.Range(0, Parallel).Select(i => new Thread(() =>
-        {
-            start.SignalAndWait();
-            try { act(i); } catch (Exception ex) { errors.Enqueue(ex); }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
-        Assert.Empty(errors);
-    }
+    private static void RunTogether(Action<int> act) => Assert.Empty(Robustness.RobustnessArrange.RunTogether(Parallel, act));
 
     [Fact]
     public void Concurrent_submissions_for_one_new_person_create_one_contact_and_one_lead()
