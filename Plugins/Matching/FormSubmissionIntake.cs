@@ -6,6 +6,7 @@ namespace LeadLifecycle.Plugins.Matching
 {
     /// <summary>
     /// llc_SubmitMarketingForm: the contact first (by the form's contact strategy, created when nobody matches),
+    /// a matched contact's empty person fields filled from the submission (<see cref="ContactGapFiller"/>),
     /// then an open lead of that contact (by the form's lead strategy) updated with the submitted values, or a new
     /// lead; every submission is recorded as a Form Submitted interaction. The whole submission runs under the
     /// identity's matching lock, so concurrent submissions for one person are applied one after the other.
@@ -42,6 +43,7 @@ namespace LeadLifecycle.Plugins.Matching
             }
 
             var contact = new ContactMatcher(reader, writer, now).Resolve(contactKey, read, lockFirst: true);
+            var filled = contact.Created ? 0 : new ContactGapFiller(reader, writer).Fill(contact.Contact, read);
             var leadKey = MatchKey.From(strategies.For(MatchingSchema.Strategy.TargetLead, form.LeadStrategyId), read);
             var openLead = leadKey.IsComplete ? FindOpenLead(contact.Contact, leadKey) : null;
 
@@ -71,7 +73,7 @@ namespace LeadLifecycle.Plugins.Matching
             }
 
             RecordInteraction(contact.Contact, lead, form, formId!.Trim());
-            trace($"Submission to form {form.Id}: contact {contact.Contact.Id} ({(contact.Created ? "created" : "matched")}), " +
+            trace($"Submission to form {form.Id}: contact {contact.Contact.Id} ({(contact.Created ? "created" : $"matched, {filled} empty field(s) filled")}), " +
                   $"lead {lead.Id} ({(openLead == null ? "created" : "updated")}).");
             return new FormSubmissionResult(contact.Contact, lead, contact.Created, openLead == null);
         }

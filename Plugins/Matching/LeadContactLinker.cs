@@ -26,6 +26,7 @@ namespace LeadLifecycle.Plugins.Matching
         /// <summary>Lead Create (pre-operation): <paramref name="target"/> is the lead about to be saved.</summary>
         public void OnCreate(Entity target)
         {
+            RefuseInvalidEmail(target);
             if (target.GetAttributeValue<EntityReference>(MatchingSchema.Lead.ParentContactId) != null)
             {
                 trace("Lead already has a parent contact: no matching.");
@@ -41,6 +42,7 @@ namespace LeadLifecycle.Plugins.Matching
         /// </summary>
         public void OnUpdate(Entity target, Entity? preImage)
         {
+            RefuseInvalidEmail(target);
             if (target.Contains(MatchingSchema.Lead.ParentContactId))
             {
                 trace("Update sets the parent contact itself: no matching.");
@@ -71,6 +73,16 @@ namespace LeadLifecycle.Plugins.Matching
             }
             Link(target, read, strategy);
         }
+
+        /// <summary>
+        /// An email address being saved on a lead must be valid, linked or not: matching on a malformed address would
+        /// create a contact no later lead or submission of the person could find, and leaving it would only defer the
+        /// problem. The save is refused with the column to correct (as the lead form does for an Email column) and,
+        /// the step being synchronous, nothing of the lead or a contact is written. Values already saved are not
+        /// re-checked: an update that does not touch an email column goes through.
+        /// </summary>
+        private static void RefuseInvalidEmail(Entity target) =>
+            EmailAddressRule.Validate(column => target.Contains(column) ? target[column] : null);
 
         private void Link(Entity target, Func<string, object?> read, MatchingStrategy strategy)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -9,6 +10,8 @@ namespace LeadLifecycle.Plugins.Scoring
     /// <summary>
     /// Keeps one llc_leadscore row per lead and live model. Writes only rows whose values really change,
     /// and removes rows of models that no longer score (stopped, or the lead lost its parent).
+    /// Rows are written with Upsert by the alternate key (llc_leadid, llc_modelid): a re-score running at the same
+    /// time as this one cannot add a second row for the same model, it updates the one that exists.
     /// </summary>
     public sealed class LeadScoreStore
     {
@@ -31,19 +34,13 @@ namespace LeadLifecycle.Plugins.Scoring
             {
                 var desired = Row(leadId, score);
                 var current = existing.FirstOrDefault(r => EntityValues.Get<EntityReference>(r, LeadScoreTable.ModelId)?.Id == score.Model.Id);
-                if (current == null)
-                {
-                    service.Create(desired);
-                    Written++;
-                }
-                else
+                if (current != null)
                 {
                     existing.Remove(current);
                     if (SameValues(current, desired)) continue;
-                    desired.Id = current.Id;
-                    service.Update(desired);
-                    Written++;
                 }
+                service.Execute(new UpsertRequest { Target = desired });
+                Written++;
             }
             foreach (var stale in existing)
             {
@@ -68,11 +65,14 @@ namespace LeadLifecycle.Plugins.Scoring
             var explanation = score.Explanation.Length > ExplanationMaxLength
                 ? score.Explanation.Substring(0, ExplanationMaxLength - 1) + "…"
                 : score.Explanation;
-            return new Entity(LeadScoreTable.Name)
+            var keys = new KeyAttributeCollection
+            {
+                { LeadScoreTable.LeadId, new EntityReference(LeadColumns.Table, leadId) },
+                { LeadScoreTable.ModelId, new EntityReference(ScoringModelTable.Name, score.Model.Id) },
+            };
+            return new Entity(LeadScoreTable.Name, keys)
             {
                 [LeadScoreTable.DisplayName] = Truncate(score.Model.Name, 100),
-                [LeadScoreTable.LeadId] = new EntityReference(LeadColumns.Table, leadId),
-                [LeadScoreTable.ModelId] = new EntityReference(ScoringModelTable.Name, score.Model.Id),
                 [LeadScoreTable.Score] = score.Score,
                 [LeadScoreTable.Grade] = new OptionSetValue(score.Grade),
                 [LeadScoreTable.SalesReady] = score.SalesReady,

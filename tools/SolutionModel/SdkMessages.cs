@@ -8,6 +8,11 @@ namespace LeadLifecycle.SolutionModel;
 /// QualifyLead, WinOpportunity, LoseOpportunity, Associate and Disassociate are valid step messages whose ids we
 /// could not verify from a public source: a step on them names its message in its Name ("Type: Message of table")
 /// and is packed without SdkMessageId; the checker reports that as a warning.
+/// Searched again (public code, docs and issues: exported customizations.xml, unpacked SdkMessageProcessingSteps,
+/// hard-coded sdkmessage id lists): no real export names the id of QualifyLead, Win or Lose, so none is added.
+/// Found meanwhile: the platform names the opportunity messages "Win" and "Lose" (WinOpportunityRequest and
+/// LoseOpportunityRequest are their requests; public plug-ins test context.MessageName == "Win"), while QualifyLead
+/// is "QualifyLead" (Microsoft Learn names a step "…LeadPrimaryContactPostCreate: QualifyLead of lead").
 /// </summary>
 public static class SdkMessages
 {

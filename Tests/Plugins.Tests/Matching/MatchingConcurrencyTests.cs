@@ -13,15 +13,13 @@ public sealed class MatchingConcurrencyTests
 {
     private const int Parallel = 6;
 
-    private static void RunTogether(Action<int> act) => Assert.Empty(Robustness.RobustnessArrange.RunTogether(Parallel, act));
-
     [Fact]
     public void Concurrent_submissions_for_one_new_person_create_one_contact_and_one_lead()
     {
         var org = LocalOrganization.Create();
         org.Initialize(Form("webinar-2026"));
 
-        RunTogether(i => org.GetService().Execute(SubmitForm("webinar-2026", Submission(i % 2 == 0 ? "noor@fabrikam.com" : " NOOR@fabrikam.com"))));
+        Concurrently.Run(Parallel, i => org.GetService().Execute(SubmitForm("webinar-2026", Submission(i % 2 == 0 ? "noor@fabrikam.com" : " NOOR@fabrikam.com"))));
 
         var contact = Assert.Single(org.All("contact"));
         var lead = Assert.Single(org.All("lead"));
@@ -34,7 +32,7 @@ public sealed class MatchingConcurrencyTests
     {
         var org = LocalOrganization.Create();
 
-        RunTogether(i => org.GetService().Create(NewLead("noor@fabrikam.com", "Noor", "Haddad")));
+        Concurrently.Run(Parallel, i => org.GetService().Create(NewLead("noor@fabrikam.com", "Noor", "Haddad")));
 
         var contact = Assert.Single(org.All("contact"));
         Assert.Equal(Parallel, org.All("lead").Count);

@@ -17,7 +17,7 @@ public sealed class ConcurrencyTests
     {
         var org = ConfiguredOrganization();
 
-        var errors = RunTogether(Parallel, i =>
+        Concurrently.Run(Parallel, i =>
         {
             if (i % 2 == 0)
                 org.GetService().Execute(SubmitForm(FormId, Submission(i % 4 == 0 ? "noor@fabrikam.com" : " Noor@Fabrikam.com ", "Noor", "Haddad")));
@@ -25,7 +25,6 @@ public sealed class ConcurrencyTests
                 org.GetService().Create(NewLead("NOOR@fabrikam.com", "Noor", "Haddad"));
         });
 
-        Assert.Empty(errors);
         var contact = Assert.Single(org.All("contact"));
         Assert.All(org.All("lead"), l => Assert.Equal(contact.Id, l.GetAttributeValue<EntityReference>("parentcontactid")?.Id));
         // The submissions share one open lead (lead strategy: email + form id); each plain create is its own lead.
@@ -40,9 +39,8 @@ public sealed class ConcurrencyTests
         var contact = Contact("Noor", "Haddad", "noor@fabrikam.com");
         org.Initialize(contact);
 
-        var errors = RunTogether(Parallel, _ => org.GetService().Execute(SubmitForm(FormId, Submission("noor@fabrikam.com", "Noor", "Haddad"))));
+        Concurrently.Run(Parallel, _ => org.GetService().Execute(SubmitForm(FormId, Submission("noor@fabrikam.com", "Noor", "Haddad"))));
 
-        Assert.Empty(errors);
         Assert.Single(org.All("contact"));
         var lead = Assert.Single(org.All("lead"));
         Assert.Equal(Parallel, org.All("llc_interaction").Count);
@@ -59,7 +57,7 @@ public sealed class ConcurrencyTests
         var leadId = org.GetService().Create(OpenLeadFor(contact));
         var columns = new[] { "jobtitle", "description", "companyname", "telephone1", "websiteurl", "address1_city", "industrycode", "mobilephone" };
 
-        var errors = RunTogether(Parallel, i =>
+        Concurrently.Run(Parallel, i =>
         {
             var update = new Entity("lead", leadId);
             if (columns[i] == "industrycode") update[columns[i]] = new OptionSetValue(1);
@@ -67,7 +65,6 @@ public sealed class ConcurrencyTests
             org.GetService().Update(update);
         });
 
-        Assert.Empty(errors);
         var lead = org.Get("lead", leadId);
         Assert.All(columns, c => Assert.True(lead.Contains(c), $"{c} was lost"));
         // Job title "Director" is worth 20 points: whichever update ran last, the score reflects the saved row.

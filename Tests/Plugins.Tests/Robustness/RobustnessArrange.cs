@@ -33,21 +33,6 @@ internal static class RobustnessArrange
         return org;
     }
 
-    /// <summary>Runs <paramref name="act"/> on several threads released together; returns what each one threw.</summary>
-    public static IReadOnlyList<Exception> RunTogether(int parallel, Action<int> act)
-    {
-        using var start = new Barrier(parallel);
-        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
-        var threads = Enumerable.Range(0, parallel).Select(i => new Thread(() =>
-        {
-            start.SignalAndWait();
-            try { act(i); } catch (Exception ex) { errors.Enqueue(ex); }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
-        return errors.ToList();
-    }
-
     /// <summary>The columns the platform changes on every save, even one that changes no value.</summary>
     private static readonly HashSet<string> SaveStamps = new() { "versionnumber", "modifiedon", "modifiedby", "modifiedonbehalfby" };
 

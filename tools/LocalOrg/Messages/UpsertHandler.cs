@@ -5,7 +5,8 @@ using Microsoft.Xrm.Sdk.Messages;
 namespace LeadLifecycle.LocalOrg.Messages;
 
 /// <summary>Upsert: finds the row by Id or alternate key; updates it when it exists, else creates it with the key values
-/// (learn.microsoft.com: "Use Upsert to insert or update a record"). The Create/Update steps run for the chosen operation.</summary>
+/// (learn.microsoft.com: "Use Upsert to insert or update a record"). The Create/Update steps run for the chosen operation.
+/// The key value is claimed while looking it up, so concurrent upserts by one key end as one create and updates.</summary>
 internal sealed class UpsertHandler : IMessageHandler
 {
     public bool IsWrite => true;
@@ -17,7 +18,7 @@ internal sealed class UpsertHandler : IMessageHandler
         var table = op.Org.Metadata.Get(target.LogicalName);
         var existing = target.Id != Guid.Empty
             ? (op.Transaction.Read(table.LogicalName, target.Id) is null ? (Guid?)null : target.Id)
-            : target.KeyAttributes.Count > 0 ? op.Writer.FindByKeys(op.Transaction, table, target.KeyAttributes) : null;
+            : target.KeyAttributes.Count > 0 ? op.Writer.FindByKeys(op.Transaction, table, target.KeyAttributes, claim: true) : null;
         op.SetPrimary(table.LogicalName, existing ?? target.Id);
     }
 

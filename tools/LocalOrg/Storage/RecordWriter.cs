@@ -134,8 +134,10 @@ internal sealed class RecordWriter
         return FindByKeys(txn, table, keys) ?? throw Faults.DoesNotExistByKey(table.LogicalName, string.Join(", ", keys.Keys));
     }
 
-    /// <summary>The row whose alternate key matches the given key attributes, or null.</summary>
-    public Guid? FindByKeys(Transaction txn, TableMetadata table, KeyAttributeCollection keys)
+    /// <summary>The row whose alternate key matches the given key attributes, or null. With <paramref name="claim"/> the key
+    /// value stays locked until the transaction ends (as the unique index does for an upsert), so a concurrent upsert by the
+    /// same key waits and then finds this transaction's row instead of failing on a duplicate.</summary>
+    public Guid? FindByKeys(Transaction txn, TableMetadata table, KeyAttributeCollection keys, bool claim = false)
     {
         if (keys.Count == 1 && keys.Keys.First() == table.PrimaryIdAttribute && keys.Values.First() is Guid direct)
             return txn.Read(table.LogicalName, direct) is null ? null : direct;
@@ -143,6 +145,7 @@ internal sealed class RecordWriter
                   ?? throw Faults.Invalid($"The key attributes {string.Join(", ", keys.Keys)} do not match an alternate key of '{table.LogicalName}'.");
         var value = KeyValues.Of(key.Columns.Select(c => (object?)keys[c]));
         if (value is null) return null;
+        if (claim) txn.LockKeyValue(table.LogicalName, key.LogicalName, value);
         return txn.FindByKey(table, new AlternateKeyLookup(key.LogicalName, key.Columns), value, Guid.Empty);
     }
 

@@ -16,6 +16,17 @@ internal sealed record SelectFirstNonNull(string DisplayName, string Variable, I
 /// the wait is checked so a changed date moves the timeout).</summary>
 internal sealed record PostponeUntil(string DisplayName, string Variable) : WorkflowInstruction(DisplayName);
 
+/// <summary>EvaluateCondition with ConditionOperator NotNull ("contains data") or Null ("does not contain data"):
+/// result variable = whether the operand variable holds a value.</summary>
+internal sealed record CheckContainsData(string DisplayName, string Operand, bool WhenContainsData, string Result) : WorkflowInstruction(DisplayName);
+
+/// <summary>ConditionBranch: when the condition variable is false, continue at <see cref="OtherwiseAt"/> (the Else
+/// body, or the first step after the branch); else run the Then body that follows.</summary>
+internal sealed record BranchUnless(string DisplayName, string Condition, int OtherwiseAt) : WorkflowInstruction(DisplayName);
+
+/// <summary>The end of a Then body that has an Else: continue after the Else body.</summary>
+internal sealed record JumpTo(string DisplayName, int Target) : WorkflowInstruction(DisplayName);
+
 /// <summary>mxswa:ActivityReference to a custom workflow activity: its input arguments from variables or literals,
 /// its output arguments into variables.</summary>
 internal sealed record RunCustomActivity(string DisplayName, string TypeName, IReadOnlyDictionary<string, ArgumentSource> Inputs,

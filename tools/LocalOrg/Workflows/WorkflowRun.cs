@@ -30,17 +30,21 @@ internal sealed class WorkflowRun
     {
         while (_next < _instructions.Count)
         {
-            var instruction = _instructions[_next];
-            if (instruction is PostponeUntil wait && Postpone(job, wait)) return;
-            if (instruction is not PostponeUntil) Execute(instruction);
-            _next++;
+            if (_instructions[_next] is PostponeUntil wait)
+            {
+                if (LeftGuardingBranch()) continue;
+                if (Postpone(job, wait)) return;
+                _next++;
+                continue;
+            }
+            _next = Execute(_instructions[_next]);
         }
     }
 
     /// <summary>True when the job must wait. The date is re-read from the primary record each time the wait is checked.</summary>
     private bool Postpone(AsyncJob job, PostponeUntil wait)
     {
-        RefreshDate(wait.Variable);
+        Refresh(wait.Variable);
         var until = _variables.TryGetValue(wait.Variable, out var value) ? value as DateTime? : null;
         if (until is DateTime due && due <= _org.Clock.UtcNow) return false;
         job.Postponed = true;
@@ -48,7 +52,28 @@ internal sealed class WorkflowRun
         return true;
     }
 
-    private void RefreshDate(string variable)
+    /// <summary>
+    /// A wait inside a "Check condition" branch (the designer's "contains data" check before a timeout): when the wait
+    /// is checked again, the checks that led into it are re-evaluated from the record as it is now. One that no longer
+    /// holds (the date was cleared meanwhile) leaves the branch, so the job goes on past it and ends instead of waiting
+    /// for a date that no longer exists. True when the run left a branch (<see cref="_next"/> moved).
+    /// </summary>
+    private bool LeftGuardingBranch()
+    {
+        var waitAt = _next;
+        for (var i = 0; i < waitAt; i++)
+        {
+            if (_instructions[i] is not BranchUnless branch || branch.OtherwiseAt <= waitAt) continue;
+            Refresh(branch.Condition);
+            if (_variables.TryGetValue(branch.Condition, out var holds) && holds is true) continue;
+            _next = branch.OtherwiseAt;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Re-computes a variable from the primary record as it is now, through the steps that produced it.</summary>
+    private void Refresh(string variable)
     {
         for (var i = _next - 1; i >= 0; i--)
         {
@@ -58,15 +83,21 @@ internal sealed class WorkflowRun
                     Execute(read);
                     return;
                 case SelectFirstNonNull select when select.Variable == variable:
-                    foreach (var source in select.Sources) RefreshDate(source);
+                    foreach (var source in select.Sources) Refresh(source);
                     Execute(select);
+                    return;
+                case CheckContainsData check when check.Result == variable:
+                    Refresh(check.Operand);
+                    Execute(check);
                     return;
             }
         }
     }
 
-    private void Execute(WorkflowInstruction instruction)
+    /// <summary>Runs one step; returns the index of the step to run next.</summary>
+    private int Execute(WorkflowInstruction instruction)
     {
+        var at = _next;
         switch (instruction)
         {
             case ReadPrimaryProperty read:
@@ -78,10 +109,19 @@ internal sealed class WorkflowRun
             case SelectFirstNonNull select:
                 _variables[select.Variable] = select.Sources.Select(s => _variables.TryGetValue(s, out var v) ? v : null).FirstOrDefault(v => v is not null);
                 break;
+            case CheckContainsData check:
+                var containsData = _variables.TryGetValue(check.Operand, out var operand) && operand is not null && !(operand is string text && text.Length == 0);
+                _variables[check.Result] = containsData == check.WhenContainsData;
+                break;
+            case BranchUnless branch:
+                return _variables.TryGetValue(branch.Condition, out var holds) && holds is true ? at + 1 : branch.OtherwiseAt;
+            case JumpTo jump:
+                return jump.Target;
             case RunCustomActivity activity:
                 RunActivity(activity);
                 break;
         }
+        return at + 1;
     }
 
     private object? ReadPrimary(ReadPrimaryProperty read)

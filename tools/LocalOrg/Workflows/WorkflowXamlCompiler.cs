@@ -6,10 +6,12 @@ namespace LeadLifecycle.LocalOrg.Workflows;
 
 /// <summary>
 /// Compiles the XAML of a classic (background) workflow, as the Dataverse process designer writes it, into instructions.
-/// Supported: the designer's containers (mxswa:Workflow, Sequence, StepComposite/ConditionSequence activity references),
+/// Supported: the designer's containers (mxswa:Workflow, Sequence, StepComposite/Composite activity references),
 /// mxswa:GetEntityProperty of the primary entity, EvaluateExpression (CreateCrmType, SelectFirstNonNull), mxswa:Postpone
-/// (a "wait until" timeout on a date column) and mxswa:ActivityReference to a custom workflow activity. Any other step
-/// is refused with its name, so a workflow is never run half-understood.
+/// (a "wait until" timeout on a date column), the "Check condition" construct for "contains data" / "does not contain
+/// data" (ConditionSequence with Wait False, EvaluateCondition NotNull / Null, ConditionBranch with Then and Else) and
+/// mxswa:ActivityReference to a custom workflow activity. Any other step is refused with its name, so a workflow is
+/// never run half-understood.
 /// </summary>
 internal static partial class WorkflowXamlCompiler
 {
@@ -74,9 +76,20 @@ internal static partial class WorkflowXamlCompiler
             switch (platformActivity)
             {
                 case "StepComposite":
-                case "ConditionSequence":
-                case "ConditionBranch":
+                case "Composite":
                     foreach (var child in element.Elements()) Visit(child, output, workflow);
+                    return;
+                case "ConditionSequence":
+                    // Wait True makes it a "Wait condition" (wait until the condition holds), which is not modelled.
+                    if (string.Equals(ArgumentText(arguments, "Wait"), "True", StringComparison.OrdinalIgnoreCase))
+                        throw new NotSupportedException($"Workflow '{workflow}': the wait condition '{display}' is not supported by the local organization.");
+                    foreach (var child in element.Elements()) Visit(child, output, workflow);
+                    return;
+                case "EvaluateCondition":
+                    output.Add(Condition(arguments, display, workflow));
+                    return;
+                case "ConditionBranch":
+                    Branch(element, arguments, display, output, workflow);
                     return;
                 case "EvaluateExpression":
                     output.Add(Expression(arguments, display, workflow));
@@ -96,6 +109,43 @@ internal static partial class WorkflowXamlCompiler
         }
         output.Add(new RunCustomActivity(display, typeName, inputs, outputs));
     }
+
+    /// <summary>The designer's "contains data" (NotNull) / "does not contain data" (Null) test on a variable.</summary>
+    private static WorkflowInstruction Condition(List<XElement> arguments, string display, string workflow)
+    {
+        var op = ArgumentText(arguments, "ConditionOperator");
+        if (op is not ("NotNull" or "Null"))
+            throw new NotSupportedException($"Workflow '{workflow}': the condition operator '{op}' in '{display}' is not supported by the local organization.");
+        return new CheckContainsData(display,
+            VariableOf(ArgumentText(arguments, "Operand"), workflow), op == "NotNull", VariableOf(ArgumentText(arguments, "Result"), workflow));
+    }
+
+    /// <summary>ConditionBranch: the Then body, then (when the Else is not x:Null) a jump over the Else body.</summary>
+    private static void Branch(XElement element, List<XElement> arguments, string display, List<WorkflowInstruction> output, string workflow)
+    {
+        var condition = VariableOf(ArgumentText(arguments, "Condition"), workflow);
+        var properties = element.Elements().Where(e => e.Name.LocalName == "ActivityReference.Properties").SelectMany(e => e.Elements()).ToList();
+        XElement? Body(string key) => properties.FirstOrDefault(p => (string?)p.Attribute(XName.Get("Key", XamlNs)) == key && p.Name.NamespaceName != XamlNs);
+
+        var branchAt = output.Count;
+        output.Add(new BranchUnless(display, condition, -1));
+        if (Body("Then") is { } then) Visit(then, output, workflow);
+        if (Body("Else") is { } otherwise)
+        {
+            var jumpAt = output.Count;
+            output.Add(new JumpTo(display, -1));
+            output[branchAt] = new BranchUnless(display, condition, output.Count);
+            Visit(otherwise, output, workflow);
+            output[jumpAt] = new JumpTo(display, output.Count);
+        }
+        else
+        {
+            output[branchAt] = new BranchUnless(display, condition, output.Count);
+        }
+    }
+
+    private static string? ArgumentText(List<XElement> arguments, string key) =>
+        arguments.FirstOrDefault(a => (string?)a.Attribute(XName.Get("Key", XamlNs)) == key && a.Name.NamespaceName != XamlNs)?.Value.Trim();
 
     private static WorkflowInstruction Expression(List<XElement> arguments, string display, string workflow)
     {
