@@ -33,6 +33,6 @@ public sealed class CliRun
     }
 
     /// <summary>The environment of a pipeline that signs in with a token obtained beforehand.</summary>
-    public static Dictionary<string, string> TokenEnvironment(string token = StandIn.StandInOrganization.AccessToken) =>
+    public static Dictionary<string, string> TokenEnvironment(string token = LeadLifecycle.WebApiStandIn.StandInOrganization.AccessToken) =>
         new() { ["LLC_ACCESS_TOKEN"] = token };
 }

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using LeadLifecycle.Cli.Tests.StandIn;
+using LeadLifecycle.WebApiStandIn;
 
 namespace LeadLifecycle.Cli.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using LeadLifecycle.Cli.Tests.StandIn;
+using LeadLifecycle.WebApiStandIn;
 
 namespace LeadLifecycle.Cli.Tests;
 

@@ -66,12 +66,29 @@ internal sealed class RecordingHub
             case EntityReference r: return (r.LogicalName, Columns(Get("ColumnSet") as ColumnSet));
             case QueryExpression q: return (q.EntityName, Columns(q.ColumnSet));
             case QueryByAttribute q: return (q.EntityName, Columns(q.ColumnSet));
-            case FetchExpression f: return (FetchEntity(f.Query), null);
+            case FetchExpression f: return (FetchEntity(f.Query), FetchColumns(f.Query));
             default: return (null, null);
         }
     }
 
     private static IReadOnlyList<string>? Columns(ColumnSet? set) => set is null || set.AllColumns ? null : set.Columns.ToList();
+
+    /// <summary>
+    /// The columns a FetchXML query names on its primary table (aggregates included); null when it reads every column:
+    /// an &lt;all-attributes/&gt; element or no attribute element at all.
+    /// </summary>
+    internal static IReadOnlyList<string>? FetchColumns(string? fetchXml)
+    {
+        if (string.IsNullOrEmpty(fetchXml)) return null;
+        try
+        {
+            var entity = System.Xml.Linq.XDocument.Parse(fetchXml).Root?.Element("entity");
+            if (entity is null || entity.Element("all-attributes") != null) return null;
+            var names = entity.Elements("attribute").Select(a => a.Attribute("name")?.Value).OfType<string>().ToList();
+            return names.Count == 0 ? null : names;
+        }
+        catch (System.Xml.XmlException) { return null; }
+    }
 
     internal static string? FetchEntity(string? fetchXml)
     {

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace LeadLifecycle.Cli.Tests.StandIn;
+namespace LeadLifecycle.WebApiStandIn;
 
 /// <summary>
 /// A loopback stand-in for a Dataverse organization's Web API v9.2, following the documented contract closely
@@ -43,6 +43,19 @@ public sealed partial class StandInOrganization : IDisposable
 
     /// <summary>How long a bound action takes, so parallel calls overlap.</summary>
     public TimeSpan ActionLatency { get; set; } = TimeSpan.FromMilliseconds(40);
+
+    private ServiceProtection? _protection;
+
+    /// <summary>Enforce these service protection limits on every request (null: none, the default).</summary>
+    public ServiceProtectionLimits? Limits
+    {
+        get => _limits;
+        set { _limits = value; _protection = value is null ? null : new ServiceProtection(value); }
+    }
+    private ServiceProtectionLimits? _limits;
+
+    /// <summary>How many requests the service protection limits answered 429.</summary>
+    public int ThrottledByLimits => _protection?.Throttled ?? 0;
 
     public ConcurrentQueue<string> Requests { get; } = new();
     public int MaxConcurrentActions { get; private set; }
@@ -109,11 +122,26 @@ public sealed partial class StandInOrganization : IDisposable
                 await ThrottleAsync(response);
                 return;
             }
-            var route = path["/api/data/v9.2/".Length..];
-            var (status, json) = Route(request.HttpMethod, route, ParseQuery(request.Url.Query), body, request.Headers["Prefer"]);
-            if (status == 429) { await ThrottleAsync(response); return; }
-            if (route.Contains("/Microsoft.Dynamics.CRM.")) await SimulateActionLatencyAsync();
-            await WriteAsync(response, status, json);
+            var protection = _protection;
+            if (protection is not null && !protection.TryEnter(out var retryAfter, out var limit))
+            {
+                response.Headers["Retry-After"] = retryAfter.ToString();
+                await WriteAsync(response, 429, Error("0x80072322", limit));
+                return;
+            }
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                var route = path["/api/data/v9.2/".Length..];
+                var (status, json) = Route(request.HttpMethod, route, ParseQuery(request.Url.Query), body, request.Headers["Prefer"]);
+                if (status == 429) { await ThrottleAsync(response); return; }
+                if (route.Contains("/Microsoft.Dynamics.CRM.")) await SimulateActionLatencyAsync();
+                await WriteAsync(response, status, json);
+            }
+            finally
+            {
+                protection?.Exit(started.Elapsed);
+            }
         }
         catch (Exception ex)
         {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace LeadLifecycle.Cli.Tests.StandIn;
+namespace LeadLifecycle.WebApiStandIn;
 
 // The resources the stand-in serves: solutions, the asynchronous import, and contact/account rows with the
 // relationship-type custom API bound to them.

@@ -1,0 +1,30 @@
+using LeadLifecycle.LocalOrg;
+
+namespace LeadLifecycle.Benchmarks;
+
+/// <summary>
+/// What our plug-ins asked of the organization service during one event, from the local organization's call record:
+/// the calls (by message and table), the columns each read names, and any read of all columns.
+/// </summary>
+internal sealed record CallProfile(int PluginCalls, int MaxDepth, IReadOnlyList<string> CallsByKind, IReadOnlyList<string> Reads, int AllColumnReads)
+{
+    private static readonly HashSet<string> ReadMessages = new() { "Retrieve", "RetrieveMultiple" };
+
+    public static CallProfile Of(LifecycleEvent lifecycleEvent)
+    {
+        var org = BenchmarkOrganization.Create();
+        lifecycleEvent.Seed(org);
+        var act = lifecycleEvent.Prepare(org);
+        using var record = org.RecordCalls();
+        act();
+        org.RunPendingAsyncJobs();
+        var calls = record.PluginCalls;
+        return new CallProfile(
+            calls.Count,
+            record.Calls.Count == 0 ? 0 : record.Calls.Max(c => c.Depth),
+            calls.GroupBy(c => $"{c.Message} {c.Table}".Trim()).Select(g => $"{g.Key} ×{g.Count()}").ToList(),
+            calls.Where(c => ReadMessages.Contains(c.Message))
+                .Select(c => $"{c.Table}({(c.Columns is null ? "ALL COLUMNS" : string.Join(", ", c.Columns))})").Distinct().ToList(),
+            calls.Count(c => ReadMessages.Contains(c.Message) && c.Columns is null));
+    }
+}
