@@ -31,13 +31,7 @@ namespace LeadLifecycle.Plugins
 
         public void Trace(string message, [CallerMemberName] string? method = null)
         {
-            if (string.IsNullOrWhiteSpace(message))
-            {
-                return;
-            }
-
-            // ITracingService.Trace takes a composite format: pass the text as an argument so braces in it are safe.
-            TracingService.Trace("{0}", method == null ? message : "[" + method + "] - " + message);
+            TraceLine.Write(TracingService, message, method);
         }
 
         private static T Require<T>(IServiceProvider serviceProvider) where T : class

@@ -37,13 +37,7 @@ namespace LeadLifecycle.Workflows
         /// <summary>Writes one trace line prefixed with the calling method. Never pass personal data.</summary>
         public void Trace(string message, [CallerMemberName] string? method = null)
         {
-            if (string.IsNullOrWhiteSpace(message))
-            {
-                return;
-            }
-
-            // ITracingService.Trace takes a composite format: pass the text as an argument so braces in it are safe.
-            TracingService.Trace("{0}", method == null ? message : "[" + method + "] - " + message);
+            TraceLine.Write(TracingService, message, method);
         }
 
         private static T Require<T>(CodeActivityContext context) where T : class
