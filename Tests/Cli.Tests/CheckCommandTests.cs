@@ -7,17 +7,7 @@ public sealed class CheckCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("llc-check-").FullName;
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "LeadLifecycle.sln"))) return dir.FullName;
-        throw new InvalidOperationException("LeadLifecycle.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    // The shipped solution source packed with the deployable assemblies built next to this test.
-    private string PackShippedSolution() => SolutionPacker.Pack(Path.Combine(RepositoryRoot(), "Solution", "src"),
-        new[] { "LeadLifecycle.Plugins.dll", "LeadLifecycle.Workflows.dll" }.Select(dll => Path.Combine(AppContext.BaseDirectory, dll)),
-        _folder, managed: true);
+    private string PackShippedSolution() => ShippedSolutionZip.Pack(_folder);
 
     [Fact]
     public async Task The_shipped_solution_passes()

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using LeadLifecycle.SolutionModel;
 using LeadLifecycle.WebApiStandIn;
 
 namespace LeadLifecycle.Cli.Tests;
@@ -137,6 +138,102 @@ public sealed class DeployCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadArguments, run.ExitCode);
         Assert.Contains(message, run.Error);
         Assert.Empty(_org.Requests);
+    }
+
+    // The shipped package carries its steps on QualifyLead, Win and Lose without SdkMessageId (the ids are not
+    // published); deploy takes them from the organization's sdkmessage table before importing.
+    [Fact]
+    public async Task Steps_without_a_message_id_are_completed_from_the_organization_before_the_import()
+    {
+        var zip = ShippedSolutionZip.Pack(_folder);
+        var saved = Path.Combine(_folder, "completed.zip");
+        Assert.Equal(["Lose", "QualifyLead", "Win"], StepMessageIds.Missing(File.ReadAllBytes(zip)).Order());
+
+        var run = await Deploy(zip, "--poll-seconds", "0", "--save-completed", saved);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var imported = Convert.FromBase64String(Assert.Single(_org.Imports).Body["CustomizationFile"]!.GetValue<string>());
+        Assert.Empty(StepMessageIds.Missing(imported));
+        var steps = Steps(imported);
+        foreach (var (message, id) in new[] { ("QualifyLead", "5a0c1d1e-0000-4000-8000-0000000000a1"), ("Win", "5a0c1d1e-0000-4000-8000-0000000000a2"), ("Lose", "5a0c1d1e-0000-4000-8000-0000000000a3") })
+            Assert.All(steps.Where(s => s.Name.EndsWith($": {message} of lead") || s.Name.EndsWith($": {message} of opportunity")),
+                s => Assert.Equal(id, s.MessageId));
+        Assert.Contains(steps, s => s.Name.EndsWith(": Win of opportunity"));
+        // Steps that had their id keep it; nothing else in the package changed.
+        Assert.All(steps, s => Assert.NotNull(s.MessageId));
+        Assert.Equal(Entries(File.ReadAllBytes(zip)).Where(e => e.Key != "customizations.xml"),
+                     Entries(imported).Where(e => e.Key != "customizations.xml"));
+        Assert.Contains("Completed the steps on QualifyLead (5a0c1d1e-0000-4000-8000-0000000000a1)", run.Out);
+        Assert.Equal(imported, File.ReadAllBytes(saved));
+        Assert.Contains("imported", run.Out);
+    }
+
+    [Fact]
+    public async Task An_organization_that_lacks_a_message_the_steps_need_gets_nothing_imported()
+    {
+        _org.Rows["sdkmessages"].Clear(); // an organization that answers no sdkmessage: deploy stops before importing
+        var zip = ShippedSolutionZip.Pack(_folder);
+
+        var run = await Deploy(zip, "--poll-seconds", "0");
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("the organization has no message", run.Error);
+        Assert.Contains("nothing was imported", run.Error);
+        Assert.Empty(_org.Imports);
+    }
+
+    [Fact]
+    public async Task A_package_with_a_step_without_message_id_fails_to_import_into_the_stand_in()
+    {
+        // What deploy prevents: the shipped package sent as it is, straight to ImportSolutionAsync.
+        var zip = ShippedSolutionZip.Pack(_folder);
+        using var api = new HttpClient { BaseAddress = new Uri(_org.Url, "api/data/v9.2/") };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", StandInOrganization.AccessToken);
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["OverwriteUnmanagedCustomizations"] = false, ["PublishWorkflows"] = true,
+            ["CustomizationFile"] = Convert.ToBase64String(File.ReadAllBytes(zip)), ["ImportJobId"] = Guid.NewGuid().ToString(),
+        };
+        var started = System.Text.Json.Nodes.JsonNode.Parse(await (await api.PostAsync("ImportSolutionAsync",
+            new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"))).Content.ReadAsStringAsync())!;
+        var operation = started["AsyncOperationId"]!.GetValue<string>();
+
+        System.Text.Json.Nodes.JsonNode? row = null;
+        for (var poll = 0; poll < 5; poll++)
+            row = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync($"asyncoperations({operation})"));
+
+        Assert.Equal(31, row!["statuscode"]!.GetValue<int>());
+        Assert.Contains("sdkmessage With Id = 00000000-0000-0000-0000-000000000000 Does Not Exist", row["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_completed_zip_that_cannot_be_saved_exits_2_and_imports_nothing()
+    {
+        var run = await Deploy(ShippedSolutionZip.Pack(_folder), "--save-completed", Path.Combine(_folder, "no-such-folder", "x.zip"));
+
+        Assert.Equal(ExitCodes.BadArguments, run.ExitCode);
+        Assert.Contains("could not save the completed zip", run.Error);
+        Assert.Empty(_org.Imports);
+    }
+
+    private static List<(string Name, string? MessageId)> Steps(byte[] zip)
+    {
+        using var archive = new ZipArchive(new MemoryStream(zip));
+        using var stream = archive.GetEntry("customizations.xml")!.Open();
+        return System.Xml.Linq.XDocument.Load(stream).Root!.Element("SdkMessageProcessingSteps")!.Elements("SdkMessageProcessingStep")
+            .Select(s => (s.Attribute("Name")!.Value, s.Element("SdkMessageId")?.Value)).ToList();
+    }
+
+    private static Dictionary<string, string> Entries(byte[] zip)
+    {
+        using var archive = new ZipArchive(new MemoryStream(zip));
+        return archive.Entries.ToDictionary(e => e.FullName, e =>
+        {
+            using var stream = e.Open();
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()));
+        });
     }
 
     public void Dispose()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LeadLifecycle.SolutionModel;
 
 namespace LeadLifecycle.Solution.Tests;
@@ -167,24 +166,12 @@ public class BuiltPackageTests
         Assert.Empty(errors);
     }
 
-    /// <summary>Microsoft's CustomizationsSolution.xsd, as Dataverse validates customizations.xml on import
-    /// (run through ../shared/tools/check-customizations where the workspace provides it).</summary>
+    /// <summary>Microsoft's CustomizationsSolution.xsd, as Dataverse validates customizations.xml on import.</summary>
     [Fact]
     public void Both_zips_pass_the_customizations_schema_check()
     {
-        var tool = FindSchemaCheck();
-        if (tool is null) return; // only outside the project workspace; .ci/run runs the same check when present
-        var run = Process.Start(new ProcessStartInfo(tool, [RepositoryPaths.ManagedZip, RepositoryPaths.UnmanagedZip]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = run.StandardOutput.ReadToEnd() + run.StandardError.ReadToEnd();
-        run.WaitForExit();
-        Assert.True(run.ExitCode == 0, output);
-        Assert.Contains("valid", output);
-    }
-
-    private static string? FindSchemaCheck()
-    {
-        for (var dir = new DirectoryInfo(RepositoryPaths.Root); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "shared", "tools", "check-customizations"))) return Path.Combine(dir.FullName, "shared", "tools", "check-customizations");
-        return null;
+        if (SchemaCheck.Run(RepositoryPaths.ManagedZip, RepositoryPaths.UnmanagedZip) is not { } check) return; // .ci/run runs it where the workspace has it
+        Assert.True(check.ExitCode == 0, check.Output);
+        Assert.Contains("valid", check.Output);
     }
 }

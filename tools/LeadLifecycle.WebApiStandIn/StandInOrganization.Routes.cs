@@ -15,6 +15,7 @@ public sealed partial class StandInOrganization
     {
         ["contacts"] = "contactid", ["accounts"] = "accountid",
         ["llc_scoringmodels"] = "llc_scoringmodelid", ["llc_qualificationcriterias"] = "llc_qualificationcriteriaid",
+        ["sdkmessages"] = "sdkmessageid",
     };
 
     public List<InstalledSolution> Solutions { get; } = [];
@@ -27,6 +28,8 @@ public sealed partial class StandInOrganization
     /// <summary>importjob.data once the import has completed.</summary>
     public string ImportJobData { get; set; } = SuccessfulImportJobData;
     private int _importPolls;
+    /// <summary>Why the current import fails whatever <see cref="ImportStates"/> says (a step without SdkMessageId).</summary>
+    private string? _importRejection;
 
     public const string SuccessfulImportJobData =
         """
@@ -48,6 +51,7 @@ public sealed partial class StandInOrganization
     public ConcurrentDictionary<string, ConcurrentDictionary<Guid, JsonObject>> Rows { get; } = new()
     {
         ["contacts"] = new(), ["accounts"] = new(), ["llc_scoringmodels"] = new(), ["llc_qualificationcriterias"] = new(),
+        ["sdkmessages"] = SdkMessageRows(),
     };
 
     /// <summary>What llc_ScoringWhatIf answers, and the bodies it was called with.</summary>
@@ -123,6 +127,9 @@ public sealed partial class StandInOrganization
             return (400, Error("0x80040203", "Required parameters are missing: OverwriteUnmanagedCustomizations, PublishWorkflows, CustomizationFile."));
         Imports.Enqueue(new ImportCall(action, json));
         _importPolls = 0;
+        _importRejection = StepWithoutMessageId(json["CustomizationFile"]!.GetValue<string>()) is { } step
+            ? $"SdkMessageProcessingStep '{step}': sdkmessage With Id = 00000000-0000-0000-0000-000000000000 Does Not Exist"
+            : null;
         return (200, new JsonObject
         {
             ["@odata.context"] = $"{Url}api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.{action}Response",
@@ -134,11 +141,13 @@ public sealed partial class StandInOrganization
     private JsonObject PollAsyncOperation(Match _)
     {
         var (state, status) = ImportStates[Math.Min(_importPolls++, ImportStates.Count - 1)];
+        if (_importRejection is not null && state == 3) status = 31;
+        var failure = _importRejection ?? ImportFailureMessage;
         return new JsonObject
         {
             ["statecode"] = state, ["statuscode"] = status,
-            ["message"] = status == 31 ? ImportFailureMessage : null,
-            ["friendlymessage"] = status == 31 ? ImportFailureMessage : null,
+            ["message"] = status == 31 ? failure : null,
+            ["friendlymessage"] = status == 31 ? failure : null,
         };
     }
 

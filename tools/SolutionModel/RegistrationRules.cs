@@ -58,7 +58,8 @@ internal static class RegistrationRules
         else if (!known)
             c.Error("step-message", component, $"message '{step.Message}' is neither a platform message we register on nor a custom API of the package");
         else if (messageId is null && SdkMessages.Canonical(step.Message) is not null)
-            c.Warning("step-message", component, $"no SdkMessageId: the id of {step.Message} is not verified here; the import must resolve it in the target organization");
+            c.Warning("step-message", component, $"no SdkMessageId: the id of {step.Message} is not published; `llc deploy` fills it in from the target organization " +
+                      "(save that zip with --save-completed for imports elsewhere: the id is the same in every organization)");
 
         if (!ValidStages.Contains(step.Stage))
             c.Error("step-stage", component, $"stage {step.Stage} is not a registrable stage (10 pre-validation, 20 pre-operation, 40 post-operation)");

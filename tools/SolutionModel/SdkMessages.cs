@@ -7,7 +7,8 @@ namespace LeadLifecycle.SolutionModel;
 /// Retrieve, RetrieveMultiple, SetState, SetStateDynamicEntity, Update).
 /// QualifyLead, Win, Lose, Associate and Disassociate are valid step messages whose ids we
 /// could not verify from a public source: a step on them names its message in its Name ("Type: Message of table")
-/// and is packed without SdkMessageId; the checker reports that as a warning.
+/// and is packed without SdkMessageId; the checker reports that as a warning, and `llc deploy` completes such steps with
+/// the target organization's ids before importing (<see cref="StepMessageIds"/>).
 /// Searched again (public code, docs and issues: exported customizations.xml, unpacked SdkMessageProcessingSteps,
 /// hard-coded sdkmessage id lists): no real export names the id of QualifyLead, Win or Lose, so none is added.
 /// Found meanwhile: the platform names the opportunity messages "Win" and "Lose" (WinOpportunityRequest and

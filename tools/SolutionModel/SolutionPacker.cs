@@ -141,7 +141,7 @@ public static class SolutionPacker
         return doc;
     }
 
-    private static byte[] Serialize(XDocument doc)
+    internal static byte[] Serialize(XDocument doc)
     {
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
