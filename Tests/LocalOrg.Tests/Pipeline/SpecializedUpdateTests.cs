@@ -163,12 +163,9 @@ public class SpecializedUpdateTests
     {
         // "workflows registered for the Update message execute once for all non-state/status fields, and then once for
         // the state/status fields".
-        var workflow = SampleWorkflow.Load("RecalculateAtTermEnd-5B1E2C0A-9D4F-4E7B-A1C3-2F6D8E9B0A11");
+        var workflow = SampleWorkflow.Load(BackgroundWorkflowTests.Sample);
         var org = new TestSolution()
-            .Table(new TableDefinition("contact", "Contact", "contactid", "fullname", false, "UserOwned",
-                new[] { new ColumnDefinition("llc_customeruntil", "Customer until", ColumnType.DateTime, true, DateTimeBehavior: "DateOnly") },
-                Array.Empty<AlternateKeyDefinition>(), Array.Empty<StateStatusDefinition>(),
-                Array.Empty<ViewDefinition>(), Array.Empty<FormDefinition>()))
+            .Table(SampleWorkflow.ContactTable())
             .Workflow(workflow with { TriggerOnCreate = false, TriggerOnUpdateAttributes = new[] { "llc_customeruntil", "statecode" } })
             .Organization();
         var contact = org.GetService().Create(new Entity("contact") { ["lastname"] = "Rivera" });
