@@ -162,3 +162,33 @@ public sealed class CreateTaskAsUserPlugin : IPlugin
         factory.CreateOrganizationService(_runAs).Create(new Entity("task") { ["subject"] = "as another user" });
     }
 }
+
+/// <summary>Traces which columns its Target carries, and the pre/post image values when registered with images
+/// ("pre"/"post"); the unsecure configuration labels its lines. At pre-operation it also appends the Target's columns to
+/// the shared variable "columns", which it traces at post-operation.</summary>
+public sealed class TargetColumnsTracePlugin : IPlugin
+{
+    private readonly string _label;
+
+    public TargetColumnsTracePlugin(string? unsecure, string? secure) { _label = unsecure ?? "step"; }
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var tracing = (ITracingService)serviceProvider.GetService(typeof(ITracingService))!;
+        var columns = string.Join(",", ((Entity)context.InputParameters["Target"]).Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        var line = $"{_label} {context.Stage}: [{columns}]";
+        if (context.PreEntityImages.Contains("pre")) line += " pre " + Values(context.PreEntityImages["pre"]);
+        if (context.PostEntityImages.Contains("post")) line += " post " + Values(context.PostEntityImages["post"]);
+        if (context.Stage == 20) context.SharedVariables["columns"] = (context.SharedVariables.Contains("columns") ? context.SharedVariables["columns"] + ";" : "") + columns;
+        if (context.Stage == 40 && context.SharedVariables.Contains("columns")) line += $" shared [{context.SharedVariables["columns"]}]";
+        tracing.Trace(line);
+    }
+
+    private static string Values(Entity image) => string.Join(",", image.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key + "=" + a.Value switch
+    {
+        OptionSetValue option => option.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        EntityReference reference => reference.LogicalName,
+        var other => other?.ToString(),
+    }));
+}

@@ -11,12 +11,10 @@ namespace LeadLifecycle.LocalOrg.Tests.Workflows;
 /// </summary>
 public class BackgroundWorkflowTests
 {
-    private const string Sample = "RecalculateAtTermEnd-5B1E2C0A-9D4F-4E7B-A1C3-2F6D8E9B0A11";
+    internal const string Sample = "RecalculateAtTermEnd-5B1E2C0A-9D4F-4E7B-A1C3-2F6D8E9B0A11";
 
     private static LocalOrganization Organization() => new TestSolution()
-        .Table(new TableDefinition("contact", "Contact", "contactid", "fullname", false, "UserOwned",
-            new[] { new ColumnDefinition("llc_customeruntil", "Customer until", ColumnType.DateTime, true, DateTimeBehavior: "DateOnly") },
-            Array.Empty<AlternateKeyDefinition>(), Array.Empty<StateStatusDefinition>(), Array.Empty<ViewDefinition>(), Array.Empty<FormDefinition>()))
+        .Table(SampleWorkflow.ContactTable())
         .Workflow(SampleWorkflow.Load(Sample))
         .Organization();
 

@@ -18,9 +18,7 @@ public class CheckConditionWorkflowTests
         var workflow = SampleWorkflow.Load(Sample);
         if (editXaml != null) workflow = workflow with { Xaml = editXaml(workflow.Xaml) };
         return new TestSolution()
-            .Table(new TableDefinition("contact", "Contact", "contactid", "fullname", false, "UserOwned",
-                new[] { new ColumnDefinition("llc_customeruntil", "Customer until", ColumnType.DateTime, true, DateTimeBehavior: "DateOnly") },
-                Array.Empty<AlternateKeyDefinition>(), Array.Empty<StateStatusDefinition>(), Array.Empty<ViewDefinition>(), Array.Empty<FormDefinition>()))
+            .Table(SampleWorkflow.ContactTable())
             .Workflow(workflow)
             .Organization();
     }

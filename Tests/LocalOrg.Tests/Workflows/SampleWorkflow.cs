@@ -6,6 +6,11 @@ namespace LeadLifecycle.LocalOrg.Tests.Workflows;
 /// <summary>Reads a sample workflow (.xaml + .xaml.data.xml, as in Solution/src/Workflows) into a WorkflowDefinition.</summary>
 internal static class SampleWorkflow
 {
+    /// <summary>The contact column the sample workflows wait on, added to the standard contact table.</summary>
+    public static TableDefinition ContactTable() => new("contact", "Contact", "contactid", "fullname", false, "UserOwned",
+        new[] { new ColumnDefinition("llc_customeruntil", "Customer until", ColumnType.DateTime, true, DateTimeBehavior: "DateOnly") },
+        Array.Empty<AlternateKeyDefinition>(), Array.Empty<StateStatusDefinition>(), Array.Empty<ViewDefinition>(), Array.Empty<FormDefinition>());
+
     public static WorkflowDefinition Load(string fileStem)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Workflows", "Samples");

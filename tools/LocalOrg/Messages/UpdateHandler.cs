@@ -23,4 +23,21 @@ internal sealed class UpdateHandler : IMessageHandler
         var concurrency = op.Input.TryGetValue("ConcurrencyBehavior", out var c) && c is ConcurrencyBehavior cb ? cb : ConcurrencyBehavior.Default;
         op.Writer.Update(op.Transaction, target, op.UserId, concurrency);
     }
+
+    public IReadOnlyList<Operation> Parts(Operation op)
+    {
+        var target = op.Required<Entity>("Target");
+        var parts = SpecializedUpdateSplit.Parts(op.Org.Metadata.Get(target.LogicalName), target);
+        return parts.Count == 1 ? new[] { op } : parts.Select((part, i) => op.WithInput(PartInput(op.Input, part, first: i == 0))).ToList();
+    }
+
+    private static ParameterCollection PartInput(ParameterCollection input, Entity target, bool first)
+    {
+        var copy = new ParameterCollection();
+        foreach (var p in input) copy[p.Key] = p.Value;
+        copy["Target"] = target;
+        // The request's RowVersion is checked once, by the first part; the later parts continue the same request.
+        if (!first) copy.Remove("ConcurrencyBehavior");
+        return copy;
+    }
 }

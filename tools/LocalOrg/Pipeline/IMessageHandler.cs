@@ -13,6 +13,10 @@ internal interface IMessageHandler
     void Describe(Operation operation);
 
     void Execute(Operation operation);
+
+    /// <summary>What the pre-operation, core and post-operation stages run for, in order, once pre-validation has run:
+    /// the operation itself, or (an Update mixing state or owner columns with others) one part per column group.</summary>
+    IReadOnlyList<Operation> Parts(Operation operation) => new[] { operation };
 }
 
 [Flags]

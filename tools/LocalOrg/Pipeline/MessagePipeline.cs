@@ -9,6 +9,7 @@ namespace LeadLifecycle.LocalOrg.Pipeline;
 /// The event execution pipeline: pre-validation (10), pre-operation (20), the platform's core operation (30),
 /// post-operation (40) synchronously inside one transaction, then asynchronous steps and background workflows after
 /// the outermost transaction commits. A synchronous failure rolls back the whole transaction, nested operations included.
+/// A handler may run stages 20-40 in parts (an Update mixing state or owner columns with others, see SpecializedUpdateSplit).
 /// See "Event execution pipeline" on learn.microsoft.com (power-apps/developer/data-platform/event-framework).
 /// </summary>
 internal sealed class MessagePipeline
@@ -46,11 +47,13 @@ internal sealed class MessagePipeline
             var before = hasSteps && handler.Images.HasFlag(ImageSource.Pre) ? Snapshot(transaction, context) : null;
 
             RunSyncSteps(10, context, before, null, transaction);
-            RunSyncSteps(20, context, before, null, transaction);
-            handler.Execute(operation);
-            var after = hasSteps && handler.Images.HasFlag(ImageSource.Post) ? Snapshot(transaction, context) : null;
-            RunSyncSteps(40, context, before, after, transaction);
-            if (hasSteps) ScheduleAfterCommit(context, before, after, transaction);
+            var parts = handler.Parts(operation);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                // A later part starts from the row the earlier parts left: its pre image is taken then.
+                if (i > 0 && before is not null) before = Snapshot(transaction, context);
+                RunPart(handler, parts[i], before, hasSteps, transaction);
+            }
 
             if (topLevel) RunAfterCommit(transaction.Commit());
             return Responses.Build(request, context.OutputParameters);
@@ -61,6 +64,15 @@ internal sealed class MessagePipeline
             else if (handler.IsWrite) transaction.Aborted = true;
             throw;
         }
+    }
+
+    private void RunPart(IMessageHandler handler, Operation part, Entity? before, bool hasSteps, Transaction transaction)
+    {
+        RunSyncSteps(20, part.Context, before, null, transaction);
+        handler.Execute(part);
+        var after = hasSteps && handler.Images.HasFlag(ImageSource.Post) ? Snapshot(transaction, part.Context) : null;
+        RunSyncSteps(40, part.Context, before, after, transaction);
+        if (hasSteps) ScheduleAfterCommit(part.Context, before, after, transaction);
     }
 
     private PluginExecutionContext NewContext(string message, OrganizationRequest request, ExecutionFrame frame, int depth) => new()

@@ -28,6 +28,9 @@ internal sealed class Operation
     /// SetState's update, cascades): they run through the pipeline one level deeper, inside the same transaction.</summary>
     public IOrganizationService Platform => new OrganizationService(Org, new ExecutionFrame(UserId, Frame.InitiatingUserId, Transaction, Context));
 
+    /// <summary>The same operation run for part of its request: own input parameters, same ids, SharedVariables and OutputParameters.</summary>
+    public Operation WithInput(ParameterCollection input) => new(Org, Frame, Transaction, Context.WithInput(input));
+
     public T Required<T>(string name) where T : class =>
         Input.TryGetValue(name, out var value) && value is T typed ? typed : throw Faults.Missing(name);
 

@@ -52,6 +52,14 @@ public sealed class PluginExecutionContext : IPluginExecutionContext
 
     EntityReference IExecutionContext.OwningExtension => OwningExtension!;
 
+    /// <summary>A copy with other input parameters that shares SharedVariables and OutputParameters: one part of a split operation.</summary>
+    internal PluginExecutionContext WithInput(ParameterCollection input)
+    {
+        var copy = (PluginExecutionContext)MemberwiseClone();
+        copy.InputParameters = input;
+        return copy;
+    }
+
     /// <summary>A copy for another step of the same operation: same parameters, shared variables and ids, own images.</summary>
     internal PluginExecutionContext ForStep(int stage, int mode, Guid stepId)
     {
