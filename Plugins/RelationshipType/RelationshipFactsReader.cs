@@ -71,9 +71,9 @@ namespace LeadLifecycle.Plugins.RelationshipType
         {
             var query = OpportunityQuery(record, RelationshipColumns.OpportunityName, RelationshipColumns.StateCode);
             var state = query.Criteria.AddFilter(LogicalOperator.Or);
-            state.AddCondition(RelationshipColumns.StateCode, ConditionOperator.Equal, OpportunityState.Open);
+            state.AddCondition(RelationshipColumns.StateCode, ConditionOperator.Equal, OpportunityStates.Open);
             var won = state.AddFilter(LogicalOperator.And);
-            won.AddCondition(RelationshipColumns.StateCode, ConditionOperator.Equal, OpportunityState.Won);
+            won.AddCondition(RelationshipColumns.StateCode, ConditionOperator.Equal, OpportunityStates.Won);
             won.AddCondition(RelationshipColumns.ActualCloseDate, ConditionOperator.NotNull);
             query.AddOrder(RelationshipColumns.StateCode, OrderType.Ascending);
             query.AddOrder("createdon", OrderType.Ascending);
@@ -83,24 +83,18 @@ namespace LeadLifecycle.Plugins.RelationshipType
         private static QueryExpression LatestWinQuery(EntityReference record)
         {
             var query = OpportunityQuery(record, RelationshipColumns.OpportunityName, RelationshipColumns.ActualCloseDate);
-            query.Criteria.AddCondition(RelationshipColumns.StateCode, ConditionOperator.Equal, OpportunityState.Won);
+            query.Criteria.AddCondition(RelationshipColumns.StateCode, ConditionOperator.Equal, OpportunityStates.Won);
             query.Criteria.AddCondition(RelationshipColumns.ActualCloseDate, ConditionOperator.NotNull);
             query.AddOrder(RelationshipColumns.ActualCloseDate, OrderType.Descending);
             return query;
         }
 
         private static bool IsOpen(Entity? opportunity) =>
-            opportunity?.GetAttributeValue<OptionSetValue>(RelationshipColumns.StateCode)?.Value == OpportunityState.Open;
+            opportunity?.GetAttributeValue<OptionSetValue>(RelationshipColumns.StateCode)?.Value == OpportunityStates.Open;
 
         private static class LeadState
         {
             public const int Open = 0;
-        }
-
-        private static class OpportunityState
-        {
-            public const int Open = 0;
-            public const int Won = 1;
         }
     }
 }
