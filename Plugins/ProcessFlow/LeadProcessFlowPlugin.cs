@@ -1,6 +1,7 @@
 using System.Linq;
 using LeadLifecycle.Plugins.Scoring;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.ProcessFlow
 {
@@ -9,8 +10,8 @@ namespace LeadLifecycle.Plugins.ProcessFlow
     /// llc_teleprospectready, llc_teleprospectaccepted; post-image "PostImage": <see cref="LeadProcessFlow.LeadColumnsRead"/>):
     /// gives every lead its process flow instance and moves it forward. Scoring's own lead update (llc_score,
     /// llc_salesready) reaches this step, so a score moves the flow. The image is the lead as this operation left it:
-    /// when a step ranked earlier writes a gate again (scoring), that write runs this step once more with its own
-    /// image, and since the flow only moves forward, the run with the newer values decides.
+    /// when scoring (ranked earlier) writes a gate again, that write runs this step once more with its own image, and
+    /// since the flow only moves forward, the run with the newer values decides — see <see cref="LeadToJudge"/>.
     /// </summary>
     public sealed class LeadProcessFlowPlugin : PluginBase
     {
@@ -29,10 +30,24 @@ namespace LeadLifecycle.Plugins.ProcessFlow
                     $"The {context.MessageName} step of {nameof(LeadProcessFlowPlugin)} has no post-image '{PostImageAlias}'. " +
                     $"Register it with the columns {string.Join(", ", LeadProcessFlow.LeadColumnsRead)} (import the Lead Lifecycle solution again).");
             }
-            var entered = new LeadProcessFlow(localPluginContext.PluginUserService, PipelineClock.Now(context)).Advance(lead);
+            var service = localPluginContext.PluginUserService;
+            var entered = new LeadProcessFlow(service, PipelineClock.Now(context)).Advance(LeadToJudge(context, lead, service));
             localPluginContext.Trace(entered.Count == 0
                 ? $"Lead {context.PrimaryEntityId}: process flow stays."
                 : $"Lead {context.PrimaryEntityId}: process flow entered {string.Join(" → ", entered.Select(LeadStageNames.Of))}.");
+        }
+
+        /// <summary>
+        /// The post-image, unless scoring ran for this same operation (Create, or a change of a column it watches) and
+        /// the image holds a score: scoring clears the score of a lead it cannot score, so that score may be gone. All
+        /// else scoring writes only raises gates, which its own write brings to this step again. Then the lead is read.
+        /// </summary>
+        private static Entity LeadToJudge(IPluginExecutionContext context, Entity image, IOrganizationService service)
+        {
+            var scoringRan = context.MessageName == "Create" || (ImageMerge.Target(context)?.Attributes.Keys.Any(WatchedColumns.Lead.Contains) ?? false);
+            return scoringRan && image.GetAttributeValue<int?>(LeadColumns.Score).HasValue
+                ? service.Retrieve(LeadColumns.Table, image.Id, new ColumnSet(LeadProcessFlow.LeadColumnsRead))
+                : image;
         }
     }
 }

@@ -71,4 +71,29 @@ public class ProcessFlowImageTests
         Assert.Contains("post-image 'PostImage'", error.Message);
         Assert.Contains("llc_teleprospectaccepted", error.Message);
     }
+
+    private string StageOf(Guid leadId) =>
+        org.Get("processstage", org.All("llc_leadlifecycleprocess").Single(p => p.GetAttributeValue<EntityReference>("bpf_leadid")?.Id == leadId)
+            .GetAttributeValue<EntityReference>("activestageid").Id).GetAttributeValue<string>("stagename");
+
+    [Fact]
+    public void A_lead_created_with_a_score_scoring_clears_stays_at_Inquiry()
+    {
+        // No parent: scoring cannot score the lead and clears the imported score after the image was taken.
+        var leadId = org.GetService().Create(new Entity("lead") { ["subject"] = "Imported", ["lastname"] = "Lead", ["llc_score"] = 50 });
+
+        Assert.Null(ScoreOf(org, leadId));
+        Assert.Equal("Inquiry", StageOf(leadId));
+    }
+
+    [Fact]
+    public void An_update_whose_score_scoring_clears_does_not_move_the_flow()
+    {
+        var leadId = org.GetService().Create(new Entity("lead") { ["subject"] = "Unlinked", ["lastname"] = "Lead" });
+
+        org.GetService().Update(new Entity("lead", leadId) { ["llc_score"] = 50, ["parentcontactid"] = null });
+
+        Assert.Null(ScoreOf(org, leadId));
+        Assert.Equal("Inquiry", StageOf(leadId));
+    }
 }
