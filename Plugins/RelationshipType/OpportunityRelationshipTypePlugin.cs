@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -6,11 +7,9 @@ namespace LeadLifecycle.Plugins.RelationshipType
     /// <summary>
     /// Opportunity Create, Update (statecode, customerid, parentcontactid, parentaccountid, actualclosedate),
     /// Delete, Win and Lose (the pipeline messages of WinOpportunityRequest / LoseOpportunityRequest), post-operation: re-evaluates every contact and account the
-    /// opportunity names (customer, parent contact, parent account) before and after the change.
-    /// Won and Lost are reached only through WinOpportunity / LoseOpportunity: Dataverse refuses them in Update and
-    /// SetState ("This message can not be used to set the state of opportunity to Won"). The Update the platform makes
-    /// inside those messages is therefore left to their own Win / Lose steps, which re-evaluate the same records once
-    /// the close is complete; evaluating in both would read every fact and setting twice.
+    /// opportunity names (customer, parent contact, parent account) before and after the change — unless the Update
+    /// cannot change what the evaluation reads (<see cref="NothingToEvaluate"/>). Update post-image "PostImage" also
+    /// carries statecode for that.
     /// </summary>
     public sealed class OpportunityRelationshipTypePlugin : PluginBase
     {
@@ -22,9 +21,10 @@ namespace LeadLifecycle.Plugins.RelationshipType
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            if (IsCloseInsideWinOrLose(context))
+            var skip = NothingToEvaluate(context);
+            if (skip != null)
             {
-                localPluginContext.Trace("Opportunity " + context.PrimaryEntityId + " is being closed: its Win / Lose step re-evaluates.");
+                localPluginContext.Trace("Opportunity " + context.PrimaryEntityId + " " + skip + ".");
                 return;
             }
             var service = localPluginContext.OrgSvcFactory.CreateOrganizationService(null);
@@ -36,10 +36,25 @@ namespace LeadLifecycle.Plugins.RelationshipType
             RelationshipTypeTrace.Recalculate(localPluginContext, service, affected);
         }
 
-        private static bool IsCloseInsideWinOrLose(IPluginExecutionContext context)
+        /// <summary>
+        /// Why an Update needs no evaluation, or null when it does:
+        /// - a close to Won or Lost. Dataverse allows those only through WinOpportunity / LoseOpportunity (Update and
+        ///   SetState refuse them: "This message can not be used to set the state of opportunity to Won"), whose own
+        ///   steps re-evaluate the same records once the close is complete: evaluating here too would read it all twice;
+        /// - a new close date alone on an opportunity that is not won: only won opportunities' close dates count.
+        /// </summary>
+        private static string? NothingToEvaluate(IPluginExecutionContext context)
         {
-            var state = PluginContextValues.TargetEntity(context)?.GetAttributeValue<OptionSetValue>(RelationshipColumns.StateCode)?.Value;
-            return context.MessageName == "Update" && (state == OpportunityStates.Won || state == OpportunityStates.Lost);
+            var target = PluginContextValues.TargetEntity(context);
+            if (context.MessageName != "Update" || target == null) return null;
+            var state = target.GetAttributeValue<OptionSetValue>(RelationshipColumns.StateCode)?.Value;
+            if (state == OpportunityStates.Won || state == OpportunityStates.Lost) return "is being closed: its Win / Lose step re-evaluates";
+
+            var partiesOrState = AffectedRecords.OpportunityLookups.Concat(new[] { RelationshipColumns.StateCode }).Any(target.Contains);
+            var stateAfter = PluginContextValues.Post(context)?.GetAttributeValue<OptionSetValue>(RelationshipColumns.StateCode)?.Value;
+            return !partiesOrState && stateAfter.HasValue && stateAfter != OpportunityStates.Won
+                ? "changes only the close date of an opportunity that is not won"
+                : null;
         }
 
         /// <summary>Win / Lose carry the opportunity in OpportunityClose.opportunityid.</summary>
