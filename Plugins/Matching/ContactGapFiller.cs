@@ -1,7 +1,5 @@
 using System;
-using System.Linq;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.Matching
 {
@@ -13,22 +11,21 @@ namespace LeadLifecycle.Plugins.Matching
     /// </summary>
     public sealed class ContactGapFiller
     {
-        private readonly IOrganizationService reader;
         private readonly IOrganizationService writer;
 
-        public ContactGapFiller(IOrganizationService reader, IOrganizationService writer)
+        public ContactGapFiller(IOrganizationService writer)
         {
-            this.reader = reader;
             this.writer = writer;
         }
 
-        /// <summary>Fills the contact's empty person fields from <paramref name="submitted"/>; returns how many were filled.</summary>
-        public int Fill(EntityReference contact, Func<string, object?> submitted)
+        /// <summary>
+        /// Fills the empty person fields of <paramref name="saved"/> (the contact as read with its
+        /// <see cref="LeadToContactMapping.PersonColumns"/>) from <paramref name="submitted"/>; returns how many were filled.
+        /// </summary>
+        public int Fill(Entity saved, Func<string, object?> submitted)
         {
-            var columns = LeadToContactMapping.PersonColumns;
-            var saved = reader.Retrieve(MatchingSchema.Contact.Table, contact.Id, new ColumnSet(columns.ToArray()));
-            var update = new Entity(MatchingSchema.Contact.Table, contact.Id);
-            foreach (var column in columns)
+            var update = new Entity(MatchingSchema.Contact.Table, saved.Id);
+            foreach (var column in LeadToContactMapping.PersonColumns)
             {
                 if (HasValue(saved.Contains(column) ? saved[column] : null)) continue;
                 var value = submitted(column);

@@ -7,12 +7,13 @@ namespace LeadLifecycle.Plugins.Matching
     {
         public const string CreatedMatchedBy = "created";
 
-        public ContactMatch(EntityReference contact, EntityReference? account, bool created, string matchedBy)
+        public ContactMatch(EntityReference contact, EntityReference? account, bool created, string matchedBy, Entity? row = null)
         {
             Contact = contact;
             Account = account;
             Created = created;
             MatchedBy = matchedBy;
+            Row = row;
         }
 
         public EntityReference Contact { get; }
@@ -21,6 +22,9 @@ namespace LeadLifecycle.Plugins.Matching
         public EntityReference? Account { get; }
 
         public bool Created { get; }
+
+        /// <summary>The matched contact as the match query read it (the columns the matcher was asked for); null when created.</summary>
+        public Entity? Row { get; }
 
         /// <summary>What llc_matchedby records: the strategy name and columns, or "created".</summary>
         public string MatchedBy { get; }

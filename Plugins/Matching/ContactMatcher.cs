@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Matching
@@ -13,15 +15,20 @@ namespace LeadLifecycle.Plugins.Matching
         private readonly IOrganizationService reader;
         private readonly IOrganizationService writer;
         private readonly DateTime now;
+        private readonly string[] columns;
 
         /// <param name="reader">Sees every contact (matching must not depend on the caller's read access).</param>
         /// <param name="writer">Creates the contact on behalf of the caller.</param>
         /// <param name="now">The operation's time, stamped on the lock row.</param>
-        public ContactMatcher(IOrganizationService reader, IOrganizationService writer, DateTime now)
+        /// <param name="alsoRead">Contact columns the caller needs next, read by the match query itself
+        /// (<see cref="ContactMatch.Row"/>) rather than by a second call.</param>
+        public ContactMatcher(IOrganizationService reader, IOrganizationService writer, DateTime now, IEnumerable<string>? alsoRead = null)
         {
             this.reader = reader;
             this.writer = writer;
             this.now = now;
+            columns = new[] { MatchingSchema.Contact.Id, MatchingSchema.Contact.ParentCustomerId }
+                .Concat(alsoRead ?? Enumerable.Empty<string>()).Distinct().ToArray();
         }
 
         /// <summary>
@@ -44,7 +51,7 @@ namespace LeadLifecycle.Plugins.Matching
             {
                 var parent = hit.GetAttributeValue<EntityReference>(MatchingSchema.Contact.ParentCustomerId);
                 var account = parent != null && parent.LogicalName == MatchingSchema.Account ? parent : null;
-                return new ContactMatch(hit.ToEntityReference(), account, created: false, key.Strategy.Describe());
+                return new ContactMatch(hit.ToEntityReference(), account, created: false, key.Strategy.Describe(), hit);
             }
 
             var contact = LeadToContactMapping.NewContact(person, key.Strategy.Attributes);
@@ -56,7 +63,7 @@ namespace LeadLifecycle.Plugins.Matching
 
         private Entity? Find(MatchKey key) =>
             MatchQuery.FirstOrNull(reader,
-                MatchQuery.Build(MatchingSchema.Contact.Table, key, MatchingSchema.Contact.Id, MatchingSchema.Contact.ParentCustomerId),
+                MatchQuery.Build(MatchingSchema.Contact.Table, key, columns),
                 key.Strategy);
 
         private void Lock(MatchKey key) => MatchingLock.Acquire(reader, key.LockBucket(LockScope), now);

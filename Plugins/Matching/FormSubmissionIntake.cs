@@ -42,8 +42,9 @@ namespace LeadLifecycle.Plugins.Matching
                     $"'{contactKey.Strategy.Name}' compares. Submit these fields so the person can be identified.");
             }
 
-            var contact = new ContactMatcher(reader, writer, now).Resolve(contactKey, read, lockFirst: true);
-            var filled = contact.Created ? 0 : new ContactGapFiller(reader, writer).Fill(contact.Contact, read);
+            // The match query also reads the person fields the gap filler compares: no second read of the contact.
+            var contact = new ContactMatcher(reader, writer, now, LeadToContactMapping.PersonColumns).Resolve(contactKey, read, lockFirst: true);
+            var filled = contact.Row == null ? 0 : new ContactGapFiller(writer).Fill(contact.Row, read);
             var leadKey = MatchKey.From(strategies.For(MatchingSchema.Strategy.TargetLead, form.LeadStrategyId), read);
             var openLead = leadKey.IsComplete ? FindOpenLead(contact.Contact, leadKey) : null;
 

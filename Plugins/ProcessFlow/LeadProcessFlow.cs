@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using LeadLifecycle.Plugins.Scoring;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.ProcessFlow
 {
@@ -29,12 +28,15 @@ namespace LeadLifecycle.Plugins.ProcessFlow
             this.now = now;
         }
 
-        /// <summary>The stages entered by this call, in order (empty when the flow stays where it is).</summary>
-        public IReadOnlyList<LeadStage> Advance(Guid leadId)
+        /// <summary>
+        /// The stages entered by this call, in order (empty when the flow stays where it is). <paramref name="lead"/>
+        /// holds <see cref="LeadColumnsRead"/> (the step's post-image).
+        /// </summary>
+        public IReadOnlyList<LeadStage> Advance(Entity lead)
         {
-            var lead = service.Retrieve(LeadColumns.Table, leadId, new ColumnSet(LeadColumnsRead));
-            var stages = LeadProcessStages.Load(service);
-            var instance = FindInstance(leadId) ?? CreateInstance(lead, stages);
+            var state = LeadProcessState.Load(service, lead.Id);
+            var stages = state.Stages;
+            var instance = state.Instance ?? CreateInstance(lead, stages);
 
             var path = SplitPath(instance.GetAttributeValue<string>(LeadProcessTable.TraversedPath));
             var current = stages.StageOf(instance.GetAttributeValue<EntityReference>(LeadProcessTable.ActiveStageId)?.Id) ?? LeadStage.Inquiry;
@@ -57,18 +59,6 @@ namespace LeadLifecycle.Plugins.ProcessFlow
             var tasks = new StageTasks(service);
             foreach (var stage in entered) tasks.CreateOnEntry(lead, stage);
             return entered;
-        }
-
-        private Entity? FindInstance(Guid leadId)
-        {
-            var query = new QueryExpression(LeadProcessTable.Name)
-            {
-                ColumnSet = new ColumnSet(LeadProcessTable.ActiveStageId, LeadProcessTable.TraversedPath),
-                TopCount = 1,
-            };
-            query.Criteria.AddCondition(LeadProcessTable.LeadId, ConditionOperator.Equal, leadId);
-            query.AddOrder("createdon", OrderType.Ascending);
-            return service.RetrieveMultiple(query).Entities.FirstOrDefault();
         }
 
         private Entity CreateInstance(Entity lead, LeadProcessStages stages)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.ProcessFlow
 {
@@ -30,17 +29,9 @@ namespace LeadLifecycle.Plugins.ProcessFlow
             return null;
         }
 
-        /// <summary>One query: the stages of the process whose unique name is the flow's table name.</summary>
-        public static LeadProcessStages Load(IOrganizationService service)
+        /// <summary>The stage ids from rows of processstage of the shipped process (see <see cref="LeadProcessState"/>).</summary>
+        public static LeadProcessStages From(IReadOnlyCollection<Entity> rows)
         {
-            var query = new QueryExpression(ProcessTables.Stage)
-            {
-                ColumnSet = new ColumnSet(ProcessTables.StageId, ProcessTables.StageName, ProcessTables.StageProcessId),
-            };
-            var process = query.AddLink(ProcessTables.Workflow, ProcessTables.StageProcessId, ProcessTables.WorkflowId);
-            process.LinkCriteria.AddCondition(ProcessTables.UniqueName, ConditionOperator.Equal, LeadProcessTable.Name);
-            var rows = service.RetrieveMultiple(query).Entities;
-
             var ids = new Dictionary<LeadStage, Guid>();
             Guid processId = Guid.Empty;
             foreach (LeadStage stage in Enum.GetValues(typeof(LeadStage)))

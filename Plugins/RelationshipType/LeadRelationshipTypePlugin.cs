@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.RelationshipType
 {
@@ -23,17 +20,12 @@ namespace LeadLifecycle.Plugins.RelationshipType
             var context = localPluginContext.PluginExecutionContext;
             var service = localPluginContext.OrgSvcFactory.CreateOrganizationService(null);
             var affected = context.MessageName == "QualifyLead"
-                ? AffectedRecords.From(AffectedRecords.LeadLookups, QualifiedLead(context, service))
+                ? AffectedRecords.From(AffectedRecords.LeadLookups,
+                    QualifiedLeadParents.After(context, service, (EntityReference)context.InputParameters["LeadId"]))
                 : AffectedRecords.From(AffectedRecords.LeadLookups,
                     PluginContextValues.Pre(context), PluginContextValues.TargetEntity(context), PluginContextValues.Post(context));
 
             RelationshipTypeTrace.Recalculate(localPluginContext, service, affected);
-        }
-
-        private static Entity QualifiedLead(IPluginExecutionContext context, IOrganizationService service)
-        {
-            var leadId = (EntityReference)context.InputParameters["LeadId"];
-            return service.Retrieve(RelationshipColumns.Lead, leadId.Id, new ColumnSet(AffectedRecords.LeadLookups));
         }
     }
 }

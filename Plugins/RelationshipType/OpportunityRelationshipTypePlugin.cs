@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -6,7 +7,9 @@ namespace LeadLifecycle.Plugins.RelationshipType
     /// <summary>
     /// Opportunity Create, Update (statecode, customerid, parentcontactid, parentaccountid, actualclosedate),
     /// Delete, Win and Lose (the pipeline messages of WinOpportunityRequest / LoseOpportunityRequest), post-operation: re-evaluates every contact and account the
-    /// opportunity names (customer, parent contact, parent account) before and after the change.
+    /// opportunity names (customer, parent contact, parent account) before and after the change — unless the Update
+    /// cannot change what the evaluation reads (<see cref="NothingToEvaluate"/>). Update post-image "PostImage" also
+    /// carries statecode for that.
     /// </summary>
     public sealed class OpportunityRelationshipTypePlugin : PluginBase
     {
@@ -18,6 +21,12 @@ namespace LeadLifecycle.Plugins.RelationshipType
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
+            var skip = NothingToEvaluate(context);
+            if (skip != null)
+            {
+                localPluginContext.Trace("Opportunity " + context.PrimaryEntityId + " " + skip + ".");
+                return;
+            }
             var service = localPluginContext.OrgSvcFactory.CreateOrganizationService(null);
             var affected = context.InputParameters.Contains("OpportunityClose")
                 ? AffectedRecords.From(AffectedRecords.OpportunityLookups, ClosedOpportunity(context, service))
@@ -25,6 +34,27 @@ namespace LeadLifecycle.Plugins.RelationshipType
                     PluginContextValues.Pre(context), PluginContextValues.TargetEntity(context), PluginContextValues.Post(context));
 
             RelationshipTypeTrace.Recalculate(localPluginContext, service, affected);
+        }
+
+        /// <summary>
+        /// Why an Update needs no evaluation, or null when it does:
+        /// - a close to Won or Lost. Dataverse allows those only through WinOpportunity / LoseOpportunity (Update and
+        ///   SetState refuse them: "This message can not be used to set the state of opportunity to Won"), whose own
+        ///   steps re-evaluate the same records once the close is complete: evaluating here too would read it all twice;
+        /// - a new close date alone on an opportunity that is not won: only won opportunities' close dates count.
+        /// </summary>
+        private static string? NothingToEvaluate(IPluginExecutionContext context)
+        {
+            var target = PluginContextValues.TargetEntity(context);
+            if (context.MessageName != "Update" || target == null) return null;
+            var state = target.GetAttributeValue<OptionSetValue>(RelationshipColumns.StateCode)?.Value;
+            if (state == OpportunityStates.Won || state == OpportunityStates.Lost) return "is being closed: its Win / Lose step re-evaluates";
+
+            var partiesOrState = AffectedRecords.OpportunityLookups.Concat(new[] { RelationshipColumns.StateCode }).Any(target.Contains);
+            var stateAfter = PluginContextValues.Post(context)?.GetAttributeValue<OptionSetValue>(RelationshipColumns.StateCode)?.Value;
+            return !partiesOrState && stateAfter.HasValue && stateAfter != OpportunityStates.Won
+                ? "changes only the close date of an opportunity that is not won"
+                : null;
         }
 
         /// <summary>Win / Lose carry the opportunity in OpportunityClose.opportunityid.</summary>

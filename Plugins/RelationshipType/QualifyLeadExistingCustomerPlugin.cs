@@ -1,5 +1,4 @@
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.RelationshipType
 {
@@ -22,7 +21,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
             if (!(context.InputParameters["LeadId"] is EntityReference leadId)) return;
 
             var service = localPluginContext.OrgSvcFactory.CreateOrganizationService(null);
-            var lead = service.Retrieve(RelationshipColumns.Lead, leadId.Id, new ColumnSet(AffectedRecords.LeadLookups));
+            var lead = QualifiedLeadParents.Read(context, service, leadId);
             var existing = QualifyLeadCustomer.Existing(lead);
             if (existing == null)
             {

@@ -36,4 +36,12 @@ namespace LeadLifecycle.Plugins.RelationshipType
             return table == Contact || table == Account;
         }
     }
+
+    /// <summary>Opportunity statecode values (standard: Open, Won, Lost).</summary>
+    public static class OpportunityStates
+    {
+        public const int Open = 0;
+        public const int Won = 1;
+        public const int Lost = 2;
+    }
 }

@@ -7,7 +7,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadLifecycle.Plugins.RelationshipType
 {
     /// <summary>
-    /// Brings the relationship columns of contacts and accounts up to date: per record three fact queries, one
+    /// Brings the relationship columns of contacts and accounts up to date: per record at most three fact queries, one
     /// evaluation and one Update only when something changed; settings are read once, and only if a record ever won.
     /// Knows nothing of the pipeline: plug-ins, the custom APIs and the review workflow all come through here.
     /// </summary>

@@ -1,14 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using System.Text;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.Scoring
 {
     /// <summary>
-    /// Counts interactions with FetchXML aggregates — one query per distinct (type, window) of a model's rules,
-    /// never loading the interactions themselves, so a re-score costs the same with 1 or 10,000 of them.
+    /// Counts interactions with FetchXML aggregates, never loading the interactions themselves, so a re-score costs
+    /// the same with 1 or 10,000 of them. The (type, window) pairs a model's rules ask for are counted together: one
+    /// query grouped by type answers every type once, so a model costs one query unless two of its rules count the
+    /// same type over different windows.
     /// (Aggregates: https://learn.microsoft.com/power-apps/developer/data-platform/fetchxml/aggregate-data)
     /// </summary>
     public sealed class InteractionCounter
@@ -26,41 +30,83 @@ namespace LeadLifecycle.Plugins.Scoring
             this.now = now;
         }
 
+        /// <summary>Counts, in as few queries as possible, every pair the interaction rules ask for that is not known yet.</summary>
+        public void CountAhead(InteractionScope scope, IEnumerable<ScoringRule> rules)
+        {
+            if (scope.IsEmpty) return;
+            var pending = rules.Where(r => r.IsInteractionRule && r.InteractionType.HasValue)
+                .Select(r => new Window(r.InteractionType!.Value, r.WithinDays))
+                .Distinct()
+                .Where(w => !cache.ContainsKey(Key(scope, w)))
+                .ToList();
+            while (pending.Count > 0)
+            {
+                var batch = pending.GroupBy(w => w.Type).Select(g => g.First()).ToList();
+                pending.RemoveAll(batch.Contains);
+                CountBatch(scope, batch);
+            }
+        }
+
         /// <summary>Whose interactions count: one contact's, or every contact of an account's.</summary>
         public InteractionTally Count(InteractionScope scope, ScoringRule rule)
         {
             if (scope.IsEmpty || !rule.InteractionType.HasValue) return new InteractionTally(0, null);
-            var since = rule.WithinDays.HasValue ? now.AddDays(-rule.WithinDays.Value) : (DateTime?)null;
-            var key = scope.Key + "|" + rule.InteractionType + "|" + rule.WithinDays;
-            if (cache.TryGetValue(key, out var known)) return known;
+            var window = new Window(rule.InteractionType.Value, rule.WithinDays);
+            if (!cache.ContainsKey(Key(scope, window))) CountBatch(scope, new[] { window });
+            return cache[Key(scope, window)];
+        }
 
-            var count = 0;
-            DateTime? oldest = null;
+        private void CountBatch(InteractionScope scope, IReadOnlyList<Window> batch)
+        {
+            DataCollection<Entity> rows;
             try
             {
-                var rows = service.RetrieveMultiple(new FetchExpression(Fetch(scope, rule.InteractionType.Value, since))).Entities;
-                if (rows.Count > 0)
-                {
-                    count = Convert.ToInt32(EntityValues.Raw(rows[0], "matches") ?? 0, CultureInfo.InvariantCulture);
-                    oldest = EntityValues.Raw(rows[0], "oldest") as DateTime?;
-                }
+                rows = service.RetrieveMultiple(new FetchExpression(Fetch(scope, batch))).Entities;
             }
             catch (Exception e) when (e.Message.IndexOf("AggregateQueryRecordLimit", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                // Dataverse refuses aggregates over more than 50,000 rows: that many interactions is "at least 50,000".
-                count = AggregateRecordLimit;
+                // Dataverse refuses aggregates over more than 50,000 rows. Together the pairs may pass it where each
+                // alone does not: count them one by one; a single pair over the limit is "at least 50,000".
+                if (batch.Count > 1)
+                {
+                    foreach (var window in batch) CountBatch(scope, new[] { window });
+                }
+                else
+                {
+                    cache[Key(scope, batch[0])] = new InteractionTally(AggregateRecordLimit, null);
+                }
+                return;
             }
-            var tally = new InteractionTally(count, since.HasValue && oldest.HasValue && count > 0
-                ? oldest.Value.ToUniversalTime().AddDays(rule.WithinDays!.Value) : (DateTime?)null);
-            cache[key] = tally;
-            return tally;
+
+            foreach (var window in batch)
+            {
+                var row = rows.FirstOrDefault(r => TypeOf(r) == window.Type);
+                var count = row == null ? 0 : Convert.ToInt32(EntityValues.Raw(row, "matches") ?? 0, CultureInfo.InvariantCulture);
+                var oldest = row == null ? null : EntityValues.Raw(row, "oldest") as DateTime?;
+                cache[Key(scope, window)] = new InteractionTally(count, window.WithinDays.HasValue && oldest.HasValue && count > 0
+                    ? oldest.Value.ToUniversalTime().AddDays(window.WithinDays.Value) : (DateTime?)null);
+            }
         }
 
-        private static string Fetch(InteractionScope scope, int type, DateTime? since)
+        private static int? TypeOf(Entity row)
         {
-            var window = since.HasValue
-                ? $"<condition attribute='{InteractionTable.OccurredOn}' operator='gt' value='{since.Value.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}' />"
-                : "";
+            var value = EntityValues.Raw(row, "type");
+            return value is OptionSetValue option ? option.Value : value as int?;
+        }
+
+        private static string Key(InteractionScope scope, Window window) => scope.Key + "|" + window.Type + "|" + window.WithinDays;
+
+        /// <summary>Count and oldest occurrence per type, each type over its own window.</summary>
+        private string Fetch(InteractionScope scope, IEnumerable<Window> batch)
+        {
+            var windows = new StringBuilder();
+            foreach (var window in batch)
+            {
+                var since = window.WithinDays.HasValue
+                    ? $"<condition attribute='{InteractionTable.OccurredOn}' operator='gt' value='{now.AddDays(-window.WithinDays.Value).ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}' />"
+                    : "";
+                windows.Append($"<filter><condition attribute='{InteractionTable.Type}' operator='eq' value='{window.Type}' />{since}</filter>");
+            }
             var ofContact = scope.ContactId.HasValue
                 ? $"<condition attribute='{InteractionTable.ContactId}' operator='eq' value='{scope.ContactId.Value}' />"
                 : "";
@@ -70,11 +116,23 @@ namespace LeadLifecycle.Plugins.Scoring
                 : "";
             return "<fetch aggregate='true'>" +
                    $"<entity name='{InteractionTable.Name}'>" +
+                   $"<attribute name='{InteractionTable.Type}' alias='type' groupby='true' />" +
                    $"<attribute name='{InteractionTable.Id}' alias='matches' aggregate='count' />" +
                    $"<attribute name='{InteractionTable.OccurredOn}' alias='oldest' aggregate='min' />" +
-                   $"<filter><condition attribute='{InteractionTable.Type}' operator='eq' value='{type}' />{window}{ofContact}</filter>" +
+                   $"<filter>{ofContact}<filter type='or'>{windows}</filter></filter>" +
                    ofAccount +
                    "</entity></fetch>";
+        }
+
+        /// <summary>One question a rule asks: interactions of a type, optionally only the last N days.</summary>
+        private struct Window : IEquatable<Window>
+        {
+            public Window(int type, int? withinDays) { Type = type; WithinDays = withinDays; }
+            public int Type { get; }
+            public int? WithinDays { get; }
+            public bool Equals(Window other) => Type == other.Type && WithinDays == other.WithinDays;
+            public override bool Equals(object? obj) => obj is Window other && Equals(other);
+            public override int GetHashCode() => Type * 397 ^ (WithinDays ?? -1);
         }
     }
 }

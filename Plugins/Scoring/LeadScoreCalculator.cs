@@ -18,6 +18,7 @@ namespace LeadLifecycle.Plugins.Scoring
         public ModelScore Score(ScoringModel model, LeadFacts facts)
         {
             var scope = InteractionScope.For(model, facts.ParentContactId, facts.ParentAccountId);
+            counter.CountAhead(scope, model.Rules);
             var lines = new List<string>();
             var total = 0;
             DateTime? nextChange = null;

@@ -65,4 +65,21 @@ public sealed class SubmissionFillsContactTests
         var personFields = new[] { "firstname", "lastname", "emailaddress1" };
         Assert.DoesNotContain(calls.PluginCalls, c => c.Message == "Update" && c.Table == "contact" && (c.Columns ?? []).Any(personFields.Contains));
     }
+
+    [Fact]
+    public void The_match_query_itself_reads_the_person_fields_the_contact_is_completed_from()
+    {
+        var known = Contact("Noor", "Haddad", "noor@fabrikam.com");
+        org.Initialize(Form("webinar-2026"), known);
+        var submission = Submission("noor@fabrikam.com", "Noor", "Haddad");
+        submission["jobtitle"] = "CTO";
+
+        using var calls = org.RecordCalls();
+        var contact = SubmitFor(submission);
+
+        Assert.Equal("CTO", contact.GetAttributeValue<string>("jobtitle"));
+        Assert.DoesNotContain(calls.PluginCalls, c => c.Message == "Retrieve" && c.Table == "contact");
+        Assert.Contains(calls.PluginCalls, c => c.Message == "RetrieveMultiple" && c.Table == "contact"
+            && (c.Columns ?? []).Contains("parentcustomerid") && (c.Columns ?? []).Contains("jobtitle"));
+    }
 }

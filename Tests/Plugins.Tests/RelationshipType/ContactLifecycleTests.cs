@@ -164,4 +164,27 @@ public class ContactLifecycleTests
 
         Assert.Equal(stamped, scenario.Row(contact).GetAttributeValue<DateTime>("llc_relationshiptypechangedon"));
     }
+
+    [Fact]
+    public void A_new_close_date_on_an_open_opportunity_evaluates_nothing()
+    {
+        var contact = scenario.NewContact();
+        var opportunity = scenario.OpenOpportunity(contact, "Renewal 2027");
+
+        using var calls = scenario.Org.RecordCalls();
+        scenario.Service.Update(new Entity("opportunity", opportunity.Id) { ["actualclosedate"] = scenario.Now.AddDays(30) });
+
+        Assert.Empty(calls.PluginCalls);
+        Assert.Equal(PotentialCustomer, scenario.TypeOf(contact));
+    }
+
+    [Fact]
+    public void The_opportunity_update_step_images_carry_the_parties_and_the_state_after_the_change()
+    {
+        var step = RegistrationFiles.Steps().Single(s => s.Attribute("Name")!.Value ==
+            "LeadLifecycle.Plugins.RelationshipType.OpportunityRelationshipTypePlugin: Update of opportunity");
+        var post = step.Descendants("SdkMessageProcessingStepImage").Single(i => i.Element("ImageType")!.Value == "1");
+
+        Assert.Equal(new[] { "customerid", "parentaccountid", "parentcontactid", "statecode" }, post.Element("Attributes")!.Value.Split(',').Order());
+    }
 }

@@ -126,4 +126,33 @@ public class CustomerTermTests
         Assert.Equal(0, scenario.Row(opportunity).GetAttributeValue<OptionSetValue>("statecode").Value);
         Assert.Equal(PotentialCustomer, scenario.TypeOf(contact));
     }
+
+    [Fact]
+    public void Winning_evaluates_the_customer_once_and_reads_the_settings_once()
+    {
+        var contact = scenario.NewContact();
+        var opportunity = scenario.OpenOpportunity(contact, "First order");
+
+        using var calls = scenario.Org.RecordCalls();
+        scenario.Win(opportunity, scenario.Now);
+
+        Assert.Equal(Customer, scenario.TypeOf(contact));
+        Assert.Single(calls.PluginCalls, c => c.Table == "environmentvariabledefinition");
+        Assert.Single(calls.PluginCalls, c => c.Table == "llc_retentionrule");
+        Assert.Single(calls.PluginCalls, c => c.Message == "RetrieveMultiple" && c.Table == "contact");
+    }
+
+    [Fact]
+    public void Losing_evaluates_the_customer_once()
+    {
+        var contact = scenario.NewContact();
+        scenario.OpenLead(contact);
+        var opportunity = scenario.OpenOpportunity(contact, "First order");
+
+        using var calls = scenario.Org.RecordCalls();
+        scenario.Lose(opportunity);
+
+        Assert.Equal(Prospect, scenario.TypeOf(contact));
+        Assert.Single(calls.PluginCalls, c => c.Message == "RetrieveMultiple" && c.Table == "contact");
+    }
 }

@@ -80,4 +80,28 @@ public class QualifyLeadTests
 
         Assert.Equal(Suspect, scenario.TypeOf(contact));
     }
+
+    [Fact]
+    public void The_lead_is_read_once_per_qualification_its_parents_shared_from_the_pre_to_the_post_operation_step()
+    {
+        var contact = scenario.NewContact();
+        var lead = scenario.OpenLead(contact);
+
+        using var calls = scenario.Org.RecordCalls();
+        Qualify(lead);
+
+        Assert.Single(calls.PluginCalls, c => c.Message == "Retrieve" && c.Table == "lead");
+        Assert.Equal(PotentialCustomer, scenario.TypeOf(contact));
+    }
+
+    [Fact]
+    public void A_lead_without_parents_is_read_again_after_the_platform_qualified_it()
+    {
+        var lead = scenario.OpenLead(null);
+
+        using var calls = scenario.Org.RecordCalls();
+        Qualify(lead);
+
+        Assert.Equal(2, calls.PluginCalls.Count(c => c.Message == "Retrieve" && c.Table == "lead"));
+    }
 }

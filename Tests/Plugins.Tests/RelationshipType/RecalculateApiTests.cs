@@ -150,4 +150,21 @@ public class RecalculateApiTests
         Assert.Equal(QueriesFor(small), QueriesFor(large));
         Assert.True(QueriesFor(large) <= 6, "current row + 3 fact queries + 2 settings queries at most");
     }
+
+    [Fact]
+    public void A_record_with_no_open_or_won_opportunity_costs_one_opportunity_query()
+    {
+        var contact = StaleContactWithOpenLead();
+        scenario.Org.Initialize(new Entity("opportunity", Guid.NewGuid())
+        {
+            ["name"] = "Lost deal", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(4), ["customerid"] = contact,
+        });
+
+        using var calls = scenario.Org.RecordCalls();
+        RecalculateContact(contact);
+
+        Assert.Single(calls.PluginCalls, c => c.Message == "RetrieveMultiple" && c.Table == "opportunity");
+        Assert.Equal(Prospect, scenario.TypeOf(contact));
+        Assert.Equal("open lead 'Imported interest'", scenario.ReasonOf(contact));
+    }
 }

@@ -153,4 +153,60 @@ public class InteractionRuleTests
         Assert.Equal(10_003, ScoreOf(org, leadId));
         Assert.Equal(withFew, withMany);
     }
+
+    [Fact]
+    public void A_models_interaction_rules_of_different_types_are_counted_with_one_query()
+    {
+        var org = LocalOrganization.Create();
+        var model = Model("Engagement");
+        var contact = Contact();
+        var now = org.Clock.UtcNow;
+        org.Initialize(model, contact,
+            InteractionRule(model, EmailOpened, 1, withinDays: 30),
+            InteractionRule(model, WebsiteVisited, 2),
+            InteractionRule(model, FormSubmitted, 5),
+            Interaction(contact, EmailOpened, now.AddDays(-3)), Interaction(contact, EmailOpened, now.AddDays(-40)),
+            Interaction(contact, WebsiteVisited, now.AddDays(-400)));
+
+        using var calls = org.RecordCalls();
+        var leadId = org.GetService().Create(Lead(contact));
+
+        Assert.Equal(1 * 1 + 1 * 2 + 0 * 5, ScoreOf(org, leadId));
+        Assert.Single(calls.PluginCalls, c => c.Message == "RetrieveMultiple" && c.Table == "llc_interaction");
+        Assert.Equal(now.AddDays(-3).AddDays(30), org.Get("lead", leadId).GetAttributeValue<DateTime?>("llc_rescoreon")!.Value, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public void Rules_counting_one_type_over_different_windows_each_get_their_own_count()
+    {
+        var org = LocalOrganization.Create();
+        var model = Model("Engagement");
+        var contact = Contact();
+        var now = org.Clock.UtcNow;
+        org.Initialize(model, contact,
+            InteractionRule(model, EmailOpened, 1, withinDays: 7),
+            InteractionRule(model, EmailOpened, 10, withinDays: 30),
+            Interaction(contact, EmailOpened, now.AddDays(-3)), Interaction(contact, EmailOpened, now.AddDays(-10)),
+            Interaction(contact, EmailOpened, now.AddDays(-40)));
+
+        var leadId = org.GetService().Create(Lead(contact));
+
+        Assert.Equal(1 * 1 + 2 * 10, ScoreOf(org, leadId));
+    }
+
+    [Fact]
+    public void Types_that_together_pass_the_aggregate_limit_are_counted_one_by_one()
+    {
+        var org = LocalOrganization.Create();
+        var model = Model("Engagement");
+        var contact = Contact();
+        var now = org.Clock.UtcNow;
+        org.Initialize(model, contact, InteractionRule(model, EmailOpened, 1), InteractionRule(model, WebsiteVisited, 1));
+        org.Initialize(Enumerable.Range(0, 30_000).Select(i => Interaction(contact, EmailOpened, now.AddMinutes(-i))).ToArray());
+        org.Initialize(Enumerable.Range(0, 25_000).Select(i => Interaction(contact, WebsiteVisited, now.AddMinutes(-i))).ToArray());
+
+        var leadId = org.GetService().Create(Lead(contact));
+
+        Assert.Equal(55_000, ScoreOf(org, leadId));
+    }
 }

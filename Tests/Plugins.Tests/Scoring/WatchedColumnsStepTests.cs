@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using LeadLifecycle.Plugins.Scoring;
 
 namespace LeadLifecycle.Plugins.Tests.Scoring;
@@ -15,20 +14,12 @@ public class WatchedColumnsStepTests
     [InlineData("LeadLifecycle.Plugins.Scoring.RescoreOnCustomerChangePlugin", "account")]
     public void The_update_step_filters_on_exactly_the_columns_rules_may_read(string pluginType, string table)
     {
-        var step = StepFiles().Single(s =>
+        var step = RegistrationFiles.Steps().Single(s =>
             s.Element("PluginTypeName")!.Value == pluginType && s.Element("PrimaryEntity")!.Value == table &&
             s.Attribute("Name")!.Value.Contains(": Update of "));
 
         var filtering = step.Element("FilteringAttributes")!.Value.Split(',').Select(c => c.Trim()).Order();
 
         Assert.Equal(WatchedColumns.Of(table).Order(), filtering);
-    }
-
-    private static IEnumerable<XElement> StepFiles()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "LeadLifecycle.sln"))) dir = dir.Parent;
-        var steps = Path.Combine(dir!.FullName, "Solution", "src", "SdkMessageProcessingSteps");
-        return Directory.GetFiles(steps, "*.xml").Select(f => XDocument.Load(f).Root!);
     }
 }
