@@ -55,8 +55,11 @@ internal static class DeployCommand
             try { package = await CompleteStepsAsync(host, api, package, parseResult.GetValue(saveCompleted), cancellationToken); }
             catch (InvalidDataException ex) { host.Error.WriteLine($"error: {ex.Message}"); return ExitCodes.Failure; }
             catch (SolutionFormatException ex) { host.Error.WriteLine($"error: '{package.Path}': {ex.Message}"); return ExitCodes.BadArguments; }
-            catch (IOException ex) { host.Error.WriteLine($"error: could not save the completed zip: {ex.Message} (nothing was imported)"); return ExitCodes.BadArguments; }
-            catch (UnauthorizedAccessException ex) { host.Error.WriteLine($"error: could not save the completed zip: {ex.Message} (nothing was imported)"); return ExitCodes.BadArguments; }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                host.Error.WriteLine($"error: could not save the completed zip: {ex.Message} (nothing was imported)");
+                return ExitCodes.BadArguments;
+            }
 
             var installed = await importer.FindInstalledAsync(package.UniqueName, cancellationToken);
             if (SolutionImporter.Refusal(package, installed) is { } refusal)
