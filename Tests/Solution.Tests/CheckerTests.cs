@@ -23,11 +23,7 @@ public class CheckerTests
     [Fact]
     public void The_valid_sample_package_has_no_defect()
     {
-        // The only warnings allowed are the documented ones: steps on messages whose sdkmessageid is not verified
-        // here (QualifyLead, Win, Lose), which the import resolves in the target organization.
-        var defects = SolutionChecker.Check(SamplePackage.Path);
-        Assert.DoesNotContain(defects, d => d.Severity == DefectSeverity.Error);
-        Assert.All(defects, d => Assert.Equal("step-message", d.Rule));
+        Assert.Empty(SolutionChecker.Check(SamplePackage.Path));
     }
 
     [Fact]
@@ -56,9 +52,9 @@ public class CheckerTests
     public void A_root_component_missing_from_the_package_is_reported()
     {
         var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
-            c.Root!.Element("Entities")!.Elements("Entity").Single(e => e.Element("Name")!.Value == "llc_retentionrule").Remove());
+            c.Root!.Element("Entities")!.Elements("Entity").Single(e => e.Element("Name")!.Value == "llc_matchinglock").Remove());
         var defect = SingleError(zip, "root-component");
-        Assert.Equal("root component type 1 llc_retentionrule", defect.Component);
+        Assert.Equal("root component type 1 llc_matchinglock", defect.Component);
     }
 
     [Fact]
@@ -120,7 +116,7 @@ public class CheckerTests
     }
 
     [Fact]
-    public void A_message_we_know_by_name_only_is_a_warning_not_an_error()
+    public void A_step_without_message_id_is_reported_with_the_published_id()
     {
         var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
         {
@@ -129,8 +125,15 @@ public class CheckerTests
             Step(c).Element("SdkMessageProcessingStepImages")!.Remove();
             Step(c).SetAttributeValue("Name", "LeadLifecycle.Solution.Fixtures.SamplePlugin: QualifyLead of lead");
         });
-        Assert.Empty(Errors(zip));
-        Assert.Contains(SolutionChecker.Check(zip), d => d is { Rule: "step-message", Severity: DefectSeverity.Warning });
+        Assert.Contains("no SdkMessageId", SingleError(zip, "step-message").Message);
+        Assert.Contains("644c3365-b36c-431e-b76b-5c3e48adee55", SingleError(zip, "step-message").Message);
+    }
+
+    [Fact]
+    public void A_message_id_that_is_not_the_message_of_the_step_name_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c => Step(c).Element("SdkMessageId")!.Value = "27bebb1b-ea3e-db11-86a7-000a3a5473e8"); // Win
+        Assert.Contains("is not the id of Update", SingleError(zip, "step-message").Message);
     }
 
     [Fact]
@@ -166,6 +169,7 @@ public class CheckerTests
         var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
         {
             Step(c).Element("SdkMessageId")!.Value = "{9ebdbb1b-ea3e-db11-86a7-000a3a5473e8}"; // Create
+            Step(c).SetAttributeValue("Name", "LeadLifecycle.Solution.Fixtures.SamplePlugin: Create of lead");
             Step(c).Element("FilteringAttributes")!.Remove();
         });
         SingleError(zip, "step-image-type");

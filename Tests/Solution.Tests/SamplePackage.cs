@@ -35,6 +35,8 @@ internal static class SamplePackage
         roots.Add(new XElement("RootComponent", new XAttribute("type", 91), new XAttribute("id", $"{{{FixtureAssemblyId}}}"), new XAttribute("behavior", 0)));
         roots.Add(new XElement("RootComponent", new XAttribute("type", 92), new XAttribute("id", $"{{{SampleStepId}}}"), new XAttribute("behavior", 0)));
         manifest.Save(manifestPath);
+        // SampleSource is written as a person writes a new component (bare type names, no plug-in types): sync completes it.
+        SolutionSync.Apply(src, Assemblies.Select(AssemblyInspector.Inspect).ToList());
         return src;
     }
 
