@@ -204,4 +204,83 @@ public class CheckerTests
         var zip = SamplePackage.BrokenCopy("customapis/llc_SampleApi/customapi.xml", a => a.Root!.SetAttributeValue("uniquename", "SampleApi"));
         Assert.Contains("prefix 'llc_'", SingleError(zip, "custom-api").Message);
     }
+
+    private static System.Xml.Linq.XElement Manifest(XDocument m) => m.Root!.Element("SolutionManifest")!;
+
+    private static XElement Entity(XDocument c, string name) => c.Root!.Element("Entities")!.Elements("Entity").Single(e => e.Element("Name")!.Value == name);
+
+    [Fact]
+    public void A_view_the_app_lists_but_the_package_lacks_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            Entity(c, "llc_retentionrule").Descendants("savedquery").Single(q => q.Element("querytype")!.Value == "1").Remove());
+        var defect = SingleError(zip, "app-component");
+        Assert.Equal("app llc_LeadLifecycle", defect.Component);
+        Assert.Contains("component type 26", defect.Message);
+    }
+
+    [Fact]
+    public void A_site_map_table_the_app_does_not_include_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            c.Descendants("AppModuleComponent").Single(a => (string?)a.Attribute("schemaName") == "opportunity").Remove());
+        Assert.Contains("opens table opportunity, which app llc_LeadLifecycle does not include", SingleError(zip, "app-site-map").Message);
+    }
+
+    [Fact]
+    public void A_sub_grid_on_a_view_the_package_lacks_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            Entity(c, "lead").Descendants("control").Single(x => (string?)x.Attribute("id") == "leadscores").Element("parameters")!.Element("ViewId")!.Value = "{0f1e2d3c-0000-4000-8000-000000000009}");
+        var defect = SingleError(zip, "form-subgrid");
+        Assert.Equal("lead form 'Lead (Lead Lifecycle)' control leadscores", defect.Component);
+    }
+
+    [Fact]
+    public void A_form_field_the_table_does_not_have_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            Entity(c, "llc_retentionrule").Descendants("control").First(x => (string?)x.Attribute("datafieldname") == "llc_order").SetAttributeValue("datafieldname", "llc_priority"));
+        Assert.Contains("shows column llc_priority, which llc_retentionrule does not have", SingleError(zip, "form-field").Message);
+    }
+
+    [Fact]
+    public void An_assembly_registered_without_its_strong_name_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            c.Descendants("PluginAssembly").Single(a => a.Attribute("PluginAssemblyId")!.Value == SamplePackage.FixtureAssemblyId).SetAttributeValue("FullName", "LeadLifecycle.Solution.Fixtures"));
+        Assert.Contains(Errors(zip), d => d.Rule == "assembly-strong-name" && d.Component == "assembly LeadLifecycle.Solution.Fixtures");
+    }
+
+    [Fact]
+    public void A_step_without_its_handler_type_is_a_warning()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c => Step(c).Element("EventHandlerTypeCode")!.Remove());
+        Assert.Empty(Errors(zip));
+        Assert.Contains(SolutionChecker.Check(zip), d => d is { Rule: "step-handler-type", Severity: DefectSeverity.Warning });
+    }
+
+    [Fact]
+    public void A_step_whose_plugin_type_id_is_not_its_types_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c => Step(c).Element("PluginTypeId")!.Value = "0f1e2d3c-0000-4000-8000-00000000000a");
+        Assert.Contains("is not the id of LeadLifecycle.Solution.Fixtures.SamplePlugin", SingleError(zip, "step-plugin-type-id").Message);
+    }
+
+    [Fact]
+    public void A_sales_table_the_steps_need_but_the_manifest_does_not_declare_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("solution.xml", m =>
+            Manifest(m).Element("MissingDependencies")!.Elements().Where(d => (string?)d.Element("Required")!.Attribute("schemaName") == "opportunity").Remove());
+        Assert.Equal("table opportunity", SingleError(zip, "missing-dependency").Component);
+    }
+
+    [Fact]
+    public void An_assembly_root_component_without_its_full_name_is_a_warning()
+    {
+        var zip = SamplePackage.BrokenCopy("solution.xml", m =>
+            Roots(m).Elements().First(r => (string?)r.Attribute("type") == "91").Attribute("schemaName")!.Remove());
+        Assert.Empty(Errors(zip));
+        Assert.Contains(SolutionChecker.Check(zip), d => d is { Rule: "root-component", Severity: DefectSeverity.Warning });
+    }
 }
