@@ -5,13 +5,9 @@ namespace LeadLifecycle.Solution.Tests;
 /// <summary>The model-driven app "Lead Lifecycle" and what it shows, read from the zips the build produced.</summary>
 public class AppPackageTests
 {
-    public static readonly TheoryData<string> Zips = new() { "managed", "unmanaged" };
+    public static TheoryData<string> Zips => BuiltPackages.Kinds;
 
-    private static readonly Dictionary<string, SolutionDefinition> Packages = new()
-    {
-        ["managed"] = SolutionReader.ReadPackage(RepositoryPaths.ManagedZip),
-        ["unmanaged"] = SolutionReader.ReadPackage(RepositoryPaths.UnmanagedZip),
-    };
+    private static IReadOnlyDictionary<string, SolutionDefinition> Packages => BuiltPackages.Read;
 
     private static readonly string[] ConfigurationTables =
     [

@@ -5,15 +5,11 @@ namespace LeadLifecycle.Solution.Tests;
 /// <summary>The zips `dotnet build` produced (Solution/bin/&lt;Configuration&gt;), opened and held against CONTRACT.md.</summary>
 public class BuiltPackageTests
 {
-    public static readonly TheoryData<string> Zips = new() { "managed", "unmanaged" };
+    public static TheoryData<string> Zips => BuiltPackages.Kinds;
 
-    private static readonly Dictionary<string, SolutionDefinition> Packages = new()
-    {
-        ["managed"] = SolutionReader.ReadPackage(RepositoryPaths.ManagedZip),
-        ["unmanaged"] = SolutionReader.ReadPackage(RepositoryPaths.UnmanagedZip),
-    };
+    private static IReadOnlyDictionary<string, SolutionDefinition> Packages => BuiltPackages.Read;
 
-    private static string ZipPath(string kind) => kind == "managed" ? RepositoryPaths.ManagedZip : RepositoryPaths.UnmanagedZip;
+    private static string ZipPath(string kind) => BuiltPackages.ZipPath(kind);
 
     [Theory, MemberData(nameof(Zips))]
     public void Manifest_carries_the_solution_and_publisher_of_the_contract(string kind)

@@ -17,12 +17,7 @@ public class RoundTripTests
     private static string SourceCopy()
     {
         var copy = Path.Combine(SamplePackage.NewTempDirectory(), "src");
-        foreach (var file in Directory.GetFiles(RepositoryPaths.SolutionSource, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(RepositoryPaths.SolutionSource, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        SamplePackage.Copy(RepositoryPaths.SolutionSource, copy);
         return copy;
     }
 
