@@ -45,7 +45,7 @@ public class UpsertRaceTests
 
         var (first, second) = await Race(org);
 
-        Assert.True(first.Result.RecordCreated);
+        Assert.True((await first).RecordCreated);
         var error = await Assert.ThrowsAsync<DataverseFault>(() => second.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(unchecked((int)0x80060892), error.ErrorCode);
         Assert.StartsWith("A record that has the attribute values llc_formid already exists.", error.Message);
@@ -60,7 +60,7 @@ public class UpsertRaceTests
 
         var (first, second) = await Race(org);
 
-        Assert.True(first.Result.RecordCreated);
+        Assert.True((await first).RecordCreated);
         Assert.False((await second.WaitAsync(TimeSpan.FromSeconds(10))).RecordCreated);
         Assert.Equal("Second", Assert.Single(org.All("llc_marketingform"))["llc_name"]);
     }

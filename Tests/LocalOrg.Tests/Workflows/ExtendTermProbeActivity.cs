@@ -8,20 +8,11 @@ namespace LeadLifecycle.LocalOrg.Tests.Workflows;
 /// <summary>
 /// A custom workflow activity with the same arguments as <see cref="RecalculateProbeActivity"/> that moves the contact's
 /// term end, which starts the waiting workflow again: a chain of hops like the relationship-type review's. It moves the
-/// date by the term months, or, for a contact described "loop", to a moment already past, so the next hop runs at once.
+/// date by the term months, or, for a contact described "loop", writes the same (already passed) date again, so the next
+/// hop runs at once.
 /// </summary>
-public sealed class ExtendTermProbeActivity : CodeActivity
+public sealed class ExtendTermProbeActivity : ContactTermActivity
 {
-    [Input("Contact")]
-    [ReferenceTarget("contact")]
-    public InArgument<EntityReference> Contact { get; set; } = new();
-
-    [Input("Term months")]
-    public InArgument<int> TermMonths { get; set; } = new();
-
-    [Output("Changed")]
-    public OutArgument<bool> Changed { get; set; } = new();
-
     protected override void Execute(CodeActivityContext executionContext)
     {
         var context = executionContext.GetExtension<IWorkflowContext>();

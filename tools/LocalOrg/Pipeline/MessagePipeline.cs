@@ -88,7 +88,8 @@ internal sealed class MessagePipeline
     private int DepthOf(ExecutionFrame frame)
     {
         if (frame.Parent is not { } parent) return 1;
-        var stale = _org.Clock.UtcNow - parent.DepthUpdatedOn > _org.Options.DepthTimeLimit;
+        // A context built by hand (a test's ExecutePlugin) says nothing of when: its depth stands.
+        var stale = parent.DepthUpdatedOn != default && _org.Clock.UtcNow - parent.DepthUpdatedOn > _org.Options.DepthTimeLimit;
         return (stale ? 1 : parent.Depth) + 1;
     }
 
