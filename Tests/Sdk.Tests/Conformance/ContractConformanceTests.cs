@@ -53,7 +53,7 @@ public class ContractConformanceTests
     public void Pinned_names_only_contracts_are_for_names_only_types_the_offline_sdk_declares()
     {
         Assert.Empty(NamesOnlyTypeContracts.Pinned.Keys.Except(NamesOnlyTypeMembers.Allowed.Keys));
-        Assert.Empty(NamesOnlyTypeContracts.Pinned.Keys.Where(Listing.Types.ContainsKey));
+        Assert.DoesNotContain(NamesOnlyTypeContracts.Pinned.Keys, Listing.Types.ContainsKey);
     }
 
     [Fact]
