@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace LeadLifecycle.SolutionModel;
 
 /// <summary>What people see: model-driven apps, site maps, dashboards, charts and the controls of forms, plus the
-/// connection references and missing dependencies that travel in the same files.</summary>
+/// missing dependencies of the manifest.</summary>
 internal static class AppParser
 {
     public static IReadOnlyList<AppModuleDefinition> AppModules(XElement customizations) =>
@@ -35,10 +35,6 @@ internal static class AppParser
             Inner(v.Element("datadescription")),
             Inner(v.Element("presentationdescription")),
             v.Flag("isdefault"))).ToList() ?? [];
-
-    public static IReadOnlyList<ConnectionReferenceDefinition> ConnectionReferences(XElement customizations) =>
-        customizations.Element("connectionreferences")?.Elements("connectionreference").Select(c => new ConnectionReferenceDefinition(
-            c.Attr("connectionreferencelogicalname") ?? "", c.Text("connectionreferencedisplayname") ?? "", c.Text("connectorid") ?? "")).ToList() ?? [];
 
     public static IReadOnlyList<MissingDependencyDefinition> MissingDependencies(XElement manifest) =>
         manifest.Element("MissingDependencies")?.Elements("MissingDependency")

@@ -36,7 +36,10 @@ public sealed record SolutionDefinition(
     /// <summary>System dashboards (Dashboards).</summary>
     public IReadOnlyList<DashboardDefinition> Dashboards { get; init; } = [];
 
-    /// <summary>Connection references (connectionreferences), e.g. the Dataverse connection of a cloud flow.</summary>
+    /// <summary>The cloud flows (Category 5 workflows with their .json definitions); see <see cref="CloudFlowParser"/>.</summary>
+    public IReadOnlyList<CloudFlowDefinition> CloudFlows { get; init; } = [];
+
+    /// <summary>The connection references the cloud flows reach their connectors through.</summary>
     public IReadOnlyList<ConnectionReferenceDefinition> ConnectionReferences { get; init; } = [];
 
     public TableDefinition? Table(string logicalName) => Tables.FirstOrDefault(t => t.LogicalName == logicalName);
@@ -151,9 +154,6 @@ public sealed record SiteMapGroup(string Id, string Title, IReadOnlyList<SiteMap
 /// <param name="ViewId">The view a SubArea opens (viewid of its Url), if any.</param>
 /// <param name="DashboardId">The dashboard a SubArea opens (DefaultDashboard), if any.</param>
 public sealed record SiteMapSubArea(string Id, string Title, string? Entity, string? Url, Guid? ViewId, Guid? DashboardId);
-
-/// <summary>A connection reference (connectionreferences in customizations.xml).</summary>
-public sealed record ConnectionReferenceDefinition(string LogicalName, string DisplayName, string ConnectorId);
 
 /// <summary>One MissingDependency of the manifest: a component of another solution that a component of this one needs.</summary>
 public sealed record MissingDependencyDefinition(DependencyComponent Required, DependencyComponent Dependent);

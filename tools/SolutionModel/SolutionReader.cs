@@ -70,7 +70,8 @@ public static class SolutionReader
             AppModules = AppParser.AppModules(customizations),
             SiteMaps = AppParser.SiteMaps(customizations),
             Dashboards = AppParser.Dashboards(customizations),
-            ConnectionReferences = AppParser.ConnectionReferences(customizations),
+            CloudFlows = CloudFlowParser.Flows(customizations, files),
+            ConnectionReferences = CloudFlowParser.ConnectionReferences(customizations),
         };
     }
 }
