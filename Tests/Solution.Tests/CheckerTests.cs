@@ -283,4 +283,12 @@ public class CheckerTests
         Assert.Empty(Errors(zip));
         Assert.Contains(SolutionChecker.Check(zip), d => d is { Rule: "root-component", Severity: DefectSeverity.Warning });
     }
+
+    [Fact]
+    public void An_app_shared_with_a_role_that_exists_nowhere_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            c.Descendants("AppModuleRoleMaps").Single().Add(new XElement("Role", new XAttribute("id", "{0f1e2d3c-0000-4000-8000-00000000000b}"))));
+        Assert.Contains("{0f1e2d3c-0000-4000-8000-00000000000b}".Trim('{', '}'), SingleError(zip, "app-roles").Message);
+    }
 }

@@ -54,6 +54,8 @@ internal static class AppRules
                         c.Error("app-site-map", $"site map {map.UniqueName} sub-area {subArea.Id}", $"opens table {entity}, which app {app.UniqueName} does not include: the page would be empty");
             if (app.Roles.Count == 0)
                 c.Warning("app-roles", component, "shared with no security role: only administrators would see it");
+            foreach (var role in app.Roles.Where(r => s.Roles.All(own => own.Id != r) && !StandardComponents.RoleTemplates.ContainsKey(r)))
+                c.Error("app-roles", component, $"shared with role {role}, which is neither a role of the package nor a standard role template");
         }
 
         foreach (var map in s.SiteMaps)

@@ -96,11 +96,6 @@ internal static class SolutionLayout
         return created;
     }
 
-    /// <summary>Whether a source path belongs to the sharded layout (as opposed to a file that travels as it is).</summary>
-    public static bool IsShardedSource(string path) =>
-        path.StartsWith("Other/", StringComparison.Ordinal) || path.StartsWith("Entities/", StringComparison.Ordinal)
-        || TopLevel.Any(k => path.StartsWith(k.Folder + "/", StringComparison.Ordinal) && k.IsFile(path));
-
     /// <summary>The group a relationship's file is named after: the "one" side of a 1:N, the first table of an N:N.</summary>
     public static string RelationshipFile(XElement relationship) =>
         $"{RelationshipsFolder}/{relationship.Text("ReferencedEntityName") ?? relationship.Text("FirstEntityName") ?? Required(relationship.Attr("Name"), "EntityRelationship Name")}.xml";
