@@ -152,4 +152,36 @@ public class RoundTripTests
             mapping.Resolve("PluginAssemblies/LeadLifecycleWorkflows-B054F215-7165-5DF9-9C46-D9C09639C919/LeadLifecycle.Workflows.dll"));
         Assert.Null(mapping.Resolve("Workflows/LeadRescore-43480442-69F2-5288-B0D9-7F07B463BC16.xaml"));
     }
+
+    [Fact]
+    public void Components_later_work_adds_round_trip_too()
+    {
+        // A scheduled cloud flow with its Dataverse connection reference, business process flow formulas, a new
+        // privilege in a role: the kinds other issues add to Solution/src.
+        var src = SourceCopy();
+        var flows = Path.Combine(RepositoryPaths.Root, "Tests", "LocalOrg.Tests", "Flows", "SampleSolution", "Workflows");
+        foreach (var file in Directory.GetFiles(flows)) File.Copy(file, Path.Combine(src, "Workflows", Path.GetFileName(file)));
+        var customizations = Path.Combine(src, "Other", "Customizations.xml");
+        var doc = XDocument.Load(customizations);
+        doc.Root!.Element("Languages")!.AddBeforeSelf(new XElement("connectionreferences",
+            new XElement("connectionreference", new XAttribute("connectionreferencelogicalname", "llc_SampleDataverse"),
+                new XElement("connectionreferencedisplayname", "Sample - Dataverse"),
+                new XElement("connectorid", "/providers/Microsoft.PowerApps/apis/shared_commondataserviceforapps"),
+                new XElement("iscustomizable", 1), new XElement("statecode", 0), new XElement("statuscode", 1))));
+        doc.Save(customizations);
+        Directory.CreateDirectory(Path.Combine(src, "Formulas"));
+        File.WriteAllText(Path.Combine(src, "Formulas", "llc_sample.xaml"), "<Activity x:Class=\"Sample\" xmlns:x=\"http://schemas.microsoft.com/winfx/2006/xaml\" />");
+        var role = Directory.GetFiles(Path.Combine(src, "Roles")).First();
+        var roleDoc = XDocument.Load(role);
+        roleDoc.Root!.Element("RolePrivileges")!.Add(new XElement("RolePrivilege", new XAttribute("name", "prvReadllc_sample"), new XAttribute("level", "Global")));
+        roleDoc.Save(role);
+
+        Assert.Empty(SolutionRoundTrip.Differences(src, Built));
+        var zip = SolutionPacker.Pack(src, Built.Select(a => a.Path), SamplePackage.NewTempDirectory(), managed: false);
+        var packed = SolutionReader.ReadPackage(zip);
+        Assert.Equal("Daily task stamp", Assert.Single(packed.CloudFlows).Name);
+        Assert.Equal("llc_SampleDataverse", Assert.Single(packed.ConnectionReferences).LogicalName);
+        using var archive = System.IO.Compression.ZipFile.OpenRead(zip);
+        Assert.NotNull(archive.GetEntry("Formulas/llc_sample.xaml"));
+    }
 }
