@@ -78,7 +78,7 @@ internal static class CheckCommand
         }
         catch (SolutionFormatException e)
         {
-            host.Error.WriteLine($"error: {e.Message} (build the plug-in assemblies first, e.g. dotnet build -c Release)");
+            host.Error.WriteLine($"error: {e.Message}; name the built assemblies with --assembly, or build the ones the mapping file names (Solution/map.xml: dotnet build -c Release)");
             return null;
         }
     }
