@@ -49,4 +49,20 @@ public sealed class StepMessageIdsTests
 
         Assert.Equal("the organization has no message Win (sdkmessage), which 1 step(s) register on", Assert.Single(problems));
     }
+
+    [Fact]
+    public void A_step_on_a_custom_api_of_the_package_is_not_compared_the_import_creates_its_message()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+        {
+            var step = c.Descendants("SdkMessageProcessingStep").Single(s => s.Attribute("SdkMessageProcessingStepId")!.Value.Contains(SamplePackage.SampleStepId));
+            step.SetAttributeValue("Name", "LeadLifecycle.Solution.Fixtures.SamplePlugin: llc_SampleApi");
+            step.Element("SdkMessageId")!.Value = "0f1e2d3c-0000-4000-8000-00000000000c"; // the source organization's id of the custom API's message
+        });
+
+        var used = StepMessageIds.Used(File.ReadAllBytes(zip));
+
+        Assert.True(used.Single(s => s.Message == "llc_SampleApi").IsCustomApi);
+        Assert.Empty(StepMessageIds.Problems(used, Organization));
+    }
 }

@@ -12,13 +12,21 @@ namespace LeadLifecycle.SolutionModel;
 public static class StepMessageIds
 {
     /// <summary>One step's message: its name (from the id when we know it, else from the step name) and the id it ships.</summary>
-    public sealed record StepMessage(string Step, string Message, Guid? Id);
+    /// <param name="IsCustomApi">The message is a custom API of the same package: the import creates it, with an id of
+    /// the organization's, so there is nothing to compare before importing.</param>
+    public sealed record StepMessage(string Step, string Message, Guid? Id, bool IsCustomApi = false);
 
-    public static IReadOnlyList<StepMessage> Used(byte[] solutionZip) => Used(ReadCustomizations(solutionZip));
+    public static IReadOnlyList<StepMessage> Used(byte[] solutionZip)
+    {
+        var (customizations, customApis) = Read(solutionZip);
+        return Used(customizations, customApis);
+    }
 
-    public static IReadOnlyList<StepMessage> Used(XDocument customizations) =>
+    public static IReadOnlyList<StepMessage> Used(XDocument customizations, IReadOnlySet<string>? customApis = null) =>
         (customizations.Root?.Element("SdkMessageProcessingSteps")?.Elements("SdkMessageProcessingStep") ?? [])
-        .Select(step => new StepMessage(step.Attr("Name") ?? step.Attr("SdkMessageProcessingStepId") ?? "", RegistrationParser.MessageOf(step) ?? "", step.Guid("SdkMessageId")))
+        .Select(step => (Step: step, Message: RegistrationParser.MessageOf(step) ?? ""))
+        .Select(s => new StepMessage(s.Step.Attr("Name") ?? s.Step.Attr("SdkMessageProcessingStepId") ?? "", s.Message, s.Step.Guid("SdkMessageId"),
+            customApis?.Contains(s.Message) == true))
         .ToList();
 
     /// <summary>What keeps <paramref name="solutionZip"/> from importing into an organization whose sdkmessage rows are
@@ -33,7 +41,7 @@ public static class StepMessageIds
             if (step.Id is null) problems.Add($"step '{step.Step}' has no SdkMessageId");
             else if (step.Message.Length == 0) problems.Add($"step '{step.Step}' names sdkmessage {step.Id}, a message neither known here nor named in the step name");
         }
-        foreach (var message in used.Where(s => s.Id is not null && s.Message.Length > 0).GroupBy(s => s.Message, StringComparer.OrdinalIgnoreCase))
+        foreach (var message in used.Where(s => s.Id is not null && s.Message.Length > 0 && !s.IsCustomApi).GroupBy(s => s.Message, StringComparer.OrdinalIgnoreCase))
         {
             if (!ids.TryGetValue(message.Key, out var organizationId))
                 problems.Add($"the organization has no message {message.Key} (sdkmessage), which {message.Count()} step(s) register on");
@@ -44,14 +52,17 @@ public static class StepMessageIds
         return problems;
     }
 
-    private static XDocument ReadCustomizations(byte[] solutionZip)
+    /// <summary>customizations.xml and the unique names of the custom APIs (customapis/&lt;uniquename&gt;/customapi.xml).</summary>
+    private static (XDocument Customizations, IReadOnlySet<string> CustomApis) Read(byte[] solutionZip)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(solutionZip), ZipArchiveMode.Read);
             var entry = zip.GetEntry("customizations.xml") ?? throw new SolutionFormatException("the zip has no customizations.xml at its root");
             using var reader = new StreamReader(entry.Open());
-            return Xml.Parse(reader.ReadToEnd(), "customizations.xml");
+            var customApis = zip.Entries.Select(e => e.FullName.Split('/')).Where(p => p is ["customapis", _, "customapi.xml"]).Select(p => p[1])
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return (Xml.Parse(reader.ReadToEnd(), "customizations.xml"), customApis);
         }
         catch (InvalidDataException e) { throw new SolutionFormatException($"not a readable zip: {e.Message}", e); }
     }

@@ -18,7 +18,7 @@ public static class SdkMessageLookup
     {
         var used = StepMessageIds.Used(package.Content);
         if (used.Count == 0) return new Verification(new Dictionary<string, Guid>());
-        var names = used.Select(s => s.Message).Where(m => m.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var names = used.Where(s => !s.IsCustomApi).Select(s => s.Message).Where(m => m.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         var ids = await FindAsync(api, names, cancellationToken);
         var problems = StepMessageIds.Problems(used, ids);
         if (problems.Count > 0)
