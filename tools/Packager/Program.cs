@@ -40,8 +40,9 @@ try
         : throw new ArgumentException("name the plug-in assemblies (ASSEMBLY.dll ...) or a mapping file (--map)");
     void Sync(string src, IReadOnlyList<InspectedAssembly> assemblies)
     {
+        // An MSBuild warning ("warning CODE:"), so that a committed source that was stale shows in every build log.
         foreach (var change in SolutionSync.Apply(src, assemblies))
-            Console.WriteLine($"refreshed {change.Path} from the built assemblies ({change.Difference})");
+            Console.WriteLine($"warning LLC0002: {change.Path} refreshed from the built assemblies ({change.Difference}): commit it");
     }
 
     switch (args[0])
