@@ -38,6 +38,8 @@ internal sealed class CustomApiHandler : IMessageHandler
             if (_api.RequestParameters.All(p => p.UniqueName != name))
                 throw Faults.Invalid($"The parameter '{name}' is not a parameter of the message '{_api.UniqueName}'.");
         }
+        // The custom API's execute privilege is checked before any of its steps run.
+        if (!string.IsNullOrWhiteSpace(_api.ExecutePrivilegeName)) op.Org.Guard.CheckPrivilege(op, _api.ExecutePrivilegeName!.Trim());
         if (_api.BindingType == 1)
         {
             var target = op.Required<EntityReference>("Target");

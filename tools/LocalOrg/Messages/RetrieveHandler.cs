@@ -24,6 +24,7 @@ internal sealed class RetrieveHandler : IMessageHandler
         var columns = op.Required<ColumnSet>("ColumnSet");
         var table = op.Org.Metadata.Get(target.LogicalName);
         var row = op.Transaction.Read(table.LogicalName, target.Id) ?? throw Faults.DoesNotExist(table.LogicalName, target.Id);
+        op.Org.Guard.CheckRead(op, table.LogicalName, row);
         op.Output["Entity"] = EntityCopy.Project(row, columns, table);
     }
 }

@@ -21,7 +21,10 @@ internal sealed class UpdateHandler : IMessageHandler
     {
         var target = op.Required<Entity>("Target");
         var concurrency = op.Input.TryGetValue("ConcurrencyBehavior", out var c) && c is ConcurrencyBehavior cb ? cb : ConcurrencyBehavior.Default;
+        var current = op.Transaction.Read(target.LogicalName, op.Context.PrimaryEntityId) ?? throw Faults.DoesNotExist(target.LogicalName, op.Context.PrimaryEntityId);
+        op.Org.Guard.CheckUpdate(op, target, current);
         op.Writer.Update(op.Transaction, target, op.UserId, concurrency);
+        if (target.LogicalName == "businessunit") op.Org.Security.BusinessUnitsChanged();
     }
 
     public IReadOnlyList<Operation> Parts(Operation op)
