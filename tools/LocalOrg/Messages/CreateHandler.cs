@@ -16,6 +16,8 @@ internal sealed class CreateHandler : IMessageHandler
         op.SetPrimary(table.LogicalName, id);
     }
 
+    public void Authorize(Operation op) => op.Org.Guard.CheckPrivilege(op, op.Context.PrimaryEntityName, Security.AccessRight.Create);
+
     public void Execute(Operation op)
     {
         var target = op.Required<Entity>("Target");

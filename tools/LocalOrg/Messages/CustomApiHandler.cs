@@ -38,8 +38,6 @@ internal sealed class CustomApiHandler : IMessageHandler
             if (_api.RequestParameters.All(p => p.UniqueName != name))
                 throw Faults.Invalid($"The parameter '{name}' is not a parameter of the message '{_api.UniqueName}'.");
         }
-        // The custom API's execute privilege is checked before any of its steps run.
-        if (!string.IsNullOrWhiteSpace(_api.ExecutePrivilegeName)) op.Org.Guard.CheckPrivilege(op, _api.ExecutePrivilegeName!.Trim());
         if (_api.BindingType == 1)
         {
             var target = op.Required<EntityReference>("Target");
@@ -49,6 +47,12 @@ internal sealed class CustomApiHandler : IMessageHandler
         {
             op.SetPrimary("none", Guid.Empty);
         }
+    }
+
+    /// <summary>The caller must hold the API's executeprivilegename, if it has one.</summary>
+    public void Authorize(Operation op)
+    {
+        if (!string.IsNullOrWhiteSpace(_api.ExecutePrivilegeName)) op.Org.Guard.CheckPrivilege(op, _api.ExecutePrivilegeName!.Trim());
     }
 
     public void Execute(Operation op)

@@ -20,6 +20,8 @@ internal sealed class DeleteHandler : IMessageHandler
         if (op.Transaction.Read(table.LogicalName, target.Id) is null) throw Faults.DoesNotExist(table.LogicalName, target.Id);
     }
 
+    public void Authorize(Operation op) => op.Org.Guard.CheckPrivilege(op, op.Context.PrimaryEntityName, Security.AccessRight.Delete);
+
     public void Execute(Operation op)
     {
         var target = op.Required<EntityReference>("Target");

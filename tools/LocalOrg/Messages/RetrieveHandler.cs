@@ -18,6 +18,8 @@ internal sealed class RetrieveHandler : IMessageHandler
         op.SetPrimary(table.LogicalName, target.Id);
     }
 
+    public void Authorize(Operation op) => op.Org.Guard.CheckPrivilege(op, op.Context.PrimaryEntityName, Security.AccessRight.Read);
+
     public void Execute(Operation op)
     {
         var target = op.Required<EntityReference>("Target");

@@ -17,6 +17,15 @@ internal sealed class UpdateHandler : IMessageHandler
         if (op.Transaction.Read(table.LogicalName, target.Id) is null) throw Faults.DoesNotExist(table.LogicalName, target.Id);
     }
 
+    /// <summary>Assign for a new owner, Write for any other column.</summary>
+    public void Authorize(Operation op)
+    {
+        var target = op.Required<Entity>("Target");
+        var primaryId = op.Org.Metadata.Get(target.LogicalName).PrimaryIdAttribute;
+        if (target.Contains("ownerid")) op.Org.Guard.CheckPrivilege(op, target.LogicalName, Security.AccessRight.Assign);
+        if (target.Attributes.Keys.Any(k => k != "ownerid" && k != primaryId)) op.Org.Guard.CheckPrivilege(op, target.LogicalName, Security.AccessRight.Write);
+    }
+
     public void Execute(Operation op)
     {
         var target = op.Required<Entity>("Target");

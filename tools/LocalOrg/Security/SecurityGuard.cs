@@ -33,6 +33,13 @@ internal sealed class SecurityGuard
         _model = model;
     }
 
+    /// <summary>The privilege check alone (any depth will do): the first barrier, before the pre-operation stage.</summary>
+    public void CheckPrivilege(Operation op, string logicalName, AccessRight right)
+    {
+        if (_model.Unchecked(op.UserId) || !_model.Tables.TryGetValue(logicalName, out var table)) return;
+        Require(op, table, right, null);
+    }
+
     /// <summary>Create: Create access on the new row (its owner decides the depth needed), Assign when the row is made for
     /// another owner, Append on it and AppendTo on every record a lookup of the Target points at.</summary>
     public void CheckCreate(Operation op, Entity target, Guid id)
