@@ -41,7 +41,8 @@ internal sealed class WorkflowEngine
                 snapshot.BusinessUnitId = _org.BusinessUnitOf(owner.Id);
             }
             var run = new WorkflowRun(_org, definition.Name, instructions, snapshot);
-            yield return new AsyncJob(definition.Name, _org.Clock.UtcNow, job => run.Resume(job));
+            yield return new AsyncJob(definition.Name, _org.Clock.UtcNow, job => run.Resume(job), AsyncJob.WorkflowKind,
+                context.PrimaryEntityName, context.PrimaryEntityId);
         }
     }
 
