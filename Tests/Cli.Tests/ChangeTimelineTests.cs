@@ -48,7 +48,7 @@ public sealed class ChangeTimelineTests
         var update = Assert.Single(changes[2]);
         Assert.Equal("~ One (c1)", Describe(update));
         Assert.Equal(["Job Title: — → CEO"], update.Details);
-        Assert.Equal("- c2", Describe(Assert.Single(changes[3])));
+        Assert.Equal("- Two (c2)", Describe(Assert.Single(changes[3])));
     }
 
     private static string Describe(RecordChange change) => $"{change.Sign} {change.Record}";

@@ -134,7 +134,7 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Matches(@"2026-03-02 08:00 #5 a typed request; the records it creates keyed\s+q1\.opportunity — QualifyLead \(q1\) ok \(", run.Out);
         Assert.Contains("+ Opportunity 'Renewal 2027 (q1.opportunity)'", run.Out);
         Assert.Matches(@"~ Opportunity 'Renewal 2027 \(q1\.opportunity\)'\n(\s+.*\n)*\s+Status: Open → Won", run.Out);
-        Assert.Contains("- Lead 'l2' deleted", run.Out);
+        Assert.Contains("- Lead 'Okafor (l2)' deleted", run.Out);
         Assert.Matches(@"Ana Silva \(l1\): Qualified: Qualified\n\s+Contact: Ana Silva \(ana\)\n\s+Account: Contoso \(contoso\)", run.Out);
         Assert.Contains("Clock at 2026-03-02 10:00 UTC", run.Out); // PT2H after the start
         Assert.All(run.Out.Split('\n'), line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));

@@ -69,7 +69,7 @@ internal static class SimulateCommand
     {
         var runner = new ScenarioRunner(scenario);
         var display = new RecordDisplay(runner.Organization, runner.Keys);
-        var report = new SimulationReport(host.Console, runner.Organization, display);
+        var report = new SimulationReport(ReportWriter.For(host), runner.Organization, display);
         var steps = new List<StepResult>();
         using (var timeline = printTimeline ? new ChangeTimeline(runner.Organization, display) : null)
         {

@@ -60,8 +60,8 @@ public sealed class ChangeTimeline : IDisposable
             var change = (before, now) switch
             {
                 (null, null) => null, // created and deleted within the step
-                (null, { } created) => new RecordChange('+', table, _display.Name(table, id), Summary(created)),
-                ({ }, null) => new RecordChange('-', table, _display.Name(table, id), []),
+                (null, { } created) => new RecordChange('+', table, _display.Name(table, id, created), Summary(created)),
+                ({ } deleted, null) => new RecordChange('-', table, _display.Name(table, id, deleted), []),
                 ({ } old, { } row) => Changed(table, id, old, row),
             };
             if (now is null) _shown.Remove((table, id)); else _shown[(table, id)] = now;
@@ -79,7 +79,7 @@ public sealed class ChangeTimeline : IDisposable
             .OrderBy(c => c.Label, StringComparer.OrdinalIgnoreCase)
             .Select(c => $"{c.Label}: {c.Old} → {c.New}")
             .ToList();
-        return details.Count == 0 ? null : new RecordChange('~', table, _display.Name(table, id), details);
+        return details.Count == 0 ? null : new RecordChange('~', table, _display.Name(table, id, row), details);
     }
 
     // A created row is summed up by the few columns that tell what it is.

@@ -20,10 +20,11 @@ public sealed class RecordDisplay(LocalOrganization organization, RecordKeys key
         organization.Metadata.Find(table)?.DisplayName is { Length: > 0 } label ? label : table;
 
     /// <summary>The record's primary name (else its short id), followed by the scenario's key when it has one.</summary>
-    public string Name(string table, Guid id)
+    /// <param name="row">The record when the caller has it already (else it is read).</param>
+    public string Name(string table, Guid id, Entity? row = null)
     {
         var nameColumn = organization.Metadata.Find(table)?.PrimaryNameAttribute;
-        var name = nameColumn is { Length: > 0 } && organization.Find(table, id)?.GetAttributeValue<object>(nameColumn) is string { Length: > 0 } text
+        var name = nameColumn is { Length: > 0 } && (row ?? organization.Find(table, id))?.GetAttributeValue<object>(nameColumn) is string { Length: > 0 } text
             ? FirstLine(text)
             : null;
         return (name, keys.KeyOf(table, id)) switch

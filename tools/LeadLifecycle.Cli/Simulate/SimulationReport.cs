@@ -1,6 +1,5 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using Spectre.Console;
 
 namespace LeadLifecycle.Cli.Simulate;
 
@@ -9,31 +8,29 @@ namespace LeadLifecycle.Cli.Simulate;
 /// contacts and accounts. Every line fits the console's width (wrapped between words, never cut mid-word); the final
 /// state shows the first <see cref="MaxRowsPerTable"/> records of each table (RESULT.json has them all).
 /// </summary>
-public sealed class SimulationReport(IAnsiConsole console, LocalOrganization organization, RecordDisplay display)
+public sealed class SimulationReport(ReportWriter output, LocalOrganization organization, RecordDisplay display)
 {
     public const int MaxRowsPerTable = 25;
     private const string Indent = "      ";
     private const string DetailIndent = "          ";
 
-    private int Width => Math.Max(40, console.Profile.Width - 1);
+    private int Width => output.Width;
 
     public void Step(StepResult step, IReadOnlyList<RecordChange> changes)
     {
         var title = step.Note is null ? step.Description : $"{step.Note} — {step.Description}";
         var outcome = step.Ok ? "ok" : "failed";
         var header = TextWrap.Lines($"{step.At:yyyy-MM-dd HH:mm} #{step.Index} {title}  {outcome} ({Calls(step.ServiceCalls)})", Width, "", Indent);
-        foreach (var line in header)
+        for (var i = 0; i < header.Count; i++)
         {
             // Colour the outcome where it ended up (the last line of the header).
-            var escaped = Markup.Escape(line);
-            if (line == header[^1])
-                escaped = ReplaceLast(escaped, $"{outcome} (", step.Ok ? "[green]ok[/] (" : "[red]failed[/] (");
-            console.MarkupLine(escaped);
+            if (i < header.Count - 1) output.Line(header[i]);
+            else output.Line(header[i], $"{outcome} (", step.Ok ? ReportWriter.Style.Green : ReportWriter.Style.Red);
         }
         if (!step.Ok)
-            foreach (var line in TextWrap.Lines(step.Error ?? "", Width, Indent, Indent)) console.MarkupLine($"[red]{Markup.Escape(line)}[/]");
+            foreach (var line in TextWrap.Lines(step.Error ?? "", Width, Indent, Indent)) output.Line(line, ReportWriter.Style.Red);
         foreach (var change in changes)
-            foreach (var line in ChangeLines(change)) console.WriteLine(line);
+            foreach (var line in ChangeLines(change)) output.Line(line);
     }
 
     private IEnumerable<string> ChangeLines(RecordChange change)
@@ -53,7 +50,7 @@ public sealed class SimulationReport(IAnsiConsole console, LocalOrganization org
 
     public void FinalState()
     {
-        console.WriteLine();
+        output.Line();
         var stages = StagesByLead();
         Records("Leads", "lead", row => ($"{display.Field(row, "statecode")}: {display.Field(row, "statuscode")}",
         [
@@ -71,28 +68,33 @@ public sealed class SimulationReport(IAnsiConsole console, LocalOrganization org
     public void Summary(IReadOnlyList<StepResult> steps)
     {
         var failed = steps.Count(s => !s.Ok);
-        console.MarkupLine($"{steps.Count} steps, [green]{steps.Count - failed} ok[/], {(failed == 0 ? "0 failed" : $"[red]{failed} failed[/]")}, " +
-                           $"{steps.Sum(s => s.ServiceCalls)} service calls. Clock at {organization.Clock.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        var summary = $"{steps.Count} steps, {steps.Count - failed} ok, {failed} failed, {steps.Sum(s => s.ServiceCalls)} service calls. " +
+                      $"Clock at {organization.Clock.UtcNow:yyyy-MM-dd HH:mm} UTC.";
+        foreach (var line in TextWrap.Lines(summary, Width, "", "")) output.Line(line, failed == 0 ? ReportWriter.Style.Plain : ReportWriter.Style.Red);
     }
 
     // One block per record: its name and what it is, then a line per fact that has a value; wrapped between words.
     private void Records(string title, string table, Func<Entity, (string Headline, string?[] Lines)> describe)
     {
-        // In the order they were created (then by name), the same on every run.
-        var rows = (organization.Metadata.Find(table) is null ? [] : organization.All(table))
-            .OrderBy(row => row.GetAttributeValue<DateTime?>("createdon")).ThenBy(row => display.Name(table, row.Id), StringComparer.Ordinal)
+        // In the order they were created (then by primary name), the same on every run.
+        var metadata = organization.Metadata.Find(table);
+        if (metadata is null) return;
+        var rows = organization.All(table)
+            .OrderBy(row => row.GetAttributeValue<DateTime?>("createdon"))
+            .ThenBy(row => metadata.PrimaryNameAttribute is { } name ? row.GetAttributeValue<string>(name) : null, StringComparer.Ordinal)
             .ToList();
         if (rows.Count == 0) return;
-        console.MarkupLine($"[bold]{Markup.Escape(title)} ({rows.Count})[/]");
+        output.Line($"{title} ({rows.Count})", ReportWriter.Style.Bold);
         foreach (var row in rows.Take(MaxRowsPerTable))
         {
             var (headline, lines) = describe(row);
-            foreach (var line in TextWrap.Lines($"{display.Name(table, row.Id)}: {headline}", Width, "  ", DetailIndent)) console.WriteLine(line);
+            foreach (var line in TextWrap.Lines($"{display.Name(table, row.Id, row)}: {headline}", Width, "  ", DetailIndent)) output.Line(line);
             foreach (var line in lines.OfType<string>())
-                foreach (var wrapped in TextWrap.Lines(line, Width, Indent, DetailIndent)) console.WriteLine(wrapped);
+                foreach (var wrapped in TextWrap.Lines(line, Width, Indent, DetailIndent)) output.Line(wrapped);
         }
         if (rows.Count > MaxRowsPerTable)
-            console.WriteLine($"  … and {rows.Count - MaxRowsPerTable} more (RESULT.json, written with --out, has every record).");
+            foreach (var line in TextWrap.Lines($"… and {rows.Count - MaxRowsPerTable} more (RESULT.json, written with --out, has every record).", Width, "  ", "  "))
+                output.Line(line);
     }
 
     private string? Line(string label, Entity row, string column) => row.Contains(column) ? $"{label}: {display.Field(row, column)}" : null;
@@ -135,10 +137,4 @@ public sealed class SimulationReport(IAnsiConsole console, LocalOrganization org
     }
 
     private static string Calls(int count) => count == 1 ? "1 service call" : $"{count} service calls";
-
-    private static string ReplaceLast(string text, string find, string replacement)
-    {
-        var at = text.LastIndexOf(find, StringComparison.Ordinal);
-        return at < 0 ? text : text[..at] + replacement + text[(at + find.Length)..];
-    }
 }
