@@ -124,6 +124,30 @@ public sealed class ScenarioBadInputTests
     }
 
     [Fact]
+    public void A_request_the_platform_refuses_after_a_plug_in_wrote_is_rolled_back_whole()
+    {
+        var runner = new ScenarioRunner(Scenario.Parse("""
+            { "steps": [
+              { "create": "llc_marketingform", "key": "web", "fields": { "llc_name": "Web", "llc_formid": "web" } },
+              { "execute": "llc_SubmitMarketingForm", "parameters": { "FormId": "web", "Submission": { "entity": "lead",
+                "fields": { "lastname": "Costa", "emailaddress1": "carla@litware.com", "leadqualitycode": { "option": 99 } } } } } ] }
+            """, "rollback"));
+        using var steps = runner.Run().GetEnumerator();
+        Assert.True(steps.MoveNext() && steps.Current.Ok);
+        using var recording = runner.Organization.RecordCalls();
+
+        Assert.True(steps.MoveNext());
+
+        Assert.False(steps.Current.Ok);
+        Assert.Contains("The value 99 of 'leadqualitycode' on record of type 'lead' is outside the valid range", steps.Current.Error);
+        // The submission's plug-in created the contact before the lead failed; the whole request was rolled back.
+        Assert.Contains(recording.Calls, call => call.Message == "Create" && call.Table == "contact");
+        Assert.Empty(runner.Organization.All("contact"));
+        Assert.Empty(runner.Organization.All("lead"));
+        Assert.Empty(runner.Organization.All("llc_interaction"));
+    }
+
+    [Fact]
     public void A_refused_step_names_itself_by_its_index()
     {
         var scenario = Scenario.Parse("""{ "steps": [ { "advance": "P1D" }, { "frobnicate": 1 } ] }""", "bad-input");
