@@ -49,7 +49,11 @@ public sealed class ScenarioRunner
         string? failure = null;
         try { send(); }
         catch (Exception ex) { failure = Unwrap(ex).Message; }
-        return new StepResult(step.Index, step.Kind, step.Description, at, failure is null, failure, recording.Calls.Count, step.Note);
+        return new StepResult(step.Index, step.Kind, step.Description, at, failure is null, failure, recording.CallCount, step.Note)
+        {
+            MaxExecutionCalls = recording.MaxExecutionCalls,
+            AsyncFailures = recording.FailedJobs,
+        };
     }
 
     /// <summary>
@@ -177,10 +181,23 @@ public sealed class ScenarioRunner
             ["steps"] = new JsonArray(steps.Select(s => (JsonNode)new JsonObject
             {
                 ["index"] = s.Index, ["ok"] = s.Ok, ["error"] = s.Error, ["serviceCalls"] = s.ServiceCalls,
+                ["maxExecutionCalls"] = s.MaxExecutionCalls,
+                ["asyncFailures"] = new JsonArray(s.AsyncFailures.Select(f => (JsonNode)EncodeFailure(f)).ToArray()),
             }).ToArray()),
             ["records"] = records,
         };
     }
+
+    /// <summary>A failed system job or flow run in RESULT.json: {"kind", "name", "record" (a reference in the value encoding,
+    /// or null), "error", "at"}.</summary>
+    private JsonObject EncodeFailure(LeadLifecycle.LocalOrg.Recording.FailedJob failure) => new()
+    {
+        ["kind"] = failure.Kind,
+        ["name"] = failure.Name,
+        ["record"] = failure.Table is { } table && failure.RecordId is { } id ? Codec.Encode(new EntityReference(table, id)) : null,
+        ["error"] = failure.Error,
+        ["at"] = failure.FailedOn.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private EntityReference Target(string table, RecordTarget target) =>
         target.Key is { } key ? Keys.Resolve(table, key) : new EntityReference(table, target.Id!.Value);

@@ -20,7 +20,8 @@ public sealed class SimulationReport(ReportWriter output, LocalOrganization orga
     {
         var title = step.Note is null ? step.Description : $"{step.Note} — {step.Description}";
         var outcome = step.Ok ? "ok" : "failed";
-        var header = TextWrap.Lines($"{step.At:yyyy-MM-dd HH:mm} #{step.Index} {title}  {outcome} ({Calls(step.ServiceCalls)})", Width, "", Indent);
+        var perExecution = step.MaxExecutionCalls > 0 ? $", at most {step.MaxExecutionCalls} in one execution" : "";
+        var header = TextWrap.Lines($"{step.At:yyyy-MM-dd HH:mm} #{step.Index} {title}  {outcome} ({Calls(step.ServiceCalls)}{perExecution})", Width, "", Indent);
         for (var i = 0; i < header.Count; i++)
         {
             // Colour the outcome where it ended up (the last line of the header).
@@ -29,6 +30,13 @@ public sealed class SimulationReport(ReportWriter output, LocalOrganization orga
         }
         if (!step.Ok)
             foreach (var line in TextWrap.Lines(step.Error ?? "", Width, Indent, Indent)) output.Line(line, ReportWriter.Style.Red);
+        // Background work the step started that failed: the step is ok (the user's request succeeded), this work is lost.
+        foreach (var failure in step.AsyncFailures)
+        {
+            var on = failure.Table is { } table && failure.RecordId is { } id ? $" on {table} '{display.Name(table, id)}'" : "";
+            foreach (var line in TextWrap.Lines($"! {failure.Kind} '{failure.Name}'{on} failed at {failure.FailedOn:yyyy-MM-dd HH:mm}: {failure.Error}", Width, Indent, DetailIndent))
+                output.Line(line, ReportWriter.Style.Red);
+        }
         foreach (var change in changes)
             foreach (var line in ChangeLines(change)) output.Line(line);
     }
@@ -68,9 +76,12 @@ public sealed class SimulationReport(ReportWriter output, LocalOrganization orga
     public void Summary(IReadOnlyList<StepResult> steps)
     {
         var failed = steps.Count(s => !s.Ok);
-        var summary = $"{steps.Count} steps, {steps.Count - failed} ok, {failed} failed, {steps.Sum(s => s.ServiceCalls)} service calls. " +
-                      $"Clock at {organization.Clock.UtcNow:yyyy-MM-dd HH:mm} UTC.";
-        foreach (var line in TextWrap.Lines(summary, Width, "", "")) output.Line(line, failed == 0 ? ReportWriter.Style.Plain : ReportWriter.Style.Red);
+        var jobsFailed = steps.Sum(s => s.AsyncFailures.Count);
+        var summary = $"{steps.Count} steps, {steps.Count - failed} ok, {failed} failed, {steps.Sum(s => s.ServiceCalls)} service calls" +
+                      (jobsFailed == 0 ? "" : $", {jobsFailed} background job(s) failed") +
+                      $". Clock at {organization.Clock.UtcNow:yyyy-MM-dd HH:mm} UTC.";
+        foreach (var line in TextWrap.Lines(summary, Width, "", ""))
+            output.Line(line, failed + jobsFailed == 0 ? ReportWriter.Style.Plain : ReportWriter.Style.Red);
     }
 
     // One block per record: its name and what it is, then a line per fact that has a value; wrapped between words.
