@@ -162,6 +162,7 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Matches(@"Why: former customer: term ended on 2027-02-01, 12 whole month\(s\) ago;\s+default retention: Prospect from 12 months after the term", run.Out);
         Assert.All(run.Out.Split('\n'), line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
         Assert.Matches(@"QualifyLead\s+\(q1\)\s+as\s+'sam'", run.Out);
+        Assert.Matches(@"\+ User 'Sam Sales \(sam\)': Business Unit:", run.Out);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed record RecordChange(char Sign, string Table, string Record, IReadO
 public sealed class ChangeTimeline : IDisposable
 {
     public static readonly string[] FollowedTables =
-        ["contact", "account", "lead", "llc_interaction", "llc_leadscore", "llc_leadlifecycleprocess", "opportunity", "task"];
+        ["contact", "account", "lead", "llc_interaction", "llc_leadscore", "llc_leadlifecycleprocess", "opportunity", "task", "systemuser"];
 
     // Columns that say nothing about the lifecycle: bookkeeping every write touches, ownership, the process flow's
     // internal path (its active stage says the same by name), a full name composed from the names shown, and a score's
@@ -94,6 +94,7 @@ public sealed class ChangeTimeline : IDisposable
             "opportunity" => ["customerid", "parentaccountid"],
             "task" => ["regardingobjectid"],
             "contact" or "account" => ["parentcustomerid", "customertypecode"],
+            "systemuser" => ["businessunitid"],
             _ => [],
         };
         return telling.Where(row.Contains)
