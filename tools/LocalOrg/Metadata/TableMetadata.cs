@@ -23,6 +23,7 @@ public sealed class TableMetadata
     }
 
     public string LogicalName { get; }
+    /// <summary>The table's display name ("Lead", "Interaction"), as its definition gives it.</summary>
     public string DisplayName { get; }
     public string PrimaryIdAttribute { get; }
     public string? PrimaryNameAttribute { get; private set; }
