@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.RelationshipType
@@ -20,34 +21,34 @@ namespace LeadLifecycle.Plugins.RelationshipType
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var service = localPluginContext.OrgSvcFactory.CreateOrganizationService(null);
+            var service = localPluginContext.SystemService;
             var input = context.InputParameters;
             var output = context.OutputParameters;
 
-            var target = PluginContextValues.Parameter<EntityReference>(input, "Target");
+            var target = context.GetTarget<EntityReference>();
             if (target != null)
             {
-                var outcome = RelationshipTypeTrace.Recalculate(localPluginContext, service, new[] { target }).FirstOrDefault();
+                var outcome = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, new[] { target }).FirstOrDefault();
                 if (outcome == null)
                 {
                     throw new InvalidPluginExecutionException("The " + target.LogicalName + " " + target.Id + " does not exist, so its relationship type cannot be recalculated.");
                 }
-                output[RelationshipTypeApi.RelationshipType] = new OptionSetValue(outcome.Evaluation.Type);
-                output[RelationshipTypeApi.Reason] = outcome.Evaluation.Reason;
-                output[RelationshipTypeApi.Changed] = outcome.Changed;
+                output[Contract.RecalculateRelationshipType.RelationshipType] = new OptionSetValue(outcome.Evaluation.Type);
+                output[Contract.RecalculateRelationshipType.Reason] = outcome.Evaluation.Reason;
+                output[Contract.RecalculateRelationshipType.Changed] = outcome.Changed;
                 return;
             }
 
-            var records = Ids(input, RelationshipTypeApi.ContactIds, RelationshipColumns.Contact)
-                .Concat(Ids(input, RelationshipTypeApi.AccountIds, RelationshipColumns.Account))
+            var records = Ids(input, Contract.RecalculateRelationshipType.ContactIds, Contract.Contact.LogicalName)
+                .Concat(Ids(input, Contract.RecalculateRelationshipType.AccountIds, Contract.Account.LogicalName))
                 .ToList();
             if (records.Count == 0)
             {
                 throw new InvalidPluginExecutionException("Give the ids of the contacts (ContactIds) and/or accounts (AccountIds) to recalculate.");
             }
-            var outcomes = RelationshipTypeTrace.Recalculate(localPluginContext, service, AffectedRecords.Distinct(records));
-            output[RelationshipTypeApi.EvaluatedCount] = outcomes.Count;
-            output[RelationshipTypeApi.ChangedCount] = outcomes.Count(o => o.Changed);
+            var outcomes = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, AffectedRecords.Distinct(records));
+            output[Contract.RecalculateRelationshipType.EvaluatedCount] = outcomes.Count;
+            output[Contract.RecalculateRelationshipType.ChangedCount] = outcomes.Count(o => o.Changed);
         }
 
         private static IEnumerable<EntityReference> Ids(ParameterCollection input, string parameter, string table)

@@ -1,3 +1,4 @@
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -9,17 +10,18 @@ namespace LeadLifecycle.Plugins.Scoring
     /// </summary>
     public sealed class InteractionValidationPlugin : PluginBase
     {
-        public InteractionValidationPlugin() : base(typeof(InteractionValidationPlugin)) { }
-
-        public InteractionValidationPlugin(string unsecureConfiguration, string secureConfiguration) : this() { }
+        public InteractionValidationPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(InteractionValidationPlugin))
+        {
+        }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var target = ImageMerge.Target(context);
+            var target = context.GetTarget<Entity>();
             if (target == null) return;
-            var names = context.MessageName == "Create" || target.Contains(InteractionTable.ContactId);
-            if (names && EntityValues.Get<EntityReference>(target, InteractionTable.ContactId) == null)
+            var names = context.MessageName == "Create" || target.Contains(Contract.Interaction.ContactId);
+            if (names && EntityValues.Get<EntityReference>(target, Contract.Interaction.ContactId) == null)
             {
                 throw new InvalidPluginExecutionException(
                     "An interaction must name its contact: choose the Contact (llc_contactid) the interaction belongs to. " +

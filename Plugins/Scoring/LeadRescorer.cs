@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadLifecycle.Plugins.Qualification;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -51,7 +50,7 @@ namespace LeadLifecycle.Plugins.Scoring
             var scores = facts.HasParent ? liveModels.Select(m => calculator.Score(m, facts)).ToList() : new List<ModelScore>();
             new LeadScoreStore(service, now).Save(leadId, scores);
 
-            var changes = new Entity(LeadColumns.Table, leadId);
+            var changes = new Entity(Contract.Lead.LogicalName, leadId);
             LeadSummary.Apply(facts.Lead, scores, now, changes);
             var liveScores = scores.ToDictionary(s => s.Model.Id, s => s.Score);
             LeadQualifier.Qualify(facts.Lead, liveScores, liveCriteria, now, changes);

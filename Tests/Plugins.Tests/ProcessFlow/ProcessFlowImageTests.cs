@@ -1,4 +1,5 @@
 using LeadLifecycle.LocalOrg;
+using LeadLifecycle.Plugins.Data;
 using LeadLifecycle.Plugins.ProcessFlow;
 using Microsoft.Xrm.Sdk;
 using static LeadLifecycle.Plugins.Tests.Scoring.ScoringArrange;
@@ -25,14 +26,12 @@ public class ProcessFlowImageTests
     [InlineData("Update", "Target")]
     public void Both_steps_carry_a_post_image_of_exactly_the_columns_the_flow_reads(string message, string property)
     {
-        var step = RegistrationFiles.Steps().Single(s =>
-            s.Element("PluginTypeName")!.Value == typeof(LeadProcessFlowPlugin).FullName && s.Attribute("Name")!.Value.Contains($": {message} of lead"));
-        var image = Assert.Single(step.Descendants("SdkMessageProcessingStepImage"));
+        var image = Assert.Single(ShippedSolution.Step<LeadProcessFlowPlugin>(message, "lead").Images);
 
-        Assert.Equal(LeadProcessFlowPlugin.PostImageAlias, image.Element("EntityAlias")!.Value);
-        Assert.Equal("1", image.Element("ImageType")!.Value);
-        Assert.Equal(property, image.Element("MessagePropertyName")!.Value);
-        Assert.Equal(LeadProcessFlow.LeadColumnsRead.Order(), image.Element("Attributes")!.Value.Split(',').Order());
+        Assert.Equal(PluginContextExtensions.PostImageAlias, image.EntityAlias);
+        Assert.Equal(1, image.ImageType);
+        Assert.Equal(property, image.MessagePropertyName);
+        Assert.Equal(LeadProcessFlow.LeadColumnsRead.Order(), image.Attributes.Order());
     }
 
     [Fact]

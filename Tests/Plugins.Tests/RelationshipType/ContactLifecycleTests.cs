@@ -181,10 +181,9 @@ public class ContactLifecycleTests
     [Fact]
     public void The_opportunity_update_step_images_carry_the_parties_and_the_state_after_the_change()
     {
-        var step = RegistrationFiles.Steps().Single(s => s.Attribute("Name")!.Value ==
-            "LeadLifecycle.Plugins.RelationshipType.OpportunityRelationshipTypePlugin: Update of opportunity");
-        var post = step.Descendants("SdkMessageProcessingStepImage").Single(i => i.Element("ImageType")!.Value == "1");
+        var step = ShippedSolution.Step<LeadLifecycle.Plugins.RelationshipType.OpportunityRelationshipTypePlugin>("Update", "opportunity");
+        var post = step.Images.Single(i => i.ImageType == 1);
 
-        Assert.Equal(new[] { "customerid", "parentaccountid", "parentcontactid", "statecode" }, post.Element("Attributes")!.Value.Split(',').Order());
+        Assert.Equal(new[] { "customerid", "parentaccountid", "parentcontactid", "statecode" }, post.Attributes.Order());
     }
 }

@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadLifecycle.Plugins.Scoring;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace LeadLifecycle.Plugins.Qualification
+namespace LeadLifecycle.Plugins.Scoring
 {
     /// <summary>Contract: criteria go Live only when every condition's model is Live (and there is a condition).</summary>
     public static class CriteriaPublishCheck
@@ -16,11 +15,11 @@ namespace LeadLifecycle.Plugins.Qualification
                 throw new InvalidPluginExecutionException(
                     $"The qualification criteria '{criteriaName}' has no conditions: add at least one condition before setting it Live.");
 
-            var query = new QueryExpression(ScoringModelTable.Name) { ColumnSet = new ColumnSet(ScoringModelTable.DisplayName, ScoringModelTable.Status) };
-            query.Criteria.AddCondition(ScoringModelTable.Id, ConditionOperator.In, conditionModelIds.Distinct().Cast<object>().ToArray());
+            var query = new QueryExpression(Contract.ScoringModel.LogicalName) { ColumnSet = new ColumnSet(Contract.ScoringModel.Name, Contract.ScoringModel.Status) };
+            query.Criteria.AddCondition(Contract.ScoringModel.Id, ConditionOperator.In, conditionModelIds.Distinct().Cast<object>().ToArray());
             var notLive = service.RetrieveMultiple(query).Entities
-                .Where(m => m.GetAttributeValue<OptionSetValue>(ScoringModelTable.Status)?.Value != DefinitionStatus.Live)
-                .Select(m => "'" + m.GetAttributeValue<string>(ScoringModelTable.DisplayName) + "'")
+                .Where(m => m.GetAttributeValue<OptionSetValue>(Contract.ScoringModel.Status)?.Value != Contract.DefinitionStatus.Live)
+                .Select(m => "'" + m.GetAttributeValue<string>(Contract.ScoringModel.Name) + "'")
                 .ToList();
             if (notLive.Count > 0)
                 throw new InvalidPluginExecutionException(

@@ -11,7 +11,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
     /// evaluation and one Update only when something changed; settings are read once, and only if a record ever won.
     /// Knows nothing of the pipeline: plug-ins, the custom APIs and the review workflow all come through here.
     /// </summary>
-    public sealed class RelationshipTypeRecalculator
+    public sealed class RelationshipTypeUpdater
     {
         public const int MaxRecordsPerCall = 1000;
 
@@ -21,14 +21,14 @@ namespace LeadLifecycle.Plugins.RelationshipType
 
         /// <param name="service">A service allowed to read every lead and opportunity and to update contacts and accounts.</param>
         /// <param name="now">The moment of the evaluation (the operation's time, the local organization's clock in tests).</param>
-        public RelationshipTypeRecalculator(IOrganizationService service, DateTime now)
+        public RelationshipTypeUpdater(IOrganizationService service, DateTime now)
         {
             this.service = service ?? throw new ArgumentNullException(nameof(service));
             this.now = now.Kind == DateTimeKind.Local ? now.ToUniversalTime() : DateTime.SpecifyKind(now, DateTimeKind.Utc);
         }
 
         /// <summary>Recalculates each distinct contact or account once; records that no longer exist are skipped.</summary>
-        public IReadOnlyList<RelationshipTypeOutcome> Recalculate(IEnumerable<EntityReference> records)
+        public IReadOnlyList<RelationshipTypeUpdate> Recalculate(IEnumerable<EntityReference> records)
         {
             var distinct = AffectedRecords.Distinct(records);
             if (distinct.Count > MaxRecordsPerCall)
@@ -36,8 +36,8 @@ namespace LeadLifecycle.Plugins.RelationshipType
                 throw new InvalidPluginExecutionException(
                     "At most " + MaxRecordsPerCall + " contacts and accounts can be recalculated in one call; " + distinct.Count + " were given. Split the list.");
             }
-            var outcomes = new List<RelationshipTypeOutcome>();
-            if (distinct.Count == 0) return outcomes;
+            var updates = new List<RelationshipTypeUpdate>();
+            if (distinct.Count == 0) return updates;
 
             var facts = new RelationshipFactsReader(service);
             foreach (var table in distinct.GroupBy(r => r.LogicalName))
@@ -47,10 +47,10 @@ namespace LeadLifecycle.Plugins.RelationshipType
                     var record = current.ToEntityReference();
                     var recordFacts = facts.Read(record);
                     var evaluation = RelationshipTypeEvaluator.Evaluate(recordFacts, now, SettingsFor(recordFacts));
-                    outcomes.Add(Save(current, evaluation));
+                    updates.Add(Save(current, evaluation));
                 }
             }
-            return outcomes;
+            return updates;
         }
 
         /// <summary>Term and retention rules matter only to records that once bought: they are read then, once.
@@ -61,24 +61,29 @@ namespace LeadLifecycle.Plugins.RelationshipType
             return settings ?? (settings = new RelationshipTypeSettingsReader(service).Read());
         }
 
-        private RelationshipTypeOutcome Save(Entity current, RelationshipTypeEvaluation evaluation)
+        private RelationshipTypeUpdate Save(Entity current, RelationshipTypeEvaluation evaluation)
         {
             var update = new Entity(current.LogicalName, current.Id);
             bool changed = RelationshipTypeChanges.Apply(current, evaluation, now, update, out bool typeChanged);
             if (changed) service.Update(update);
-            return new RelationshipTypeOutcome(current.ToEntityReference(), evaluation, changed, typeChanged);
+            return new RelationshipTypeUpdate(current.ToEntityReference(), evaluation, changed, typeChanged);
         }
 
         /// <summary>The stored relationship columns of the given records, in one query per table.</summary>
         private IEnumerable<Entity> Current(string table, IEnumerable<Guid> ids)
         {
-            if (!RelationshipColumns.IsPartyTable(table))
+            if (!AffectedRecords.IsParty(table))
             {
                 throw new InvalidPluginExecutionException("The relationship type applies to contacts and accounts only, not to '" + table + "'.");
             }
             var query = new QueryExpression(table) { ColumnSet = new ColumnSet(RelationshipTypeChanges.Columns) };
-            query.Criteria.AddCondition(table + "id", ConditionOperator.In, ids.Cast<object>().ToArray());
+            query.Criteria.AddCondition(table == Contract.Account.LogicalName ? Contract.Account.Id : Contract.Contact.Id, ConditionOperator.In, ids.Cast<object>().ToArray());
             return service.RetrieveMultiple(query).Entities.OrderBy(e => e.Id);
         }
     }
+
+    /// <summary>The result of recalculating one record: the evaluation and whether the record had to be written.</summary>
+    /// <param name="Changed">At least one relationship column differed and was written.</param>
+    /// <param name="TypeChanged">customertypecode itself changed (llc_relationshiptypechangedon was stamped).</param>
+    public sealed record RelationshipTypeUpdate(EntityReference Record, RelationshipTypeEvaluation Evaluation, bool Changed, bool TypeChanged);
 }

@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
 
-namespace LeadLifecycle.Plugins.Scoring
+namespace LeadLifecycle.Plugins.Data
 {
     /// <summary>The moment of the operation, as Dataverse stamps it — the one clock value domain classes receive.</summary>
     public static class PipelineClock

@@ -9,11 +9,11 @@ namespace LeadLifecycle.Plugins.ProcessFlow
     /// The stage ids of the shipped process, read from processstage by the contract's stage names — the ids are
     /// defined once, in the solution's process definition, never repeated in code.
     /// </summary>
-    public sealed class LeadProcessStages
+    public sealed class ProcessStageIds
     {
         private readonly Dictionary<LeadStage, Guid> idByStage;
 
-        private LeadProcessStages(Guid processId, Dictionary<LeadStage, Guid> idByStage)
+        private ProcessStageIds(Guid processId, Dictionary<LeadStage, Guid> idByStage)
         {
             ProcessId = processId;
             this.idByStage = idByStage;
@@ -29,25 +29,25 @@ namespace LeadLifecycle.Plugins.ProcessFlow
             return null;
         }
 
-        /// <summary>The stage ids from rows of processstage of the shipped process (see <see cref="LeadProcessState"/>).</summary>
-        public static LeadProcessStages From(IReadOnlyCollection<Entity> rows)
+        /// <summary>The stage ids from rows of processstage of the shipped process (see <see cref="LeadProcessFlowLookup"/>).</summary>
+        public static ProcessStageIds From(IReadOnlyCollection<Entity> rows)
         {
             var ids = new Dictionary<LeadStage, Guid>();
             Guid processId = Guid.Empty;
             foreach (LeadStage stage in Enum.GetValues(typeof(LeadStage)))
             {
-                var row = rows.FirstOrDefault(r => string.Equals(r.GetAttributeValue<string>(ProcessTables.StageName),
-                    LeadStageNames.Of(stage), StringComparison.OrdinalIgnoreCase));
+                var row = rows.FirstOrDefault(r => string.Equals(r.GetAttributeValue<string>(Contract.ProcessStage.StageName),
+                    stage.DisplayName(), StringComparison.OrdinalIgnoreCase));
                 if (row == null)
                 {
                     throw new InvalidPluginExecutionException(
-                        $"The business process flow '{LeadProcessTable.Name}' has no stage '{LeadStageNames.Of(stage)}'. " +
+                        $"The business process flow '{Contract.LeadLifecycleProcess.LogicalName}' has no stage '{stage.DisplayName()}'. " +
                         "Import the Lead Lifecycle solution again to restore its stages.");
                 }
                 ids[stage] = row.Id;
-                processId = row.GetAttributeValue<EntityReference>(ProcessTables.StageProcessId)?.Id ?? processId;
+                processId = row.GetAttributeValue<EntityReference>(Contract.ProcessStage.ProcessId)?.Id ?? processId;
             }
-            return new LeadProcessStages(processId, ids);
+            return new ProcessStageIds(processId, ids);
         }
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Xrm.Sdk;
 
-namespace LeadLifecycle.Plugins.Scoring
+namespace LeadLifecycle.Plugins.Data
 {
     /// <summary>Reads typed values from a row, unwrapping the AliasedValue of link-entity and aggregate columns.</summary>
     public static class EntityValues

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 
-namespace LeadLifecycle.Plugins.Scoring
+namespace LeadLifecycle.Plugins.Data
 {
     /// <summary>Folds the rows of a parent ⟕ child query (one row per child) back into parents holding their children.</summary>
     public static class ParentChildRows

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadLifecycle.Plugins.Scoring;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
-namespace LeadLifecycle.Plugins.Qualification
+namespace LeadLifecycle.Plugins.Scoring
 {
     /// <summary>
     /// Applies live qualification criteria to an open lead (contract): Marketing Qualified (statuscode 754100000)
@@ -16,25 +16,25 @@ namespace LeadLifecycle.Plugins.Qualification
         public static IReadOnlyList<QualificationCriteria> Qualify(Entity lead, IReadOnlyDictionary<Guid, int> liveScores,
             IEnumerable<QualificationCriteria> liveCriteria, DateTime now, Entity changes)
         {
-            var isOpen = (EntityValues.Get<OptionSetValue>(lead, LeadColumns.State)?.Value ?? LeadColumns.StateOpen) == LeadColumns.StateOpen;
+            var isOpen = (EntityValues.Get<OptionSetValue>(lead, Contract.Lead.StateCode)?.Value ?? Contract.LeadState.Open) == Contract.LeadState.Open;
             if (!isOpen) return Array.Empty<QualificationCriteria>();
 
-            var met = liveCriteria.Where(c => c.Status == DefinitionStatus.Live && c.HoldsFor(liveScores)).ToList();
+            var met = liveCriteria.Where(c => c.Status == Contract.DefinitionStatus.Live && c.HoldsFor(liveScores)).ToList();
             var qualified = false;
             if (met.Any(c => c.SetsMarketingQualified) &&
-                EntityValues.Get<OptionSetValue>(lead, LeadColumns.Status)?.Value != LeadColumns.StatusMarketingQualified)
+                EntityValues.Get<OptionSetValue>(lead, Contract.Lead.StatusCode)?.Value != Contract.LeadStatus.MarketingQualified)
             {
-                changes[LeadColumns.Status] = new OptionSetValue(LeadColumns.StatusMarketingQualified);
+                changes[Contract.Lead.StatusCode] = new OptionSetValue(Contract.LeadStatus.MarketingQualified);
                 qualified = true;
             }
-            if (met.Any(c => c.SetsSalesReady) && !EntityValues.IsTrue(lead, LeadColumns.SalesReady))
+            if (met.Any(c => c.SetsSalesReady) && !EntityValues.IsTrue(lead, Contract.Lead.SalesReady))
             {
-                changes[LeadColumns.SalesReady] = true;
+                changes[Contract.Lead.SalesReady] = true;
                 qualified = true;
             }
-            if (qualified && EntityValues.Get<DateTime?>(lead, LeadColumns.MarketingQualifiedOn) == null)
+            if (qualified && EntityValues.Get<DateTime?>(lead, Contract.Lead.MarketingQualifiedOn) == null)
             {
-                changes[LeadColumns.MarketingQualifiedOn] = now;
+                changes[Contract.Lead.MarketingQualifiedOn] = now;
             }
             return met;
         }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace LeadLifecycle.Plugins.Scoring
+namespace LeadLifecycle.Plugins.Data
 {
     /// <summary>Pages through a query with the paging cookie (Dataverse returns at most 5,000 rows a page).</summary>
     public static class QueryPages
