@@ -24,7 +24,7 @@ namespace LeadLifecycle.Plugins.Scoring
             if (names && EntityValues.Get<EntityReference>(target, Contract.Interaction.ContactId) == null)
             {
                 throw new InvalidPluginExecutionException(
-                    "An interaction must name its contact: choose the Contact (llc_contactid) the interaction belongs to. " +
+                    $"An interaction must name its contact: choose the Contact ({Contract.Interaction.ContactId}) the interaction belongs to. " +
                     "Scoring counts a contact's interactions, so an interaction without one cannot be kept.");
             }
         }
