@@ -13,6 +13,17 @@ namespace LeadLifecycle.Plugins.Scoring
     /// </summary>
     public sealed class LeadRescorer
     {
+        /// <summary>
+        /// The lead columns a re-score may write (summary and qualification). Every step that re-scores writes the
+        /// lead with these, and so runs the lead's Update steps that filter on them — nested, inside its own execution
+        /// (Solution/STEPS.md, "Re-entry").
+        /// </summary>
+        public static readonly IReadOnlyList<string> LeadColumnsWritten = new[]
+        {
+            Contract.Lead.Score, Contract.Lead.LeadQualityCode, Contract.Lead.SalesReady, Contract.Lead.ScoredOn, Contract.Lead.RescoreOn,
+            Contract.Lead.StatusCode, Contract.Lead.MarketingQualifiedOn,
+        };
+
         private readonly IOrganizationService service;
         private readonly DateTime now;
         private readonly IReadOnlyList<ScoringModel> liveModels;
