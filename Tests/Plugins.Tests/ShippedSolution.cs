@@ -6,9 +6,9 @@ namespace LeadLifecycle.Plugins.Tests;
 /// that ship, read through the one parser whatever the step files' format.</summary>
 internal static class ShippedSolution
 {
-    private static readonly Lazy<SolutionDefinition> Source = new(() => SolutionReader.ReadSourceFolder(Path.Combine(RepositoryRoot, "Solution", "src")));
-
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static readonly Lazy<SolutionDefinition> Source = new(() => SolutionReader.ReadSourceFolder(Path.Combine(RepositoryRoot, "Solution", "src")));
 
     public static SolutionDefinition Definition => Source.Value;
 

@@ -6,7 +6,7 @@ namespace LeadLifecycle.Plugins.Tests;
 /// Solution/STEPS.md is the pipeline as the registrations define it (tools/SolutionModel/StepsTable.cs renders it from
 /// the parsed solution): it must match what the generator makes of Solution/src today.
 /// </summary>
-public sealed class StepsDocumentTests
+public sealed class StepsDocumentTests : LeadLifecycleTest
 {
     private static readonly string DocumentPath = Path.Combine(ShippedSolution.RepositoryRoot, "Solution", "STEPS.md");
 
@@ -61,20 +61,12 @@ public sealed class StepsDocumentTests
     [Fact]
     public void A_lead_create_writes_with_its_score_only_the_columns_the_re_entry_section_names()
     {
-        var org = LeadLifecycle.LocalOrg.LocalOrganization.Create();
-        var model = new Microsoft.Xrm.Sdk.Entity("llc_scoringmodel", Guid.NewGuid())
-        {
-            ["llc_name"] = "Fit", ["llc_status"] = new Microsoft.Xrm.Sdk.OptionSetValue(754100001), ["llc_salesreadythreshold"] = 1,
-        };
-        var contact = new Microsoft.Xrm.Sdk.Entity("contact", Guid.NewGuid()) { ["lastname"] = "Lima" };
-        org.Initialize(model, contact, new Microsoft.Xrm.Sdk.Entity("llc_scoringrule", Guid.NewGuid())
-        {
-            ["llc_modelid"] = model.ToEntityReference(), ["llc_name"] = "Has a topic", ["llc_kind"] = new Microsoft.Xrm.Sdk.OptionSetValue(754100000),
-            ["llc_points"] = 5, ["llc_table"] = "lead", ["llc_attribute"] = "subject", ["llc_operator"] = new Microsoft.Xrm.Sdk.OptionSetValue(754100005),
-        });
+        var model = Model("Fit", salesReady: 1);
+        var contact = Contact();
+        Org.Initialize(model, contact, AttributeRule(model, "lead", "subject", HasValue, null, 5));
 
-        using var calls = org.RecordCalls();
-        org.GetService().Create(new Microsoft.Xrm.Sdk.Entity("lead") { ["subject"] = "Demo", ["lastname"] = "Lima", ["parentcontactid"] = contact.ToEntityReference() });
+        using var calls = Org.RecordCalls();
+        Service.Create(Lead(contact));
 
         var leadUpdates = calls.PluginCalls.Where(c => c.Message == "Update" && c.Table == "lead").ToList();
         Assert.NotEmpty(leadUpdates);

@@ -4,7 +4,7 @@ using LeadLifecycle.Plugins.Matching;
 namespace LeadLifecycle.Plugins.Tests.Matching;
 
 /// <summary>The Update step's pre-image must carry every column the matching code reads from it.</summary>
-public sealed class MatchingRegistrationTests
+public sealed class MatchingRegistrationTests : LeadLifecycleTest
 {
     [Fact]
     public void Lead_update_pre_image_lists_exactly_the_columns_matching_reads_from_it()

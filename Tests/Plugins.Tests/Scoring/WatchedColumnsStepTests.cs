@@ -6,7 +6,7 @@ namespace LeadLifecycle.Plugins.Tests.Scoring;
 /// The columns rules may read and the filtering attributes of the re-scoring Update steps are one list: a rule on a
 /// column whose change would not re-score is refused, so the steps must watch every column the list allows.
 /// </summary>
-public class WatchedColumnsStepTests
+public class WatchedColumnsStepTests : LeadLifecycleTest
 {
     [Fact]
     public void The_lead_update_step_filters_on_exactly_the_columns_rules_may_read() =>
