@@ -54,7 +54,11 @@ public sealed class ScenarioRunner
         }
         catch (ScenarioStepException ex) { error = ex.Message; }
         catch (Exception ex) { error = Unwrap(ex).Message; }
-        return new StepResult(index, kind, description, at, error is null, error, recording.Calls.Count, note);
+        return new StepResult(index, kind, description, at, error is null, error, recording.CallCount, note)
+        {
+            MaxExecutionCalls = recording.MaxExecutionCalls,
+            AsyncFailures = recording.FailedJobs,
+        };
     }
 
     private void Execute(string kind, JsonObject step, IOrganizationService service)
@@ -150,10 +154,23 @@ public sealed class ScenarioRunner
             ["steps"] = new JsonArray(steps.Select(s => (JsonNode)new JsonObject
             {
                 ["index"] = s.Index, ["ok"] = s.Ok, ["error"] = s.Error, ["serviceCalls"] = s.ServiceCalls,
+                ["maxExecutionCalls"] = s.MaxExecutionCalls,
+                ["asyncFailures"] = new JsonArray(s.AsyncFailures.Select(f => (JsonNode)EncodeFailure(f)).ToArray()),
             }).ToArray()),
             ["records"] = records,
         };
     }
+
+    /// <summary>A failed system job or flow run in RESULT.json: {"kind", "name", "record" (a reference in the value encoding,
+    /// or null), "error", "at"}.</summary>
+    private JsonObject EncodeFailure(LeadLifecycle.LocalOrg.Recording.FailedJob failure) => new()
+    {
+        ["kind"] = failure.Kind,
+        ["name"] = failure.Name,
+        ["record"] = failure.Table is { } table && failure.RecordId is { } id ? Codec.Encode(new EntityReference(table, id)) : null,
+        ["error"] = failure.Error,
+        ["at"] = failure.FailedOn.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private static string Describe(string kind, JsonObject step)
     {
