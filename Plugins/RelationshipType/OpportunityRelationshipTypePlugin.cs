@@ -32,7 +32,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
                 return;
             }
             var service = localPluginContext.SystemService;
-            var affected = context.InputParameters.Contains(OpportunityClose)
+            var affected = context.GetInputParameter<object>(OpportunityClose) != null
                 ? AffectedRecords.From(AffectedRecords.OpportunityLookups, ClosedOpportunity(context, service))
                 : AffectedRecords.From(AffectedRecords.OpportunityLookups,
                     context.GetPreEntity<Entity>(), context.GetTarget<Entity>(), context.GetPostEntity<Entity>());

@@ -22,39 +22,39 @@ namespace LeadLifecycle.Plugins.RelationshipType
         {
             var context = localPluginContext.PluginExecutionContext;
             var service = localPluginContext.SystemService;
-            var input = context.InputParameters;
             var output = context.OutputParameters;
 
             var target = context.GetTarget<EntityReference>();
             if (target != null)
             {
-                var outcome = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, new[] { target }).FirstOrDefault();
-                if (outcome == null)
+                var update = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, new[] { target }).FirstOrDefault();
+                if (update == null)
                 {
                     throw new InvalidPluginExecutionException("The " + target.LogicalName + " " + target.Id + " does not exist, so its relationship type cannot be recalculated.");
                 }
-                output[Contract.RecalculateRelationshipType.RelationshipType] = new OptionSetValue(outcome.Evaluation.Type);
-                output[Contract.RecalculateRelationshipType.Reason] = outcome.Evaluation.Reason;
-                output[Contract.RecalculateRelationshipType.Changed] = outcome.Changed;
+                output[Contract.RecalculateRelationshipType.RelationshipType] = new OptionSetValue(update.Evaluation.Type);
+                output[Contract.RecalculateRelationshipType.Reason] = update.Evaluation.Reason;
+                output[Contract.RecalculateRelationshipType.Changed] = update.Changed;
                 return;
             }
 
-            var records = Ids(input, Contract.RecalculateRelationshipType.ContactIds, Contract.Contact.LogicalName)
-                .Concat(Ids(input, Contract.RecalculateRelationshipType.AccountIds, Contract.Account.LogicalName))
+            var records = Ids(context, Contract.RecalculateRelationshipType.ContactIds, Contract.Contact.LogicalName)
+                .Concat(Ids(context, Contract.RecalculateRelationshipType.AccountIds, Contract.Account.LogicalName))
                 .ToList();
             if (records.Count == 0)
             {
-                throw new InvalidPluginExecutionException("Give the ids of the contacts (ContactIds) and/or accounts (AccountIds) to recalculate.");
+                throw new InvalidPluginExecutionException($"Give the ids of the contacts ({Contract.RecalculateRelationshipType.ContactIds}) and/or accounts ({Contract.RecalculateRelationshipType.AccountIds}) to recalculate.");
             }
-            var outcomes = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, AffectedRecords.Distinct(records));
-            output[Contract.RecalculateRelationshipType.EvaluatedCount] = outcomes.Count;
-            output[Contract.RecalculateRelationshipType.ChangedCount] = outcomes.Count(o => o.Changed);
+            var updates = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, AffectedRecords.Distinct(records));
+            output[Contract.RecalculateRelationshipType.EvaluatedCount] = updates.Count;
+            output[Contract.RecalculateRelationshipType.ChangedCount] = updates.Count(u => u.Changed);
         }
 
-        private static IEnumerable<EntityReference> Ids(ParameterCollection input, string parameter, string table)
+        private static IEnumerable<EntityReference> Ids(IPluginExecutionContext context, string parameter, string table)
         {
-            if (!input.Contains(parameter) || input[parameter] == null) return Enumerable.Empty<EntityReference>();
-            var texts = input[parameter] as string[] ?? throw new InvalidPluginExecutionException(parameter + " must be a list of record ids.");
+            var value = context.GetInputParameter<object>(parameter);
+            if (value == null) return Enumerable.Empty<EntityReference>();
+            var texts = value as string[] ?? throw new InvalidPluginExecutionException(parameter + " must be a list of record ids.");
             return texts.Select(text => new EntityReference(table, ParseId(parameter, text))).ToList();
         }
 
