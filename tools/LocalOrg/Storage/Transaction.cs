@@ -107,7 +107,11 @@ internal sealed class Transaction
     public IReadOnlyList<Action> Commit()
     {
         if (Completed) return Array.Empty<Action>();
-        foreach (var key in _order) _store.Table(key.Table).Apply(key.Id, _writes[key]);
+        foreach (var key in _order)
+        {
+            _store.Table(key.Table).Apply(key.Id, _writes[key]);
+            _store.NotifyCommitted(key.Table, key.Id);
+        }
         End();
         return _afterCommit.ToList();
     }
