@@ -95,7 +95,7 @@ public sealed class ScenarioBadInputTests
         { """{ "create": "contact", "fields": { "lastname": "X" }, "roles": [ "Salesperson" ] }""", "\"roles\" belongs to a create systemuser step (the security roles the new user holds), not to create contact" },
         { """{ "create": "systemuser", "key": "lee", "fields": { "lastname": "Lee" }, "roles": "Salesperson" }""", "\"roles\" must be a list of security role names such as [\"Salesperson\"], not the text \"Salesperson\"" },
         { """{ "create": "systemuser", "key": "lee", "fields": { "lastname": "Lee" }, "roles": [ 5 ] }""", "roles[0] must be a security role name (text), not the number 5" },
-        { """{ "create": "systemuser", "key": "lee", "fields": { "lastname": "Lee" }, "roles": [ "Salesperson" ] }""", "\"roles\": security roles are not modelled yet in the local organization" },
+        { """{ "create": "systemuser", "key": "lee", "fields": { "lastname": "Lee" }, "roles": [ "Salesperson", "Sales Person" ] }""", "\"roles\": There is no security role named 'Sales Person'. Known roles: " },
 
         // refused by the platform once sent: rolled back whole
         { """{ "create": "lead", "fields": { "subject": "Ghost", "parentcontactid": { "ref": "contact", "id": "00000000-0000-0000-0000-00000000beef" } } }""", "contact With Id = 00000000-0000-0000-0000-00000000beef Does Not Exist" },

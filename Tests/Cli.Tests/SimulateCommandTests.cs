@@ -110,7 +110,7 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains("Step 15: fields.numberofemployees: 3000000000 is outside the range of numberofemployees", Error(15));
         Assert.Contains("Step 16: fields has \"lastname\" twice", Error(16));
         Assert.Contains("Step 17: \"as\": no earlier step creates a user with the key 'nobody'", Error(17));
-        Assert.Contains("security roles are not modelled yet", Error(18));
+        Assert.Contains("\"roles\": There is no security role named 'Salesperon'. Known roles: ", Error(18));
         Assert.Contains("'P20000Y' would move the clock from 2026-03-02 past the year 9999", Error(19));
 
         // Refused steps sent nothing; the platform's refusals wrote nothing.
@@ -185,7 +185,7 @@ public sealed class SimulateCommandTests : IDisposable
         var scenario = Path.Combine(_folder, "as.json");
         File.WriteAllText(scenario, """
             { "steps": [
-              { "create": "systemuser", "key": "sam", "fields": { "firstname": "Sam", "lastname": "Sales" } },
+              { "create": "systemuser", "key": "sam", "fields": { "firstname": "Sam", "lastname": "Sales" }, "roles": ["Salesperson"] },
               { "as": "sam", "create": "contact", "key": "ana", "fields": { "lastname": "Silva" } },
               { "create": "contact", "key": "ben", "fields": { "lastname": "Okafor" } } ] }
             """);

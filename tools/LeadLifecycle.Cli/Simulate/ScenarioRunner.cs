@@ -150,16 +150,20 @@ public sealed class ScenarioRunner
     }
 
     /// <summary>
-    /// What grants the security roles a `create systemuser` step names to the user it creates, checked before the
-    /// user is created. TEMPORARY: the local organization does not model security roles yet (branch security-org adds
-    /// users with roles), so a step that names roles fails here, having written nothing. To complete: resolve every
-    /// name to a role of the root business unit (an unknown name fails here, naming it), and return the grant
-    /// (org.AssignRole / systemuserroles_association) to run once the user exists.
+    /// What grants the security roles a `create systemuser` step names to the user it creates. Every name is resolved
+    /// before the user is created (an unknown name fails the step, naming the known roles, having written nothing); the
+    /// grant runs once the user exists, as an administrator associating roles to a user does (systemuserroles).
     /// </summary>
-    private Action<Guid> SecurityRolesFor(IReadOnlyList<string> roleNames) =>
-        throw new ScenarioStepException($"\"roles\": security roles are not modelled yet in the local organization, so the " +
-                                        $"user cannot be given {string.Join(", ", roleNames)}; leave \"roles\" out for now " +
-                                        "(without roles the user runs its steps unchecked, like the System Administrator).");
+    private Action<Guid> SecurityRolesFor(IReadOnlyList<string> roleNames)
+    {
+        var roles = new List<string>();
+        foreach (var name in roleNames)
+        {
+            try { roles.Add(Organization.SecurityRole(name).Name); }
+            catch (ArgumentException ex) { throw new ScenarioStepException($"\"roles\": {ex.Message.Split(" (Parameter")[0]}"); }
+        }
+        return userId => { foreach (var role in roles) Organization.AssignRole(userId, role); };
+    }
 
     /// <summary>The result file: every step's outcome and every record of every table after the last step.</summary>
     public JsonObject Result(IEnumerable<StepResult> steps)
