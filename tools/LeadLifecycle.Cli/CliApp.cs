@@ -14,6 +14,7 @@ public static class CliApp
         RecomputeCommand.Create(host),
         MigrateRelationshipTypesCommand.Create(host),
         WhatIfCommand.Create(host),
+        GenerateScenarioCommand.Create(host),
     };
 
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
