@@ -28,5 +28,5 @@ internal sealed class DataStore
     /// <summary>The next row version (versionnumber), unique and increasing across the organization like SQL rowversion.</summary>
     public long NextVersion() => Interlocked.Increment(ref _version);
 
-    public Entity? Committed(string table, Guid id) => Table(table).Rows.TryGetValue(id, out var row) ? row : null;
+    public Entity? Committed(string table, Guid id) => Table(table).Get(id);
 }
