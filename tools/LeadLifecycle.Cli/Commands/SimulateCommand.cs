@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Reflection;
-using System.Text.Json;
 using Spectre.Console;
 using LeadLifecycle.Cli.Simulate;
 
@@ -64,7 +63,8 @@ internal static class SimulateCommand
             {
                 try
                 {
-                    File.WriteAllText(resultPath, runner.Result(steps).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                    using var file = File.Create(resultPath);
+                    runner.WriteResult(steps, file);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

@@ -130,30 +130,8 @@ public sealed class ScenarioRunner
         }
     }
 
-    /// <summary>The result file: every step's outcome and every record of every table after the last step.</summary>
-    public JsonObject Result(IEnumerable<StepResult> steps)
-    {
-        var records = new JsonObject();
-        foreach (var table in Organization.Metadata.Tables.Select(t => t.LogicalName).Order(StringComparer.Ordinal))
-        {
-            var rows = Organization.All(table);
-            if (rows.Count == 0) continue;
-            records[table] = new JsonArray(rows.Select(row => (JsonNode)new JsonObject
-            {
-                ["key"] = Keys.KeyOf(table, row.Id),
-                ["id"] = row.Id.ToString(),
-                ["fields"] = Codec.EncodeFields(row),
-            }).ToArray());
-        }
-        return new JsonObject
-        {
-            ["steps"] = new JsonArray(steps.Select(s => (JsonNode)new JsonObject
-            {
-                ["index"] = s.Index, ["ok"] = s.Ok, ["error"] = s.Error, ["serviceCalls"] = s.ServiceCalls,
-            }).ToArray()),
-            ["records"] = records,
-        };
-    }
+    /// <summary>Writes the result file (every step's outcome and every record of every table after the last step) to the stream.</summary>
+    public void WriteResult(IEnumerable<StepResult> steps, Stream output) => new ResultWriter(Organization, Keys, Codec).Write(steps, output);
 
     private static string Describe(string kind, JsonObject step)
     {
