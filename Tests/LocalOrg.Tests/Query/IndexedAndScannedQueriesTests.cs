@@ -104,6 +104,22 @@ public sealed class IndexedAndScannedQueriesTests
             q.Criteria.AddFilter(and);
             return q;
         },
+        ["open leads of a contact or of accounts: a union of lookups"] = () =>
+        {
+            var q = Where("lead", "statecode", ConditionOperator.Equal, 0);
+            var parents = q.Criteria.AddFilter(LogicalOperator.Or);
+            parents.AddCondition("parentcontactid", ConditionOperator.Equal, Contact(0));
+            parents.AddCondition("parentaccountid", ConditionOperator.In, Fabrikam, Empty);
+            return q;
+        },
+        ["or of the primary key and a lookup"] = () =>
+        {
+            var q = new QueryExpression("lead") { ColumnSet = new ColumnSet("subject"), Criteria = new FilterExpression(LogicalOperator.Or) };
+            q.Criteria.AddCondition("leadid", ConditionOperator.Equal, Lead(2));
+            q.Criteria.AddCondition("parentcontactid", ConditionOperator.Equal, Contact(1));
+            q.Criteria.AddCondition("leadid", ConditionOperator.Equal, Lead(1)); // also a child of Contact(1): found once
+            return q;
+        },
         ["equality under an or is not a lookup"] = () =>
         {
             var q = new QueryExpression("contact") { ColumnSet = new ColumnSet("firstname") };
@@ -226,6 +242,13 @@ public sealed class IndexedAndScannedQueriesTests
         var scanning = new CountingStore(new TransactionQueryStore(org, transaction) { UseIndexes = false });
         QueryEngine.Execute(query, scanning, new QueryContext(Start, org.DefaultUserId));
         Assert.Equal(["lead", "contact", "account"], scanning.Scanned);
+
+        var union = new CountingStore(new TransactionQueryStore(org, transaction));
+        QueryEngine.Execute(Queries["open leads of a contact or of accounts: a union of lookups"](), union, new QueryContext(Start, org.DefaultUserId));
+        Assert.Empty(union.Scanned);
+        var notAllLookups = new CountingStore(new TransactionQueryStore(org, transaction));
+        QueryEngine.Execute(Queries["equality under an or is not a lookup"](), notAllLookups, new QueryContext(Start, org.DefaultUserId));
+        Assert.Equal(["contact"], notAllLookups.Scanned);
     }
 
     /// <summary>
@@ -373,11 +396,11 @@ public sealed class IndexedAndScannedQueriesTests
 
         public TableMetadataView? Table(string logicalName) => inner.Table(logicalName);
 
-        public int? CountMatching(string logicalName, string attribute, IReadOnlyList<Scalar> values) => inner.CountMatching(logicalName, attribute, values);
+        public int? CountMatching(string logicalName, IReadOnlyList<IndexLookup> anyOf) => inner.CountMatching(logicalName, anyOf);
 
-        public IEnumerable<Entity>? RowsMatching(string logicalName, string attribute, IReadOnlyList<Scalar> values)
+        public IEnumerable<Entity>? RowsMatching(string logicalName, IReadOnlyList<IndexLookup> anyOf)
         {
-            var rows = inner.RowsMatching(logicalName, attribute, values);
+            var rows = inner.RowsMatching(logicalName, anyOf);
             if (rows is not null) Looked.Add(logicalName);
             return rows;
         }

@@ -74,25 +74,19 @@ internal sealed class TableStore
         lock (_gate) return IndexOn(column).Count(values);
     }
 
-    /// <summary>The committed rows holding one of the values in the column, in table order; null when no index can say.</summary>
-    public List<StoredRow>? Matching(string column, IReadOnlyList<Scalar> values)
+    /// <summary>Ids of the committed rows holding one of the values in the column (unordered); null when no index can say.</summary>
+    public List<Guid>? MatchingIds(string column, IReadOnlyList<Scalar> values)
     {
-        List<StoredRow> rows;
-        lock (_gate)
-        {
-            var ids = IndexOn(column).Lookup(values);
-            if (ids is null) return null;
-            rows = new List<StoredRow>(ids.Count);
-            foreach (var id in ids)
-                if (_byId.TryGetValue(id, out var stored) && stored.Row is not null) rows.Add(stored);
-        }
-        rows.Sort(static (a, b) => a.Position.CompareTo(b.Position));
-        return rows;
+        lock (_gate) return IndexOn(column).Lookup(values)?.ToList();
     }
 
     /// <summary>Ids of the committed rows whose lookup column points at the parent, in table order.</summary>
-    public IEnumerable<Guid> CommittedChildren(string column, Guid parentId) =>
-        Matching(column, new[] { Scalar.OfId(parentId) })?.Select(r => r.Id) ?? Array.Empty<Guid>();
+    public IEnumerable<Guid> CommittedChildren(string column, Guid parentId)
+    {
+        var ids = MatchingIds(column, new[] { Scalar.OfId(parentId) });
+        if (ids is null) return InOrder().Where(r => r.Row?.GetAttributeValue<EntityReference>(column)?.Id == parentId).Select(r => r.Id).ToList();
+        return ids.Select(id => (Id: id, Position: PositionOf(id))).Where(r => r.Position is not null).OrderBy(r => r.Position).Select(r => r.Id).ToList();
+    }
 
     /// <summary>Applies a committed write (null = delete), keeping the indexes in step.</summary>
     public void Apply(Guid id, Entity? row)

@@ -1,4 +1,5 @@
 using LeadLifecycle.LocalOrg.Metadata;
+using LeadLifecycle.LocalOrg.Query;
 using LeadLifecycle.LocalOrg.Query.Values;
 using Microsoft.Xrm.Sdk;
 
@@ -57,49 +58,78 @@ internal sealed class Transaction
         }
     }
 
-    /// <summary>How many rows may hold one of the values in the column (committed ones plus this transaction's own),
-    /// an upper bound; null when the column cannot be looked up by index.</summary>
-    public int? CountMatching(string table, string column, IReadOnlyList<Scalar> values)
+    /// <summary>How many rows may match one of the lookups (committed ones plus this transaction's own): an upper bound;
+    /// null when one of them cannot be answered by an index.</summary>
+    public int? CountMatching(string table, IReadOnlyList<IndexLookup> anyOf)
     {
-        var committed = _store.Table(table).CountMatching(column, values);
-        if (committed is null) return null;
-        if (!_tables.TryGetValue(table, out var writes)) return committed;
-        return writes.Index(column).Count(values) is int own ? committed + own : null;
+        var store = _store.Table(table);
+        _tables.TryGetValue(table, out var writes);
+        var total = 0;
+        foreach (var lookup in anyOf)
+        {
+            if (lookup.Attribute == store.Metadata.PrimaryIdAttribute)
+            {
+                if (lookup.Values.Any(v => v.Kind != ScalarKind.Id)) return null;
+                total += lookup.Values.Count;
+                continue;
+            }
+            if (store.CountMatching(lookup.Attribute, lookup.Values) is not int committed) return null;
+            var own = writes is null ? 0 : writes.Index(lookup.Attribute).Count(lookup.Values);
+            if (own is null) return null;
+            total += committed + own.Value;
+        }
+        return total;
     }
 
     /// <summary>
-    /// The rows, as this transaction sees them, that may hold one of the values in the column — every row that does, in
-    /// the order <see cref="Rows"/> gives them (rows that no longer hold it may come too: the caller's predicate decides).
-    /// Null when the column cannot be looked up by index.
+    /// The rows, as this transaction sees them, that may match one of the lookups — every row that does, in the order
+    /// <see cref="Rows"/> gives them (rows that no longer match may come too: the caller's predicate decides).
+    /// Null when one of the lookups cannot be answered by an index.
     /// </summary>
-    public List<Entity>? RowsMatching(string table, string column, IReadOnlyList<Scalar> values)
+    public List<Entity>? RowsMatching(string table, IReadOnlyList<IndexLookup> anyOf)
     {
         var store = _store.Table(table);
-        var committed = store.Matching(column, values);
-        if (committed is null) return null;
-        if (!_tables.TryGetValue(table, out var writes))
+        _tables.TryGetValue(table, out var writes);
+        var candidates = new HashSet<Guid>();
+        foreach (var lookup in anyOf)
         {
-            var rows = new List<Entity>(committed.Count);
-            foreach (var stored in committed)
-                if (stored.Row is { } row) rows.Add(row);
-            return rows;
+            if (lookup.Attribute == store.Metadata.PrimaryIdAttribute)
+            {
+                if (lookup.Values.Any(v => v.Kind != ScalarKind.Id)) return null;
+                foreach (var value in lookup.Values) candidates.Add(value.Id);
+                continue;
+            }
+            if (store.MatchingIds(lookup.Attribute, lookup.Values) is not { } committed) return null;
+            candidates.UnionWith(committed);
+            if (writes is null) continue;
+            if (writes.Index(lookup.Attribute).Lookup(lookup.Values) is not { } own) return null;
+            candidates.UnionWith(own);
         }
-        var ownIds = writes.Index(column).Lookup(values);
-        if (ownIds is null) return null;
-        var placed = new List<(long Position, Entity Row)>(committed.Count + ownIds.Count);
-        var seen = new HashSet<Guid>();
-        foreach (var stored in committed)
-        {
-            seen.Add(stored.Id);
-            var row = writes.Rows.TryGetValue(stored.Id, out var own) ? own : stored.Row;
-            if (row is not null) placed.Add((stored.Position, row));
-        }
+        return InTableOrder(store, writes, candidates);
+    }
+
+    /// <summary>The rows with these ids as this transaction sees them, in the order <see cref="Rows"/> gives them.</summary>
+    public List<Entity> RowsWithIds(string table, IEnumerable<Guid> ids)
+    {
+        _tables.TryGetValue(table, out var writes);
+        return InTableOrder(_store.Table(table), writes, ids.ToHashSet());
+    }
+
+    /// <summary>Committed rows first, by their place in the table (this transaction's version where it wrote one), then the
+    /// rows this transaction created, in the order it created them; rows that do not exist (any more) are left out.</summary>
+    private static List<Entity> InTableOrder(TableStore store, TableWrites? writes, IEnumerable<Guid> ids)
+    {
+        var placed = new List<(long Position, Entity Row)>();
         var created = new List<(int Sequence, Entity Row)>();
-        foreach (var id in ownIds)
+        foreach (var id in ids)
         {
-            if (!seen.Add(id) || writes.Rows[id] is not { } row) continue;
-            if (store.PositionOf(id) is long position) placed.Add((position, row)); // a committed row this transaction changed
-            else created.Add((writes.Sequence[id], row));
+            Entity? own = null;
+            var wrote = writes is not null && writes.Rows.TryGetValue(id, out own);
+            var position = store.PositionOf(id);
+            var row = wrote ? own : position is null ? null : store.Get(id);
+            if (row is null) continue;
+            if (position is long p) placed.Add((p, row));
+            else if (wrote) created.Add((writes!.Sequence[id], row));
         }
         placed.Sort(static (a, b) => a.Position.CompareTo(b.Position));
         created.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
@@ -107,23 +137,6 @@ internal sealed class Transaction
         foreach (var (_, row) in placed) result.Add(row);
         foreach (var (_, row) in created) result.Add(row);
         return result;
-    }
-
-    /// <summary>The rows with these ids as this transaction sees them, in the order <see cref="Rows"/> gives them.</summary>
-    public List<Entity> RowsWithIds(string table, IEnumerable<Guid> ids)
-    {
-        var store = _store.Table(table);
-        _tables.TryGetValue(table, out var writes);
-        var placed = new List<(long Position, int Sequence, Entity Row)>();
-        foreach (var id in ids.Distinct())
-        {
-            if (Read(table, id) is not { } row) continue;
-            if (store.PositionOf(id) is long position) placed.Add((position, 0, row));
-            else if (writes is not null && writes.Sequence.TryGetValue(id, out var sequence))
-                placed.Add((long.MaxValue, sequence, row)); // created by this transaction: after the committed rows
-        }
-        placed.Sort(static (a, b) => a.Position != b.Position ? a.Position.CompareTo(b.Position) : a.Sequence.CompareTo(b.Sequence));
-        return placed.Select(p => p.Row).ToList();
     }
 
     /// <summary>Locks the row for this transaction (waiting for another writer to finish), then records the new version.</summary>

@@ -1,5 +1,4 @@
 using LeadLifecycle.LocalOrg.Query;
-using LeadLifecycle.LocalOrg.Query.Values;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.LocalOrg.Storage;
@@ -33,35 +32,17 @@ internal sealed class TransactionQueryStore : IIndexedQueryableStore
 
     public TableMetadataView? Table(string logicalName) => _org.MetadataView(logicalName);
 
-    public int? CountMatching(string logicalName, string attribute, IReadOnlyList<Scalar> values)
-    {
-        if (!Indexed(logicalName, out var primaryId)) return null;
-        if (attribute == primaryId) return values.All(v => v.Kind == ScalarKind.Id) ? values.Count : null;
-        return _transaction.CountMatching(logicalName, attribute, values);
-    }
+    public int? CountMatching(string logicalName, IReadOnlyList<IndexLookup> anyOf) =>
+        Indexed(logicalName) ? _transaction.CountMatching(logicalName, anyOf) : null;
 
-    public IEnumerable<Entity>? RowsMatching(string logicalName, string attribute, IReadOnlyList<Scalar> values)
-    {
-        if (!Indexed(logicalName, out var primaryId)) return null;
-        if (attribute == primaryId)
-        {
-            if (values.Any(v => v.Kind != ScalarKind.Id)) return null;
-            return Visible(logicalName, _transaction.RowsWithIds(logicalName, values.Select(v => v.Id)));
-        }
-        return _transaction.RowsMatching(logicalName, attribute, values) is { } rows ? Visible(logicalName, rows) : null;
-    }
+    public IEnumerable<Entity>? RowsMatching(string logicalName, IReadOnlyList<IndexLookup> anyOf) =>
+        Indexed(logicalName) && _transaction.RowsMatching(logicalName, anyOf) is { } rows ? Visible(logicalName, rows) : null;
 
     /// <summary>The seam for the caller's read access: rows the caller may not see are left out here, for scans and
     /// index lookups alike (today every row is visible).</summary>
     private static IEnumerable<Entity> Visible(string logicalName, IEnumerable<Entity> rows) => rows;
 
-    private bool Indexed(string logicalName, out string primaryId)
-    {
-        primaryId = "";
-        if (!UseIndexes || logicalName == "activitypointer" || _org.Metadata.Find(logicalName) is not { } table) return false;
-        primaryId = table.PrimaryIdAttribute;
-        return true;
-    }
+    private bool Indexed(string logicalName) => UseIndexes && logicalName != "activitypointer" && _org.Metadata.Find(logicalName) is not null;
 
     /// <summary>activitypointer is the union of every activity table (task, opportunityclose, ...).</summary>
     private IEnumerable<Entity> ActivityRows()

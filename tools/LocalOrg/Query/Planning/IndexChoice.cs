@@ -6,56 +6,66 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LeadLifecycle.LocalOrg.Query.Planning;
 
 /// <summary>
-/// Which rows of the root table a query has to look at: when the store is indexed, the rows matching the most selective
-/// equality condition that every returned row must meet (an eq or in condition on the root table, at the top of the
-/// criteria or inside "and" filters only); otherwise, or when no such condition can use an index, every row.
+/// Which rows of the root table a query has to look at. With an indexed store: the rows that may meet the criteria by
+/// their equality conditions on the root table — in an "and", its most selective part (a condition, or a nested filter
+/// that can itself be looked up); in an "or", the union of its parts when every part can be looked up; an eq or in
+/// condition is one lookup. Otherwise, or when nothing can be looked up, every row. The criteria still decide: this only
+/// leaves out rows that cannot meet them.
 /// Runs after the criteria compiled, so a condition the platform refuses fails the same way with or without an index.
 /// </summary>
 internal static class IndexChoice
 {
     public static IEnumerable<Entity> RootRows(QueryPlan plan, FilterExpression? criteria, IQueryableStore store)
     {
-        var root = plan.Root;
-        if (criteria is null || store is not IIndexedQueryableStore indexed) return store.Rows(root.LogicalName);
-        (string Attribute, Scalar[] Values)? best = null;
-        var bestCount = int.MaxValue;
-        foreach (var lookup in Lookups(plan, criteria))
-        {
-            if (indexed.CountMatching(root.LogicalName, lookup.Attribute, lookup.Values) is not int count || count >= bestCount) continue;
-            best = lookup;
-            bestCount = count;
-            if (count == 0) break;
-        }
-        return best is { } chosen
-            ? indexed.RowsMatching(root.LogicalName, chosen.Attribute, chosen.Values) ?? store.Rows(root.LogicalName)
-            : store.Rows(root.LogicalName);
+        var table = plan.Root.LogicalName;
+        if (criteria is null || store is not IIndexedQueryableStore indexed) return store.Rows(table);
+        var lookups = Plan(plan, criteria, indexed);
+        return lookups is null ? store.Rows(table) : indexed.RowsMatching(table, lookups.Value.AnyOf) ?? store.Rows(table);
     }
 
     /// <summary>The linked table's rows that may join on the wanted key values (all its rows when no index serves).</summary>
     public static IEnumerable<Entity> JoinRows(TableScope scope, string keyColumn, IReadOnlyCollection<Scalar> wanted, IQueryableStore store)
     {
-        if (store is IIndexedQueryableStore indexed && indexed.RowsMatching(scope.LogicalName, keyColumn, wanted.ToArray()) is { } rows)
+        if (store is IIndexedQueryableStore indexed && indexed.RowsMatching(scope.LogicalName, [new IndexLookup(keyColumn, wanted.ToArray())]) is { } rows)
             return rows;
         return store.Rows(scope.LogicalName);
     }
 
-    /// <summary>The eq / in conditions on the root table that every row of the result meets.</summary>
-    private static IEnumerable<(string Attribute, Scalar[] Values)> Lookups(QueryPlan plan, FilterExpression filter)
+    /// <summary>The lookups whose union holds every row the filter keeps, and their size; null when there are none.</summary>
+    private static (IReadOnlyList<IndexLookup> AnyOf, int Count)? Plan(QueryPlan plan, FilterExpression filter, IIndexedQueryableStore store)
     {
-        if (filter.FilterOperator != LogicalOperator.And) yield break;
-        foreach (var condition in filter.Conditions)
+        var parts = filter.Conditions.Select(c => Plan(plan, c, store)).Concat(filter.Filters.Select(f => Plan(plan, f, store)));
+        if (filter.FilterOperator == LogicalOperator.And)
         {
-            if (condition.CompareColumns || condition.Operator is not (ConditionOperator.Equal or ConditionOperator.In)) continue;
-            if (!ReferenceEquals(plan.Resolve(condition.EntityName, plan.Root), plan.Root)) continue;
-            var type = plan.Root.TypeOf(condition.AttributeName);
-            if (type == ColumnType.MultiSelectPicklist) continue; // compared as whole sets of options, not by one value
-            var values = ValueConverter.Flatten(condition.Values).ToArray();
-            if (values.Length == 0 || values.Any(v => v is null)) continue;
-            var column = plan.Root.Describe(condition.AttributeName);
-            yield return (condition.AttributeName, values.Select(v => ValueConverter.ToColumnType(v, type, column)).ToArray());
+            (IReadOnlyList<IndexLookup> AnyOf, int Count)? best = null;
+            foreach (var part in parts)
+            {
+                if (part is { } found && (best is null || found.Count < best.Value.Count)) best = found;
+                if (best is { Count: 0 }) break;
+            }
+            return best;
         }
-        foreach (var child in filter.Filters)
-            foreach (var lookup in Lookups(plan, child))
-                yield return lookup;
+        var union = new List<IndexLookup>();
+        var count = 0;
+        foreach (var part in parts)
+        {
+            if (part is not { } found) return null; // one part reads rows no index finds: every row may match
+            union.AddRange(found.AnyOf);
+            count += found.Count;
+        }
+        return union.Count == 0 ? null : (union, count);
+    }
+
+    private static (IReadOnlyList<IndexLookup> AnyOf, int Count)? Plan(QueryPlan plan, ConditionExpression condition, IIndexedQueryableStore store)
+    {
+        if (condition.CompareColumns || condition.Operator is not (ConditionOperator.Equal or ConditionOperator.In)) return null;
+        if (!ReferenceEquals(plan.Resolve(condition.EntityName, plan.Root), plan.Root)) return null;
+        var type = plan.Root.TypeOf(condition.AttributeName);
+        if (type == ColumnType.MultiSelectPicklist) return null; // compared as whole sets of options, not by one value
+        var values = ValueConverter.Flatten(condition.Values).ToArray();
+        if (values.Length == 0 || values.Any(v => v is null)) return null;
+        var column = plan.Root.Describe(condition.AttributeName);
+        IReadOnlyList<IndexLookup> lookup = [new IndexLookup(condition.AttributeName, values.Select(v => ValueConverter.ToColumnType(v, type, column)).ToArray())];
+        return store.CountMatching(plan.Root.LogicalName, lookup) is int count ? (lookup, count) : null;
     }
 }
