@@ -49,6 +49,30 @@ public sealed class ResultWriterTests
     }
 
     [Fact]
+    public void Failed_system_jobs_of_a_step_are_written_as_the_document_has_them()
+    {
+        var runner = new ScenarioRunner(Scenario.Parse("""{ "steps": [] }""", "empty"));
+        var lead = new Entity("lead", Guid.NewGuid()) { ["subject"] = "failed" };
+        runner.Organization.Initialize(lead);
+        runner.Keys.Name("l1", new EntityReference("lead", lead.Id));
+        var at = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+        StepResult[] steps =
+        [
+            new(0, "update", "update lead 'l1'", at, true, null, 5, null)
+            {
+                MaxExecutionCalls = 3,
+                AsyncFailures =
+                [
+                    new("System job", "Rescore lead", "lead", lead.Id, "The plug-in failed: \"quoted\"", at),
+                    new("Flow run", "Nightly review", null, null, "Timed out", at.AddHours(1)),
+                ],
+            },
+        ];
+
+        Assert.Equal(Reference(runner, steps), Streamed(runner, steps));
+    }
+
+    [Fact]
     public void A_generated_organization_is_written_the_same_way()
     {
         var scenario = Scenario.Parse(ScenarioGenerator.ToText(new ScenarioSize(Contacts: 12, Leads: 12, Interactions: 40, Seed: 7)), "generated");
@@ -86,6 +110,15 @@ public sealed class ResultWriterTests
             ["steps"] = new JsonArray(steps.Select(s => (JsonNode)new JsonObject
             {
                 ["index"] = s.Index, ["ok"] = s.Ok, ["error"] = s.Error, ["serviceCalls"] = s.ServiceCalls,
+                ["maxExecutionCalls"] = s.MaxExecutionCalls,
+                ["asyncFailures"] = new JsonArray(s.AsyncFailures.Select(f => (JsonNode)new JsonObject
+                {
+                    ["kind"] = f.Kind,
+                    ["name"] = f.Name,
+                    ["record"] = f.Table is { } table && f.RecordId is { } id ? runner.Codec.Encode(new EntityReference(table, id)) : null,
+                    ["error"] = f.Error,
+                    ["at"] = f.FailedOn.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+                }).ToArray()),
             }).ToArray()),
             ["records"] = records,
         };

@@ -9,6 +9,8 @@ internal static class RepoPaths
 
     public static string OfficialApiListing => Path.Combine(Root, "tools", "Sdk", "official-sdk-api.txt");
 
+    public static string OfficialContractListing => Path.Combine(Root, "tools", "Sdk", "official-sdk-contracts.txt");
+
     public static string ProjectKey => Path.Combine(Root, "LeadLifecycle.snk");
 
     /// <summary>The configuration (Debug/Release) this test assembly was built with; the deployables share it.</summary>

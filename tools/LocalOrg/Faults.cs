@@ -20,6 +20,8 @@ internal static class Faults
     public const int ConcurrencyVersionNotProvided = unchecked((int)0x80060883);
     public const int InfiniteLoop = unchecked((int)0x80044182);
     public const int NoActiveTransactionCode = unchecked((int)0x80040251);
+    public const int TransactionCountReducedCode = unchecked((int)0x8009000C);
+    public const int SandboxHostPluginTimeoutCode = unchecked((int)0x80044172);
     public const int LockTimeout = unchecked((int)0x80044151);
     public const int UnrecognizedRequestCode = unchecked((int)0x80040200);
     public const int LeadNotOpen = unchecked((int)0x80040227);
@@ -83,9 +85,22 @@ internal static class Faults
         new(InfiniteLoop,
             "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again. For information about workflow logic, see Help.");
 
+    // "Troubleshoot Dataverse plug-ins", Transaction errors (learn.microsoft.com/power-apps/developer/data-platform/
+    // troubleshoot-plug-in): -2147220911 for work in a transaction a failed call ended; -2146893812, the newer error,
+    // raised "immediately and in the context of the plug-in that contains the problem".
     public static DataverseFault NoActiveTransaction() =>
         new(NoActiveTransactionCode,
             "There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing.");
+
+    public static DataverseFault TransactionCountReduced() =>
+        new(TransactionCountReducedCode,
+            "ISV code reduced the open transaction count. Custom plug-ins should not catch exceptions from OrganizationService calls and continue processing.");
+
+    // The sandbox's own words when an extension runs past the 2-minute limit ("Analyze plug-in performance": "Dataverse
+    // throws a TimeoutException"). The code is not published: 0x80044171 is the Sandbox *Client* timeout (seen in real
+    // faults as -2147204751 with "...timed-out at the Sandbox Client."); the Sandbox Host timeout is the next code.
+    public static DataverseFault ExecutionTimedOut() =>
+        new(SandboxHostPluginTimeoutCode, "The plug-in execution failed because the operation has timed-out at the Sandbox Host.");
 
     public static DataverseFault LockTimedOut(string what, TimeSpan timeout) =>
         new(LockTimeout,

@@ -21,6 +21,7 @@ public sealed partial class LocalOrganization
             CorrelationId = Guid.NewGuid(),
             OperationId = Guid.NewGuid(),
             OperationCreatedOn = Clock.UtcNow,
+            DepthUpdatedOn = Clock.UtcNow,
             IsInTransaction = stage != 10,
         };
         if (target is not null)

@@ -1,3 +1,4 @@
+using LeadLifecycle.LocalOrg.Flows;
 using LeadLifecycle.LocalOrg.Messages;
 using LeadLifecycle.LocalOrg.Metadata;
 using LeadLifecycle.LocalOrg.Pipeline;
@@ -29,8 +30,10 @@ public sealed partial class LocalOrganization
         Steps = new StepRegistry(Options.StepFilter is null ? solution.Steps : solution.Steps.Where(Options.StepFilter));
         StepRunner = new StepRunner(this);
         Recording = new RecordingHub();
+        Executions = new ExecutionAccounting(this);
         AsyncJobs = new AsyncJobQueue(this);
         Workflows = new WorkflowEngine(this);
+        Flows = new CloudFlowScheduler(this);
         Pipeline = new MessagePipeline(this);
         Seed();
     }
@@ -65,8 +68,10 @@ public sealed partial class LocalOrganization
     internal StepRegistry Steps { get; }
     internal StepRunner StepRunner { get; }
     internal RecordingHub Recording { get; }
+    internal ExecutionAccounting Executions { get; }
     internal AsyncJobQueue AsyncJobs { get; }
     internal WorkflowEngine Workflows { get; }
+    internal CloudFlowScheduler Flows { get; }
     internal MessagePipeline Pipeline { get; }
 
     // ---- services ----------------------------------------------------------------------------------------------------
@@ -171,21 +176,35 @@ public sealed partial class LocalOrganization
 
     // ---- time and asynchronous work -----------------------------------------------------------------------------------
 
-    /// <summary>Moves the simulated clock and runs what became due: queued asynchronous steps and workflow timeouts.</summary>
+    /// <summary>Moves the simulated clock and runs what became due: queued asynchronous steps, workflow timeouts and the
+    /// occurrences of scheduled cloud flows.</summary>
     public void AdvanceTime(TimeSpan by)
     {
         if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "The clock only moves forward.");
         var target = Clock.UtcNow + by;
-        // Jobs run at the moment they fall due, earliest first, as the asynchronous service would have run them:
-        // what they stamp (modifiedon, "changed on" dates, the next timeout) is that moment, not the end of the jump.
-        while (AsyncJobs.NextDueOn() is { } due && due <= target)
+        // Jobs and flow runs happen at the moment they fall due, earliest first, as the asynchronous service and Power
+        // Automate would have run them: what they stamp (modifiedon, "changed on" dates, the next timeout) is that moment,
+        // not the end of the jump. At one moment the system jobs already due run before the flow occurrence.
+        while (true)
         {
-            if (due > Clock.UtcNow) Clock.Set(due);
-            if (AsyncJobs.RunDue() == 0) break; // nothing could run (a job is already running on this thread)
+            var jobDue = AsyncJobs.NextDueOn();
+            var flowDue = Flows.NextDueOn();
+            var due = jobDue is null ? flowDue : flowDue is null || jobDue <= flowDue ? jobDue : flowDue;
+            if (due is null || due > target) break;
+            if (due > Clock.UtcNow) Clock.Set(due.Value);
+            var ran = AsyncJobs.RunDue() + Flows.RunDue();
+            if (ran == 0) break; // nothing could run (a job is already running on this thread)
         }
         Clock.Set(target);
         AsyncJobs.RunDue();
     }
+
+    /// <summary>Binds a connection reference of the solution's cloud flows to a user's connection: its actions then run as
+    /// that user (default: the organization's default user).</summary>
+    public void SetConnectionUser(string connectionReferenceLogicalName, Guid userId) => Flows.SetConnectionUser(connectionReferenceLogicalName, userId);
+
+    /// <summary>Every run of a scheduled cloud flow so far, in the order they ran.</summary>
+    public IReadOnlyList<CloudFlowRun> CloudFlowRuns => Flows.Runs.ToList();
 
     /// <summary>Runs the asynchronous jobs that are due now (when <see cref="LocalOrganizationOptions.RunAsyncImmediately"/> is off).</summary>
     public int RunPendingAsyncJobs() => AsyncJobs.RunDue();

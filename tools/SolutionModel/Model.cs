@@ -24,6 +24,12 @@ public sealed record SolutionDefinition(
     /// <summary>True for a managed package; false for an unmanaged one and for the source folder.</summary>
     public bool IsManaged { get; init; }
 
+    /// <summary>The cloud flows (Category 5 workflows with their .json definitions); see <see cref="CloudFlowParser"/>.</summary>
+    public IReadOnlyList<CloudFlowDefinition> CloudFlows { get; init; } = [];
+
+    /// <summary>The connection references the cloud flows reach their connectors through.</summary>
+    public IReadOnlyList<ConnectionReferenceDefinition> ConnectionReferences { get; init; } = [];
+
     public TableDefinition? Table(string logicalName) => Tables.FirstOrDefault(t => t.LogicalName == logicalName);
 }
 

@@ -66,6 +66,8 @@ public static class SolutionReader
                 int.TryParse(r.Attr("type"), out var t) ? t : 0, r.Attr("schemaName"), Xml.ParseGuid(r.Attr("id")),
                 int.TryParse(r.Attr("behavior"), out var b) ? b : 0)).ToList() ?? [],
             IsManaged = manifest.Text("Managed") == "1",
+            CloudFlows = CloudFlowParser.Flows(customizations, files),
+            ConnectionReferences = CloudFlowParser.ConnectionReferences(customizations),
         };
     }
 }

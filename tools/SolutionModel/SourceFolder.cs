@@ -27,7 +27,8 @@ internal sealed class SourceFolder
         var root = customizations.Root!;
         Fill(root, "Entities", InSubfolders(Path.Combine(srcDir, "Entities"), "Entity.xml").Select(AssembleEntity));
         Fill(root, "Roles", FilesIn(Path.Combine(srcDir, "Roles"), "*.xml").Select(RootOf));
-        Fill(root, "Workflows", FilesIn(Path.Combine(srcDir, "Workflows"), "*.xaml.data.xml").Select(RootOf));
+        Fill(root, "Workflows", FilesIn(Path.Combine(srcDir, "Workflows"), "*.xaml.data.xml")
+            .Concat(FilesIn(Path.Combine(srcDir, "Workflows"), "*.json.data.xml")).Select(RootOf));
         Fill(root, "optionsets", FilesIn(Path.Combine(srcDir, "OptionSets"), "*.xml").Select(RootOf));
         Fill(root, "EntityRelationships", FilesIn(Path.Combine(srcDir, "Other", "Relationships"), "*.xml")
             .SelectMany(p => Xml.Load(p).Root!.Elements("EntityRelationship")));
@@ -42,6 +43,8 @@ internal sealed class SourceFolder
     {
         var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var xaml in FilesIn(Path.Combine(srcDir, "Workflows"), "*.xaml")) files[$"Workflows/{Path.GetFileName(xaml)}"] = xaml;
+        // A cloud flow's definition (Category 5): Workflows/<Name>-<GUID>.json beside its .json.data.xml.
+        foreach (var json in FilesIn(Path.Combine(srcDir, "Workflows"), "*.json")) files[$"Workflows/{Path.GetFileName(json)}"] = json;
         foreach (var folder in new[] { "customapis", "environmentvariabledefinitions" })
             foreach (var file in FilesIn(Path.Combine(srcDir, folder), "*", SearchOption.AllDirectories))
                 files[Path.GetRelativePath(srcDir, file).Replace('\\', '/')] = file;

@@ -11,6 +11,8 @@ internal sealed class TestSolution
     private readonly List<RelationshipDefinition> _relationships = new();
     private readonly List<WorkflowDefinition> _workflows = new();
     private readonly List<EnvironmentVariableDefinition> _variables = new();
+    private readonly List<CloudFlowDefinition> _flows = new();
+    private readonly List<ConnectionReferenceDefinition> _connectionReferences = new();
 
     public TestSolution Step<TPlugin>(string message, string? entity, int stage, int mode = 0, int rank = 1,
         string[]? filtering = null, string? unsecure = null, string? secure = null, params StepImageDefinition[] images)
@@ -31,11 +33,17 @@ internal sealed class TestSolution
     public TestSolution Relationship(RelationshipDefinition relationship) { _relationships.Add(relationship); return this; }
     public TestSolution Workflow(WorkflowDefinition workflow) { _workflows.Add(workflow); return this; }
     public TestSolution Variable(EnvironmentVariableDefinition variable) { _variables.Add(variable); return this; }
+    public TestSolution Flow(CloudFlowDefinition flow) { _flows.Add(flow); return this; }
+    public TestSolution ConnectionReference(ConnectionReferenceDefinition reference) { _connectionReferences.Add(reference); return this; }
 
     public SolutionDefinition Build() => new("LeadLifecycleTest", "Lead Lifecycle Test", "1.0.0.0",
         new PublisherDefinition("leadlifecycle", "Lead Lifecycle", "llc", 75410),
         _tables, Array.Empty<OptionSetDefinition>(), _relationships, Array.Empty<PluginAssemblyDefinition>(), _steps, _apis,
-        _variables, _workflows, Array.Empty<RoleDefinition>());
+        _variables, _workflows, Array.Empty<RoleDefinition>())
+    {
+        CloudFlows = _flows,
+        ConnectionReferences = _connectionReferences,
+    };
 
     public LocalOrganization Organization(LocalOrganizationOptions? options = null) =>
         LocalOrganization.Create(Build(), options ?? new LocalOrganizationOptions { StartUtc = new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc) });

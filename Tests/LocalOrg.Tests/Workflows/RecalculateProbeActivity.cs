@@ -4,8 +4,9 @@ using Microsoft.Xrm.Sdk.Workflow;
 
 namespace LeadLifecycle.LocalOrg.Tests.Workflows;
 
-/// <summary>A custom workflow activity like the relationship-type one: writes what it received onto the contact.</summary>
-public sealed class RecalculateProbeActivity : CodeActivity
+/// <summary>The arguments of the sample workflows' custom activity step (Samples/*.xaml bind Contact and TermMonths):
+/// shared by the probe activities that stand behind that step.</summary>
+public abstract class ContactTermActivity : CodeActivity
 {
     [Input("Contact")]
     [ReferenceTarget("contact")]
@@ -16,7 +17,11 @@ public sealed class RecalculateProbeActivity : CodeActivity
 
     [Output("Changed")]
     public OutArgument<bool> Changed { get; set; } = new();
+}
 
+/// <summary>A custom workflow activity like the relationship-type one: writes what it received onto the contact.</summary>
+public sealed class RecalculateProbeActivity : ContactTermActivity
+{
     protected override void Execute(CodeActivityContext executionContext)
     {
         var context = executionContext.GetExtension<IWorkflowContext>();

@@ -9,22 +9,16 @@ namespace LeadLifecycle.Sdk.Tests.Conformance;
 /// </summary>
 public class ApiConformanceTests
 {
-#if OFFICIAL_SDK
-    private const string OfficialRun = "Compares the offline SDK with the listing; this run uses the official assemblies.";
-#else
-    private const string? OfficialRun = null;
-#endif
-
     private static readonly OfficialApiListing Listing = OfficialApiListing.Load();
 
     public static TheoryData<string> ListedAssemblies() => OfflineAssemblies.Listed();
 
-    [Theory(Skip = OfficialRun)]
+    [Theory(Skip = OfficialRun.SkipReason)]
     [MemberData(nameof(ListedAssemblies))]
     public void Every_public_type_is_in_the_official_listing(string assemblyName)
     {
         ListedAssembly listed = Listing.Assemblies[assemblyName];
-        string[] unknown = PublicTypes(assemblyName)
+        string[] unknown = OfflineAssemblies.PublicTypes(assemblyName)
             .Select(ApiNotation.DeclaredTypeName)
             .Where(name => !listed.Types.ContainsKey(name) && !listed.NamesOnly.Contains(name))
             .ToArray();
@@ -32,12 +26,12 @@ public class ApiConformanceTests
         Assert.Empty(unknown);
     }
 
-    [Theory(Skip = OfficialRun)]
+    [Theory(Skip = OfficialRun.SkipReason)]
     [MemberData(nameof(ListedAssemblies))]
     public void Every_full_detail_type_has_the_official_kind_base_and_interfaces(string assemblyName)
     {
         var mismatches = new List<string>();
-        foreach (Type type in PublicTypes(assemblyName))
+        foreach (Type type in OfflineAssemblies.PublicTypes(assemblyName))
         {
             if (!Listing.Assemblies[assemblyName].Types.TryGetValue(ApiNotation.DeclaredTypeName(type), out ListedType? listed))
             {
@@ -62,13 +56,13 @@ public class ApiConformanceTests
         Assert.Empty(mismatches);
     }
 
-    [Theory(Skip = OfficialRun)]
+    [Theory(Skip = OfficialRun.SkipReason)]
     [MemberData(nameof(ListedAssemblies))]
     public void Every_public_or_protected_member_has_an_official_signature(string assemblyName)
     {
         ListedAssembly listed = Listing.Assemblies[assemblyName];
         var unknown = new List<string>();
-        foreach (Type type in PublicTypes(assemblyName))
+        foreach (Type type in OfflineAssemblies.PublicTypes(assemblyName))
         {
             string name = ApiNotation.DeclaredTypeName(type);
             IReadOnlyCollection<string> allowed = listed.Types.TryGetValue(name, out ListedType? listedType)
@@ -80,11 +74,11 @@ public class ApiConformanceTests
         Assert.Empty(unknown);
     }
 
-    [Theory(Skip = OfficialRun)]
+    [Theory(Skip = OfficialRun.SkipReason)]
     [MemberData(nameof(ListedAssemblies))]
     public void Every_full_detail_type_and_member_of_the_listing_is_implemented(string assemblyName)
     {
-        Dictionary<string, Type> declared = PublicTypes(assemblyName).ToDictionary(ApiNotation.DeclaredTypeName, StringComparer.Ordinal);
+        Dictionary<string, Type> declared = OfflineAssemblies.PublicTypes(assemblyName).ToDictionary(ApiNotation.DeclaredTypeName, StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (ListedType listed in Listing.Assemblies[assemblyName].Types.Values)
         {
@@ -101,15 +95,12 @@ public class ApiConformanceTests
         Assert.Empty(missing);
     }
 
-    [Fact(Skip = OfficialRun)]
+    [Fact(Skip = OfficialRun.SkipReason)]
     public void Names_only_types_declared_by_the_offline_sdk_are_official_names()
     {
         IEnumerable<string> namesOnly = Listing.Assemblies.Values.SelectMany(assembly => assembly.NamesOnly);
         Assert.Empty(NamesOnlyTypeMembers.Allowed.Keys.Except(namesOnly));
     }
-
-    private static IEnumerable<Type> PublicTypes(string assemblyName) =>
-        OfflineAssemblies.ByName(assemblyName).GetTypes().Where(type => type.IsPublic || type.IsNestedPublic || type.IsNestedFamily || type.IsNestedFamORAssem);
 
     private static IEnumerable<string> BclBaseInterfaces(Type type)
     {

@@ -23,13 +23,14 @@ internal static class NamesOnlyTypeMembers
             "property System.Runtime.Serialization.ExtensionDataObject ExtensionData[] get",
             "property System.Runtime.Serialization.ExtensionDataObject ExtensionData[] set",
         },
-        // BooleanManagedProperty's base: Value, CanBeChanged, ManagedPropertyLogicalName.
+        // BooleanManagedProperty's base: Value, CanBeChanged, ManagedPropertyLogicalName (its setter is internal:
+        // https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.managedproperty-1.managedpropertylogicalname).
         ["Microsoft.Xrm.Sdk.ManagedProperty`1"] = new[]
         {
             ".ctor()",
             "property !0 Value[] get", "property !0 Value[] set",
             "property System.Boolean CanBeChanged[] get", "property System.Boolean CanBeChanged[] set",
-            "property System.String ManagedPropertyLogicalName[] get", "property System.String ManagedPropertyLogicalName[] set",
+            "property System.String ManagedPropertyLogicalName[] get",
             "property System.Runtime.Serialization.ExtensionDataObject ExtensionData[] get",
             "property System.Runtime.Serialization.ExtensionDataObject ExtensionData[] set",
         },

@@ -25,6 +25,10 @@ internal static class OfflineAssemblies
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not an SDK assembly of this project."),
     };
 
+    /// <summary>The types of an SDK assembly that code outside it can see (public, or nested public/protected).</summary>
+    public static IEnumerable<Type> PublicTypes(string assemblyName) =>
+        ByName(assemblyName).GetTypes().Where(type => type.IsPublic || type.IsNestedPublic || type.IsNestedFamily || type.IsNestedFamORAssem);
+
     /// <summary>The assemblies the listing describes, plus System.Activities only if the listing has a section for it.</summary>
     public static TheoryData<string> Listed()
     {

@@ -38,7 +38,10 @@ public class SystemActivitiesConformanceTests
         Assert.Contains("abstract System.Void Execute(System.Activities.CodeActivityContext)", framework["System.Activities.CodeActivity"]);
     }
 
-    /// <summary>The net462 reference assembly from Microsoft.NETFramework.ReferenceAssemblies (path baked in at build).</summary>
+    /// <summary>
+    /// The net462 reference assembly, from the Microsoft.NETFramework.ReferenceAssemblies.net462 folder that NuGet resolved
+    /// for this project at restore (the same way in both SDK modes; see the project file).
+    /// </summary>
     private static string ReferenceAssemblyPath()
     {
         string? path = typeof(SystemActivitiesConformanceTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

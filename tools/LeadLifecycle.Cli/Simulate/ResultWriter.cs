@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LeadLifecycle.LocalOrg;
+using LeadLifecycle.LocalOrg.Recording;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Cli.Simulate;
@@ -9,7 +10,8 @@ namespace LeadLifecycle.Cli.Simulate;
 /// Writes RESULT.json (the contract's `simulate --out` file) straight to a stream, record by record, with
 /// <see cref="Utf8JsonWriter"/>: the file is never held in memory as one document, so writing it costs time and memory in
 /// proportion to one record, whatever the organization's size. The bytes are those of the document the contract
-/// describes, indented by two spaces: {"steps": [{"index", "ok", "error", "serviceCalls"}…], "records": {table (in ordinal
+/// describes, indented by two spaces: {"steps": [{"index", "ok", "error", "serviceCalls", "maxExecutionCalls",
+/// "asyncFailures": [{"kind", "name", "record", "error", "at"}…]}…], "records": {table (in ordinal
 /// order): [{"key", "id", "fields"}…]}}, each table's records in the organization's order, fields sorted by name in the
 /// value encodings of <see cref="ValueCodec"/> (the common kinds written here directly, the rare ones through the codec).
 /// </summary>
@@ -29,6 +31,10 @@ public sealed class ResultWriter(LocalOrganization organization, RecordKeys keys
             json.WriteBoolean("ok", step.Ok);
             if (step.Error is null) json.WriteNull("error"); else json.WriteString("error", step.Error);
             json.WriteNumber("serviceCalls", step.ServiceCalls);
+            json.WriteNumber("maxExecutionCalls", step.MaxExecutionCalls);
+            json.WriteStartArray("asyncFailures");
+            foreach (var failure in step.AsyncFailures) WriteFailure(json, failure);
+            json.WriteEndArray();
             json.WriteEndObject();
             FlushIfFull(json);
         }
@@ -49,6 +55,21 @@ public sealed class ResultWriter(LocalOrganization organization, RecordKeys keys
         json.WriteEndObject();
         json.WriteEndObject();
         json.Flush();
+    }
+
+    /// <summary>A failed system job or flow run: {"kind", "name", "record" (a reference in the value encoding, or null),
+    /// "error", "at"}.</summary>
+    private void WriteFailure(Utf8JsonWriter json, FailedJob failure)
+    {
+        json.WriteStartObject();
+        json.WriteString("kind", failure.Kind);
+        json.WriteString("name", failure.Name);
+        json.WritePropertyName("record");
+        if (failure.Table is { } table && failure.RecordId is { } id) WriteValue(json, new EntityReference(table, id));
+        else json.WriteNullValue();
+        json.WriteString("error", failure.Error);
+        json.WriteString("at", failure.FailedOn.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        json.WriteEndObject();
     }
 
     private void WriteRecord(Utf8JsonWriter json, string table, Entity row)

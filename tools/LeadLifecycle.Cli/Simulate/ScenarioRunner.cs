@@ -54,7 +54,11 @@ public sealed class ScenarioRunner
         }
         catch (ScenarioStepException ex) { error = ex.Message; }
         catch (Exception ex) { error = Unwrap(ex).Message; }
-        return new StepResult(index, kind, description, at, error is null, error, recording.Calls.Count, note);
+        return new StepResult(index, kind, description, at, error is null, error, recording.CallCount, note)
+        {
+            MaxExecutionCalls = recording.MaxExecutionCalls,
+            AsyncFailures = recording.FailedJobs,
+        };
     }
 
     private void Execute(string kind, JsonObject step, IOrganizationService service)

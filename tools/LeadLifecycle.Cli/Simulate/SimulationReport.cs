@@ -12,8 +12,14 @@ public sealed class SimulationReport(IAnsiConsole console, LocalOrganization org
     {
         var outcome = step.Ok ? "[green]ok[/]" : "[red]failed[/]";
         var title = step.Note is null ? step.Description : $"{step.Note} — {step.Description}";
-        console.MarkupLine($"[grey]{step.At:yyyy-MM-dd HH:mm}[/] [bold]#{step.Index}[/] {Markup.Escape(title)}  {outcome} [grey]({step.ServiceCalls} service calls)[/]");
+        var perExecution = step.MaxExecutionCalls > 0 ? $", at most {step.MaxExecutionCalls} in one execution" : "";
+        console.MarkupLine($"[grey]{step.At:yyyy-MM-dd HH:mm}[/] [bold]#{step.Index}[/] {Markup.Escape(title)}  {outcome} [grey]({step.ServiceCalls} service calls{perExecution})[/]");
         if (!step.Ok) console.MarkupLine($"      [red]{Markup.Escape(step.Error ?? "")}[/]");
+        foreach (var failure in step.AsyncFailures)
+        {
+            var on = failure.Table is { } table && failure.RecordId is { } id ? $" on {table} '{display.Name(table, id)}'" : "";
+            console.MarkupLine($"      [red]! {Markup.Escape($"{failure.Kind} '{failure.Name}'{on} failed at {failure.FailedOn:yyyy-MM-dd HH:mm}: {failure.Error}")}[/]");
+        }
         foreach (var change in changes) console.MarkupLine($"      {Markup.Escape(change)}");
     }
 
@@ -40,8 +46,11 @@ public sealed class SimulationReport(IAnsiConsole console, LocalOrganization org
     public void Summary(IReadOnlyList<StepResult> steps)
     {
         var failed = steps.Count(s => !s.Ok);
+        var jobsFailed = steps.Sum(s => s.AsyncFailures.Count);
         console.MarkupLine($"{steps.Count} steps, [green]{steps.Count - failed} ok[/], {(failed == 0 ? "0 failed" : $"[red]{failed} failed[/]")}, " +
-                           $"{steps.Sum(s => s.ServiceCalls)} service calls. Clock at {organization.Clock.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+                           $"{steps.Sum(s => s.ServiceCalls)} service calls" +
+                           (jobsFailed == 0 ? "" : $", [red]{jobsFailed} background job(s) failed[/]") +
+                           $". Clock at {organization.Clock.UtcNow:yyyy-MM-dd HH:mm} UTC.");
     }
 
     private Table Table(string title, string tableName, string[] columns, Func<Entity, string[]> cells)

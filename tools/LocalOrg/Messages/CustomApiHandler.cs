@@ -52,7 +52,7 @@ internal sealed class CustomApiHandler : IMessageHandler
     public void Execute(Operation op)
     {
         if (string.IsNullOrEmpty(_api.PluginTypeName)) return; // a custom API without a main operation only runs its steps
-        op.Org.StepRunner.RunMainOperation(_api.PluginTypeName!, op.Context, op.Transaction);
+        op.Org.StepRunner.RunMainOperation(_api.UniqueName, _api.PluginTypeName!, op.Context, op.Transaction);
     }
 
     private static bool Matches(int type, object value) => type switch

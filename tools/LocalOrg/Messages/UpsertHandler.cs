@@ -6,7 +6,10 @@ namespace LeadLifecycle.LocalOrg.Messages;
 
 /// <summary>Upsert: finds the row by Id or alternate key; updates it when it exists, else creates it with the key values
 /// (learn.microsoft.com: "Use Upsert to insert or update a record"). The Create/Update steps run for the chosen operation.
-/// The key value is claimed while looking it up, so concurrent upserts by one key end as one create and updates.</summary>
+/// Two concurrent upserts by one key value that both find no row: by default (a modelling choice) the key value is claimed
+/// while looking it up, so the second waits and then updates the first one's row; with
+/// <see cref="UpsertKeyRace.SecondFailsOnDuplicateKey"/>, as in Dataverse, the lookup claims nothing, both go on to create
+/// and the second create fails on the alternate key's unique index when the first commits.</summary>
 internal sealed class UpsertHandler : IMessageHandler
 {
     public bool IsWrite => true;
@@ -18,7 +21,9 @@ internal sealed class UpsertHandler : IMessageHandler
         var table = op.Org.Metadata.Get(target.LogicalName);
         var existing = target.Id != Guid.Empty
             ? (op.Transaction.Read(table.LogicalName, target.Id) is null ? (Guid?)null : target.Id)
-            : target.KeyAttributes.Count > 0 ? op.Writer.FindByKeys(op.Transaction, table, target.KeyAttributes, claim: true) : null;
+            : target.KeyAttributes.Count > 0
+                ? op.Writer.FindByKeys(op.Transaction, table, target.KeyAttributes, claim: op.Org.Options.UpsertKeyRace == UpsertKeyRace.SecondWaitsAndUpdates)
+                : null;
         op.SetPrimary(table.LogicalName, existing ?? target.Id);
     }
 

@@ -9,16 +9,28 @@ public sealed class AsyncJob
 {
     private readonly Action<AsyncJob> _run;
 
-    internal AsyncJob(string name, DateTime dueOn, Action<AsyncJob> run)
+    internal AsyncJob(string name, DateTime dueOn, Action<AsyncJob> run, string kind = PluginStepKind, string? table = null, Guid? recordId = null)
     {
         Id = Guid.NewGuid();
         Name = name;
         DueOn = dueOn;
         _run = run;
+        Kind = kind;
+        Table = table is null or "none" ? null : table;
+        RecordId = recordId is { } id && id != Guid.Empty ? id : null;
     }
+
+    internal const string PluginStepKind = "plug-in step", WorkflowKind = "workflow";
 
     public Guid Id { get; }
     public string Name { get; }
+
+    /// <summary>"plug-in step" (an asynchronous step) or "workflow" (a background workflow).</summary>
+    public string Kind { get; }
+
+    /// <summary>The record the job runs for (its regardingobjectid), if any.</summary>
+    public string? Table { get; }
+    public Guid? RecordId { get; }
     /// <summary>When the job may run (the simulated clock must reach it).</summary>
     public DateTime DueOn { get; internal set; }
     public AsyncJobStatus Status { get; internal set; } = AsyncJobStatus.Waiting;
@@ -27,7 +39,8 @@ public sealed class AsyncJob
     internal void Run() => _run(this);
 
     internal static AsyncJob ForStep(StepDefinition step, PluginExecutionContext context, Entity? before, Entity? after, DateTime now) =>
-        new(step.Name, now, job => job.Org!.StepRunner.Run(step, context, before, after, null));
+        new(step.Name, now, job => job.Org!.StepRunner.Run(step, context, before, after, null), PluginStepKind,
+            context.PrimaryEntityName, context.PrimaryEntityId);
 
     internal LocalOrganization? Org { get; set; }
 

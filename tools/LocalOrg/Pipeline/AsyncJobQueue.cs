@@ -55,7 +55,7 @@ internal sealed class AsyncJobQueue
                 {
                     next.Status = AsyncJobStatus.Failed;
                     next.Error = ex.Message;
-                    _org.Recording.Trace(next.Name, "System job failed: " + ex.Message);
+                    _org.Recording.JobFailed(new Recording.FailedJob(next.Kind, next.Name, next.Table, next.RecordId, ex.Message, _org.Clock.UtcNow));
                 }
                 lock (_gate)
                 {

@@ -1,6 +1,7 @@
 using LeadLifecycle.SolutionModel;
 using LeadLifecycle.LocalOrg.Messages;
 using LeadLifecycle.LocalOrg.Storage;
+using LeadLifecycle.LocalOrg.Recording;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.LocalOrg.Pipeline;
@@ -31,16 +32,25 @@ internal sealed class MessagePipeline
         if (string.Equals(message, "ExecuteMultiple", StringComparison.OrdinalIgnoreCase)) return ExecuteMultipleHandler.Execute(this, request, frame);
         var handler = _handlers.Find(message) ?? throw Faults.UnrecognizedRequest(message);
 
-        var depth = frame.ParentDepth + 1;
+        var depth = DepthOf(frame);
         var topLevel = frame.Transaction is null;
+        var caller = frame.CallingExecution;
         var transaction = frame.Transaction ?? new Transaction(_org.Store);
+        ExecutionRecord? operationRecord = null;
         try
         {
-            if (transaction.Aborted) throw Faults.NoActiveTransaction();
+            // The plug-in that swallowed a failed call hears it at its next call; anyone else finds the transaction gone.
+            if (transaction.Aborted) throw caller?.FailedCallInTransaction == true ? Faults.TransactionCountReduced() : Faults.NoActiveTransaction();
             if (depth > _org.Options.MaxDepth) throw Faults.InfiniteLoopDetected();
+            _org.Executions.Count(caller);
             var context = NewContext(message, request, frame, depth);
+            // A request that starts its own transaction is a message operation the 2-minute limit covers with its
+            // synchronous plug-ins; a nested one runs inside its caller's execution.
+            context.Execution = topLevel
+                ? operationRecord = _org.Executions.Start(ExecutionKind.Request, message, message, null, depth, synchronous: true, parent: caller)
+                : caller;
             var operation = new Operation(_org, frame, transaction, context);
-            _org.Recording.Call(message, request, frame);
+            _org.Recording.Call(message, request, frame, depth);
 
             handler.Describe(operation);
             var hasSteps = _org.Steps.Any(message) || _org.Workflows.Watches(message);
@@ -55,15 +65,32 @@ internal sealed class MessagePipeline
                 RunPart(handler, parts[i], before, hasSteps, transaction);
             }
 
+            if (operationRecord is not null) ExecutionAccounting.ThrowIfStopped(operationRecord);
             if (topLevel) RunAfterCommit(transaction.Commit());
             return Responses.Build(request, context.OutputParameters);
         }
         catch (Exception)
         {
             if (topLevel) transaction.Rollback();
-            else if (handler.IsWrite) transaction.Aborted = true;
+            else if (handler.IsWrite || _org.Options.FailedReadDoomsTransaction)
+            {
+                // Any failed data operation inside a synchronous transaction ends it ("Troubleshoot Dataverse plug-ins",
+                // Transaction errors): the caller cannot catch the failure and go on.
+                transaction.Aborted = true;
+                if (caller is not null) caller.FailedCallInTransaction = true;
+            }
             throw;
         }
+    }
+
+    /// <summary>The depth of a call: one more than the calling context's, counted afresh when that context's depth was
+    /// raised longer ago than the depth time limit (a workflow resuming after a months-long wait is no loop).</summary>
+    private int DepthOf(ExecutionFrame frame)
+    {
+        if (frame.Parent is not { } parent) return 1;
+        // A context built by hand (a test's ExecutePlugin) says nothing of when: its depth stands.
+        var stale = parent.DepthUpdatedOn != default && _org.Clock.UtcNow - parent.DepthUpdatedOn > _org.Options.DepthTimeLimit;
+        return (stale ? 1 : parent.Depth) + 1;
     }
 
     private void RunPart(IMessageHandler handler, Operation part, Entity? before, bool hasSteps, Transaction transaction)
@@ -80,6 +107,7 @@ internal sealed class MessagePipeline
         MessageName = message,
         InputParameters = Parameters.Copy(request.Parameters),
         Depth = depth,
+        DepthUpdatedOn = _org.Clock.UtcNow,
         UserId = frame.UserId,
         InitiatingUserId = frame.InitiatingUserId,
         BusinessUnitId = _org.BusinessUnitOf(frame.UserId),

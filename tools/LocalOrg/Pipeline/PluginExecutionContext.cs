@@ -52,11 +52,28 @@ public sealed class PluginExecutionContext : IPluginExecutionContext
 
     EntityReference IExecutionContext.OwningExtension => OwningExtension!;
 
+    /// <summary>The execution this context belongs to: the step's own run for a step's context; for an operation's
+    /// context, the execution that requested the operation (its platform calls and synchronous steps run inside it).</summary>
+    internal Recording.ExecutionRecord? Execution { get; set; }
+
+    /// <summary>When this context's depth was last raised (asyncoperation.correlationupdatedtime: "Last time the
+    /// correlation depth was updated"): work started from it after the depth time limit counts depth afresh.</summary>
+    internal DateTime DepthUpdatedOn { get; set; }
+
     /// <summary>A copy with other input parameters that shares SharedVariables and OutputParameters: one part of a split operation.</summary>
     internal PluginExecutionContext WithInput(ParameterCollection input)
     {
         var copy = (PluginExecutionContext)MemberwiseClone();
         copy.InputParameters = input;
+        return copy;
+    }
+
+    /// <summary>The operation's context for a custom API's main operation, as that execution's: same parameters, shared
+    /// variables and output parameters, so what the plug-in sets is the response.</summary>
+    internal PluginExecutionContext ForMainOperation(Recording.ExecutionRecord execution)
+    {
+        var copy = (PluginExecutionContext)MemberwiseClone();
+        copy.Execution = execution;
         return copy;
     }
 

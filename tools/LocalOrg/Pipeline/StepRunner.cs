@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LeadLifecycle.LocalOrg.Recording;
 using LeadLifecycle.SolutionModel;
 using Microsoft.Xrm.Sdk;
 
@@ -24,27 +25,40 @@ internal sealed class StepRunner
     public void Run(StepDefinition step, PluginExecutionContext operationContext, Entity? before, Entity? after, Storage.Transaction? transaction)
     {
         var context = operationContext.ForStep(step.Stage, step.Mode, step.Id);
-        if (step.Mode == 1) context.IsInTransaction = false;
+        var synchronous = step.Mode == 0;
+        if (!synchronous) context.IsInTransaction = false;
+        // A synchronous step runs inside the execution that requested the operation (it waits for the step).
+        context.Execution = _org.Executions.Start(ExecutionKind.PluginStep, step.Name, context.MessageName, context.PrimaryEntityName,
+            context.Depth, synchronous, synchronous ? operationContext.Execution : null);
         AttachImages(step, context, before, after);
         var plugin = _instances.GetOrAdd("step|" + step.Id, _ => Instantiate(_org.Resolver.Resolve(step.PluginTypeName), step.UnsecureConfiguration, step.SecureConfiguration));
         Execute(plugin, step.PluginTypeName, context, transaction);
     }
 
-    /// <summary>A custom API's main operation: its plug-in type runs at stage 30 in the operation's own context.</summary>
-    public void RunMainOperation(string pluginTypeName, PluginExecutionContext operationContext, Storage.Transaction transaction)
+    /// <summary>A custom API's main operation: its plug-in type runs at stage 30 in the operation's own context, as its
+    /// own execution inside the one that requested the operation.</summary>
+    public void RunMainOperation(string apiName, string pluginTypeName, PluginExecutionContext operationContext, Storage.Transaction transaction)
     {
+        var context = operationContext.ForMainOperation(_org.Executions.Start(ExecutionKind.CustomApi, apiName, operationContext.MessageName,
+            operationContext.PrimaryEntityName, operationContext.Depth, synchronous: true, operationContext.Execution));
         var plugin = _instances.GetOrAdd("type|" + pluginTypeName, _ => Instantiate(_org.Resolver.Resolve(pluginTypeName), null, null));
-        Execute(plugin, pluginTypeName, operationContext, transaction);
+        Execute(plugin, pluginTypeName, context, transaction);
     }
 
+    /// <summary>Runs the plug-in as the context's execution (a plug-in run outside the registrations gets one of its own).
+    /// A stopped execution fails with the timeout whatever it threw or caught; one that caught a failed call inside its
+    /// transaction and returned fails as Dataverse fails it.</summary>
     public void Execute(IPlugin plugin, string typeName, PluginExecutionContext context, Storage.Transaction? transaction)
     {
+        var execution = context.Execution ??= _org.Executions.Start(ExecutionKind.PluginStep, typeName, context.MessageName,
+            context.PrimaryEntityName, context.Depth, transaction is not null, null);
         var tracing = new TracingService(_org, typeName);
         var provider = new PluginServiceProvider(_org, context, tracing, transaction);
         try
         {
             plugin.Execute(provider);
         }
+        catch (Exception) when (execution.StoppedByTimeLimit) { throw Faults.ExecutionTimedOut(); }
         catch (InvalidPluginExecutionException) { throw; }
         catch (DataverseFault) { throw; }
         catch (Exception ex)
@@ -52,6 +66,8 @@ internal sealed class StepRunner
             // Dataverse reports any other exception of a plug-in this way (the sandbox wraps it).
             throw new InvalidPluginExecutionException($"Unexpected exception from plug-in (Execute): {typeName}: {ex.GetType().FullName}: {ex.Message}", ex);
         }
+        ExecutionAccounting.ThrowIfStopped(execution);
+        if (transaction is not null && execution.FailedCallInTransaction) throw Faults.TransactionCountReduced();
     }
 
     private static void AttachImages(StepDefinition step, PluginExecutionContext context, Entity? before, Entity? after)

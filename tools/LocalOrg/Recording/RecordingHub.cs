@@ -38,11 +38,11 @@ internal sealed class RecordingHub
         _current?.Add(line);
     }
 
-    public void Call(string message, OrganizationRequest request, ExecutionFrame frame)
+    public void Call(string message, OrganizationRequest request, ExecutionFrame frame, int depth)
     {
         lock (_gate) { if (_open.Count == 0) { _current = null; return; } }
         var (table, columns) = Describe(request);
-        var call = new ServiceCall(message, table, columns, frame.ParentDepth + 1, frame.FromPlugin);
+        var call = new ServiceCall(message, table, columns, depth, frame.FromPlugin);
         OperationRecord? started = null;
         if (!frame.FromPlugin) _current = started = new OperationRecord(call);
         else _current?.Add(call);
@@ -53,6 +53,27 @@ internal sealed class RecordingHub
                 r.Add(call);
                 if (started is not null) r.Add(started);
             }
+        }
+    }
+
+    /// <summary>An execution started: the open recordings list it (its calls are counted on the record itself).</summary>
+    public void ExecutionStarted(ExecutionRecord execution)
+    {
+        lock (_gate)
+        {
+            if (_open.Count == 0) return;
+            foreach (var r in _open) r.Add(execution);
+        }
+    }
+
+    /// <summary>A system job or a cloud flow run failed: traced, and kept by the open recordings.</summary>
+    public void JobFailed(FailedJob job)
+    {
+        Trace(job.Name, $"{(job.Kind == "cloud flow" ? "Cloud flow run" : "System job")} failed: {job.Error}");
+        lock (_gate)
+        {
+            if (_open.Count == 0) return;
+            foreach (var r in _open) r.Add(job);
         }
     }
 

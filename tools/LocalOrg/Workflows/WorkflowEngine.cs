@@ -34,7 +34,8 @@ internal sealed class WorkflowEngine
             var snapshot = context.ForStep(40, 1, definition.Id);
             snapshot.InputParameters = Parameters.Copy(context.InputParameters);
             var run = new WorkflowRun(_org, definition.Name, instructions, snapshot);
-            yield return new AsyncJob(definition.Name, _org.Clock.UtcNow, job => run.Resume(job));
+            yield return new AsyncJob(definition.Name, _org.Clock.UtcNow, job => run.Resume(job), AsyncJob.WorkflowKind,
+                context.PrimaryEntityName, context.PrimaryEntityId);
         }
     }
 

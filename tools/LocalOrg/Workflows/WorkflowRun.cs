@@ -1,5 +1,6 @@
 using System.Activities;
 using LeadLifecycle.LocalOrg.Pipeline;
+using LeadLifecycle.LocalOrg.Recording;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
@@ -26,7 +27,21 @@ internal sealed class WorkflowRun
         _context = context;
     }
 
+    /// <summary>Runs the job from where it stopped until it ends or waits: one execution, bounded by the time limit.</summary>
     public void Resume(AsyncJob job)
+    {
+        var execution = _org.Executions.Start(ExecutionKind.Workflow, _workflowName, _context.MessageName, _context.PrimaryEntityName,
+            _context.Depth, synchronous: false, parent: null);
+        _context.Execution = execution;
+        try
+        {
+            Run(job);
+        }
+        catch (Exception) when (execution.StoppedByTimeLimit) { throw Faults.ExecutionTimedOut(); }
+        ExecutionAccounting.ThrowIfStopped(execution);
+    }
+
+    private void Run(AsyncJob job)
     {
         while (_next < _instructions.Count)
         {

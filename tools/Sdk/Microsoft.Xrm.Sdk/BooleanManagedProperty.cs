@@ -1,5 +1,8 @@
+using System.Runtime.Serialization;
+
 namespace Microsoft.Xrm.Sdk;
 
+[DataContract(Name = "BooleanManagedProperty", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class BooleanManagedProperty : ManagedProperty<bool>
 {
     public BooleanManagedProperty()

@@ -1,8 +1,11 @@
+using System.Runtime.Serialization;
+
 namespace Microsoft.Xrm.Sdk;
 
+[DataContract(Name = "ConcurrencyBehavior", Namespace = ContractNamespaces.Xrm71)]
 public enum ConcurrencyBehavior
 {
-    Default = 0,
-    IfRowVersionMatches = 1,
-    AlwaysOverwrite = 2,
+    [EnumMember] Default = 0,
+    [EnumMember] IfRowVersionMatches = 1,
+    [EnumMember] AlwaysOverwrite = 2,
 }

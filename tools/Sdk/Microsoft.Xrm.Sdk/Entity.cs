@@ -8,6 +8,7 @@ using Microsoft.Xrm.Sdk.Client;
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>A record (late bound), or the base of early-bound classes.</summary>
+[DataContract(Name = "Entity", Namespace = ContractNamespaces.Xrm2011)]
 public class Entity : IExtensibleDataObject
 {
     private AttributeCollection _attributes = new AttributeCollection();
@@ -42,37 +43,45 @@ public class Entity : IExtensibleDataObject
         _keyAttributes = keyAttributes;
     }
 
+    [DataMember]
     public string LogicalName { get; set; }
 
     /// <summary>The record id. Independent of the primary-key attribute in <see cref="Attributes"/>, as in the official SDK.</summary>
+    [DataMember]
     public virtual Guid Id { get; set; }
 
+    [DataMember]
     public AttributeCollection Attributes
     {
         get => _attributes;
         set => _attributes = value;
     }
 
+    [DataMember]
     public FormattedValueCollection FormattedValues
     {
         get => _formattedValues;
         set => _formattedValues = value;
     }
 
+    [DataMember]
     public RelatedEntityCollection RelatedEntities
     {
         get => _relatedEntities;
         set => _relatedEntities = value;
     }
 
+    [DataMember]
     public KeyAttributeCollection KeyAttributes
     {
         get => _keyAttributes;
         set => _keyAttributes = value;
     }
 
+    [DataMember]
     public EntityState? EntityState { get; set; }
 
+    [DataMember]
     public string RowVersion { get; set; }
 
     public bool HasLazyFileAttribute { get; set; }

@@ -6,6 +6,7 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>A reference to a record by logical name and id (or alternate keys).</summary>
+[DataContract(Name = "EntityReference", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class EntityReference : IExtensibleDataObject
 {
     private KeyAttributeCollection _keyAttributes = new KeyAttributeCollection();
@@ -37,18 +38,23 @@ public sealed class EntityReference : IExtensibleDataObject
         _keyAttributes = keyAttributeCollection;
     }
 
+    [DataMember]
     public Guid Id { get; set; }
 
+    [DataMember]
     public string LogicalName { get; set; }
 
+    [DataMember]
     public string Name { get; set; }
 
+    [DataMember]
     public KeyAttributeCollection KeyAttributes
     {
         get => _keyAttributes;
         set => _keyAttributes = value;
     }
 
+    [DataMember]
     public string RowVersion { get; set; }
 
     public ExtensionDataObject ExtensionData { get; set; }

@@ -1,7 +1,10 @@
+using System.Runtime.Serialization;
+
 namespace Microsoft.Xrm.Sdk;
 
+[DataContract(Name = "EntityRole", Namespace = ContractNamespaces.Xrm2011)]
 public enum EntityRole
 {
-    Referencing = 0,
-    Referenced = 1,
+    [EnumMember] Referencing = 0,
+    [EnumMember] Referenced = 1,
 }

@@ -1,8 +1,11 @@
+using System.Runtime.Serialization;
+
 namespace Microsoft.Xrm.Sdk;
 
+[DataContract(Name = "EntityState", Namespace = ContractNamespaces.Xrm2011)]
 public enum EntityState
 {
-    Unchanged = 0,
-    Created = 1,
-    Changed = 2,
+    [EnumMember] Unchanged = 0,
+    [EnumMember] Created = 1,
+    [EnumMember] Changed = 2,
 }

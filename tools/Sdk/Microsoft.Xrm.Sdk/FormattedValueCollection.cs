@@ -1,7 +1,9 @@
 using System.Collections.Generic;
+using System.Runtime.Serialization;
 
 namespace Microsoft.Xrm.Sdk;
 
+[CollectionDataContract(Name = "FormattedValueCollection", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class FormattedValueCollection : DataCollection<string, string>
 {
     public FormattedValueCollection()

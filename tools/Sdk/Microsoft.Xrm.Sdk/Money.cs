@@ -3,6 +3,7 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>A currency amount; equal to another Money with the same Value.</summary>
+[DataContract(Name = "Money", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class Money : IExtensibleDataObject
 {
     public Money()
@@ -14,6 +15,7 @@ public sealed class Money : IExtensibleDataObject
         Value = value;
     }
 
+    [DataMember]
     public decimal Value { get; set; }
 
     public ExtensionDataObject ExtensionData { get; set; }

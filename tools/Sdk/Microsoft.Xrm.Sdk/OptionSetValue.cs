@@ -3,6 +3,7 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>A choice value; equal to another OptionSetValue with the same Value.</summary>
+[DataContract(Name = "OptionSetValue", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class OptionSetValue : IExtensibleDataObject
 {
     public OptionSetValue()
@@ -14,6 +15,7 @@ public sealed class OptionSetValue : IExtensibleDataObject
         Value = value;
     }
 
+    [DataMember]
     public int Value { get; set; }
 
     public ExtensionDataObject ExtensionData { get; set; }

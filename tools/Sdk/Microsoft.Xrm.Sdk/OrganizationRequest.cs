@@ -4,6 +4,17 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>A message: its name and its parameters. Typed requests are views over <see cref="Parameters"/>.</summary>
+[DataContract(Name = "OrganizationRequest", Namespace = ContractNamespaces.Xrm2011)]
+[KnownType(typeof(OrganizationRequest))]
+[KnownType(typeof(Messages.AssociateRequest))]
+[KnownType(typeof(Messages.DisassociateRequest))]
+[KnownType(typeof(Messages.ExecuteMultipleRequest))]
+[KnownType(typeof(Messages.RetrieveMultipleRequest))]
+[KnownType(typeof(Messages.CreateRequest))]
+[KnownType(typeof(Messages.DeleteRequest))]
+[KnownType(typeof(Messages.RetrieveRequest))]
+[KnownType(typeof(Messages.UpdateRequest))]
+[KnownType(typeof(Messages.UpsertRequest))]
 public class OrganizationRequest : IExtensibleDataObject
 {
     private ParameterCollection _parameters = new ParameterCollection();
@@ -17,10 +28,13 @@ public class OrganizationRequest : IExtensibleDataObject
         RequestName = requestName;
     }
 
+    [DataMember]
     public string RequestName { get; set; }
 
+    [DataMember]
     public Guid? RequestId { get; set; }
 
+    [DataMember]
     public ParameterCollection Parameters
     {
         get => _parameters;

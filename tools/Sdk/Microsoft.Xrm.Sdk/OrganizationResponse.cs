@@ -3,12 +3,25 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>A message's results. Typed responses are views over <see cref="Results"/>.</summary>
+[DataContract(Name = "OrganizationResponse", Namespace = ContractNamespaces.Xrm2011)]
+[KnownType(typeof(OrganizationResponse))]
+[KnownType(typeof(Messages.AssociateResponse))]
+[KnownType(typeof(Messages.DisassociateResponse))]
+[KnownType(typeof(Messages.ExecuteMultipleResponse))]
+[KnownType(typeof(Messages.RetrieveMultipleResponse))]
+[KnownType(typeof(Messages.CreateResponse))]
+[KnownType(typeof(Messages.DeleteResponse))]
+[KnownType(typeof(Messages.RetrieveResponse))]
+[KnownType(typeof(Messages.UpdateResponse))]
+[KnownType(typeof(Messages.UpsertResponse))]
 public class OrganizationResponse : IExtensibleDataObject
 {
     private ParameterCollection _results = new ParameterCollection();
 
+    [DataMember]
     public string ResponseName { get; set; }
 
+    [DataMember]
     public ParameterCollection Results
     {
         get => _results;

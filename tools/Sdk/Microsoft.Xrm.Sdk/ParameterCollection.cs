@@ -1,8 +1,12 @@
+using System;
 using System.Collections.Generic;
+using System.Runtime.Serialization;
 
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>Request parameters, response results, execution-context parameters and shared variables.</summary>
+[KnownType("GetKnownParameterTypes")]
+[CollectionDataContract(Name = "ParameterCollection", Namespace = ContractNamespaces.Xrm2011)]
 public class ParameterCollection : DataCollection<string, object>
 {
     public ParameterCollection()
@@ -34,4 +38,6 @@ public class ParameterCollection : DataCollection<string, object>
             this[key] = value;
         }
     }
+
+    private static IEnumerable<Type> GetKnownParameterTypes() => KnownTypesProvider.RetrieveKnownValueTypes();
 }

@@ -1,5 +1,8 @@
+using System.Runtime.Serialization;
+
 namespace Microsoft.Xrm.Sdk;
 
+[CollectionDataContract(Name = "RelatedEntityCollection", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class RelatedEntityCollection : DataCollection<Relationship, EntityCollection>
 {
     public RelatedEntityCollection()

@@ -4,6 +4,7 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk;
 
 /// <summary>A relationship by schema name (and, for self-referencing ones, the primary entity role).</summary>
+[DataContract(Name = "Relationship", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class Relationship : IExtensibleDataObject
 {
     public Relationship()
@@ -15,8 +16,10 @@ public sealed class Relationship : IExtensibleDataObject
         SchemaName = schemaName;
     }
 
+    [DataMember]
     public string SchemaName { get; set; }
 
+    [DataMember]
     public EntityRole? PrimaryEntityRole { get; set; }
 
     public ExtensionDataObject ExtensionData { get; set; }

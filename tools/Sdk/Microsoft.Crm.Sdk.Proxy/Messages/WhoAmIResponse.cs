@@ -1,9 +1,11 @@
-using Microsoft.Xrm.Sdk;
 using System;
+using System.Runtime.Serialization;
+using Microsoft.Xrm.Sdk;
 
 namespace Microsoft.Crm.Sdk.Messages;
 
 /// <summary>The results of the WhoAmI message; properties read <see cref="OrganizationResponse.Results"/>.</summary>
+[DataContract(Namespace = ContractNamespaces.Crm2011)]
 public sealed class WhoAmIResponse : OrganizationResponse
 {
     public WhoAmIResponse()

@@ -1,6 +1,9 @@
+using System.Runtime.Serialization;
+
 namespace Microsoft.Xrm.Sdk.Messages;
 
 /// <summary>The results of the Associate message; properties read <see cref="OrganizationResponse.Results"/>.</summary>
+[DataContract(Namespace = ContractNamespaces.Xrm2011)]
 public sealed class AssociateResponse : OrganizationResponse
 {
     public AssociateResponse()

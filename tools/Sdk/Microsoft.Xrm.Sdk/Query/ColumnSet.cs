@@ -4,6 +4,7 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk.Query;
 
 /// <summary>The columns to return. A new ColumnSet returns no columns (AllColumns false, Columns empty).</summary>
+[DataContract(Name = "ColumnSet", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class ColumnSet : IExtensibleDataObject
 {
     private DataCollection<string> _columns = new DataCollection<string>();
@@ -23,14 +24,17 @@ public sealed class ColumnSet : IExtensibleDataObject
         AddColumns(columns);
     }
 
+    [DataMember]
     public bool AllColumns { get; set; }
 
+    [DataMember]
     public DataCollection<string> Columns
     {
         get => _columns;
         set => _columns = value;
     }
 
+    [DataMember]
     public DataCollection<XrmAttributeExpression> AttributeExpressions
     {
         get => _attributeExpressions;

@@ -10,9 +10,10 @@ namespace Microsoft.Xrm.Sdk.Query;
 /// binds to the (string, operator, object) overload and becomes ONE value. Any other ICollection (List&lt;T&gt;, int[])
 /// is spread into Values.
 /// </summary>
+[DataContract(Name = "ConditionExpression", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class ConditionExpression : IExtensibleDataObject
 {
-    private readonly DataCollection<object> _values = new DataCollection<object>();
+    private DataCollection<object> _values = new DataCollection<object>();
 
     public ConditionExpression()
     {
@@ -80,15 +81,24 @@ public sealed class ConditionExpression : IExtensibleDataObject
         }
     }
 
+    [DataMember(Order = 60)]
     public string EntityName { get; set; }
 
+    [DataMember]
     public string AttributeName { get; set; }
 
+    [DataMember]
     public ConditionOperator Operator { get; set; }
 
+    [DataMember]
     public bool CompareColumns { get; set; }
 
-    public DataCollection<object> Values => _values;
+    [DataMember]
+    public DataCollection<object> Values
+    {
+        get => _values;
+        private set => _values = value;
+    }
 
     public ExtensionDataObject ExtensionData { get; set; }
 

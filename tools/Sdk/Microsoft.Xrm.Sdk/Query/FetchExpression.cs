@@ -1,6 +1,9 @@
+using System.Runtime.Serialization;
+
 namespace Microsoft.Xrm.Sdk.Query;
 
 /// <summary>A FetchXML query.</summary>
+[DataContract(Name = "FetchExpression", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class FetchExpression : QueryBase
 {
     public FetchExpression()
@@ -12,5 +15,6 @@ public sealed class FetchExpression : QueryBase
         Query = query;
     }
 
+    [DataMember]
     public string Query { get; set; }
 }

@@ -3,10 +3,11 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk.Query;
 
 /// <summary>Conditions and nested filters joined by <see cref="FilterOperator"/> (And by default).</summary>
+[DataContract(Name = "FilterExpression", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class FilterExpression : IExtensibleDataObject
 {
-    private readonly DataCollection<ConditionExpression> _conditions = new DataCollection<ConditionExpression>();
-    private readonly DataCollection<FilterExpression> _filters = new DataCollection<FilterExpression>();
+    private DataCollection<ConditionExpression> _conditions = new DataCollection<ConditionExpression>();
+    private DataCollection<FilterExpression> _filters = new DataCollection<FilterExpression>();
 
     public FilterExpression()
     {
@@ -17,16 +18,30 @@ public sealed class FilterExpression : IExtensibleDataObject
         FilterOperator = filterOperator;
     }
 
+    [DataMember]
     public LogicalOperator FilterOperator { get; set; }
 
-    public DataCollection<ConditionExpression> Conditions => _conditions;
+    [DataMember]
+    public DataCollection<ConditionExpression> Conditions
+    {
+        get => _conditions;
+        private set => _conditions = value;
+    }
 
-    public DataCollection<FilterExpression> Filters => _filters;
+    [DataMember]
+    public DataCollection<FilterExpression> Filters
+    {
+        get => _filters;
+        private set => _filters = value;
+    }
 
+    [DataMember(Order = 51, EmitDefaultValue = false)]
     public bool IsQuickFindFilter { get; set; }
 
+    [DataMember(Order = 82, EmitDefaultValue = false)]
     public string FilterHint { get; set; }
 
+    [DataMember]
     public LinkEntity AnyAllFilterLinkEntity { get; set; }
 
     public ExtensionDataObject ExtensionData { get; set; }

@@ -3,10 +3,11 @@ using System.Runtime.Serialization;
 namespace Microsoft.Xrm.Sdk.Query;
 
 /// <summary>A join from LinkFromEntityName.LinkFromAttributeName to LinkToEntityName.LinkToAttributeName.</summary>
+[DataContract(Name = "LinkEntity", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class LinkEntity : IExtensibleDataObject
 {
-    private readonly DataCollection<LinkEntity> _linkEntities = new DataCollection<LinkEntity>();
-    private readonly DataCollection<OrderExpression> _orders = new DataCollection<OrderExpression>();
+    private DataCollection<LinkEntity> _linkEntities = new DataCollection<LinkEntity>();
+    private DataCollection<OrderExpression> _orders = new DataCollection<OrderExpression>();
 
     public LinkEntity()
     {
@@ -21,26 +22,45 @@ public sealed class LinkEntity : IExtensibleDataObject
         JoinOperator = joinOperator;
     }
 
+    [DataMember]
     public string LinkFromAttributeName { get; set; }
 
+    [DataMember]
     public string LinkFromEntityName { get; set; }
 
+    [DataMember]
     public string LinkToEntityName { get; set; }
 
+    [DataMember]
     public string LinkToAttributeName { get; set; }
 
+    [DataMember]
     public JoinOperator JoinOperator { get; set; }
 
+    [DataMember]
     public FilterExpression LinkCriteria { get; set; } = new FilterExpression();
 
-    public DataCollection<LinkEntity> LinkEntities => _linkEntities;
+    [DataMember]
+    public DataCollection<LinkEntity> LinkEntities
+    {
+        get => _linkEntities;
+        private set => _linkEntities = value;
+    }
 
+    [DataMember]
     public ColumnSet Columns { get; set; } = new ColumnSet();
 
+    [DataMember]
     public string EntityAlias { get; set; }
 
-    public DataCollection<OrderExpression> Orders => _orders;
+    [DataMember(Order = 80)]
+    public DataCollection<OrderExpression> Orders
+    {
+        get => _orders;
+        private set => _orders = value;
+    }
 
+    [DataMember(EmitDefaultValue = false)]
     public string ForceSeek { get; set; }
 
     public ExtensionDataObject ExtensionData { get; set; }

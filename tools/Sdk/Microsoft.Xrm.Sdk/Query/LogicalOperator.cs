@@ -1,7 +1,10 @@
+using System.Runtime.Serialization;
+
 namespace Microsoft.Xrm.Sdk.Query;
 
+[DataContract(Name = "LogicalOperator", Namespace = ContractNamespaces.Xrm2011)]
 public enum LogicalOperator
 {
-    And = 0,
-    Or = 1,
+    [EnumMember] And = 0,
+    [EnumMember] Or = 1,
 }

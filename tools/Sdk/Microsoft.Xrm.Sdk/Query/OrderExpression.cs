@@ -2,6 +2,7 @@ using System.Runtime.Serialization;
 
 namespace Microsoft.Xrm.Sdk.Query;
 
+[DataContract(Name = "OrderExpression", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class OrderExpression : IExtensibleDataObject
 {
     public OrderExpression()
@@ -26,12 +27,16 @@ public sealed class OrderExpression : IExtensibleDataObject
         EntityName = entityName;
     }
 
+    [DataMember]
     public string AttributeName { get; set; }
 
+    [DataMember]
     public string Alias { get; set; }
 
+    [DataMember]
     public string EntityName { get; set; }
 
+    [DataMember]
     public OrderType OrderType { get; set; }
 
     public ExtensionDataObject ExtensionData { get; set; }

@@ -1,7 +1,10 @@
+using System.Runtime.Serialization;
+
 namespace Microsoft.Xrm.Sdk.Query;
 
+[DataContract(Name = "OrderType", Namespace = ContractNamespaces.Xrm2011)]
 public enum OrderType
 {
-    Ascending = 0,
-    Descending = 1,
+    [EnumMember] Ascending = 0,
+    [EnumMember] Descending = 1,
 }

@@ -1,11 +1,14 @@
+using System.Runtime.Serialization;
+
 namespace Microsoft.Xrm.Sdk.Query;
 
 /// <summary>Records whose Attributes[i] equal Values[i] (all conditions ANDed).</summary>
+[DataContract(Name = "QueryByAttribute", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class QueryByAttribute : QueryBase
 {
-    private readonly DataCollection<string> _attributes = new DataCollection<string>();
-    private readonly DataCollection<object> _values = new DataCollection<object>();
-    private readonly DataCollection<OrderExpression> _orders = new DataCollection<OrderExpression>();
+    private DataCollection<string> _attributes = new DataCollection<string>();
+    private DataCollection<object> _values = new DataCollection<object>();
+    private DataCollection<OrderExpression> _orders = new DataCollection<OrderExpression>();
 
     public QueryByAttribute()
     {
@@ -19,18 +22,37 @@ public sealed class QueryByAttribute : QueryBase
         EntityName = entityName;
     }
 
+    [DataMember]
     public string EntityName { get; set; }
 
+    [DataMember]
     public ColumnSet ColumnSet { get; set; }
 
-    public DataCollection<string> Attributes => _attributes;
+    [DataMember]
+    public DataCollection<string> Attributes
+    {
+        get => _attributes;
+        private set => _attributes = value;
+    }
 
-    public DataCollection<object> Values => _values;
+    [DataMember]
+    public DataCollection<object> Values
+    {
+        get => _values;
+        private set => _values = value;
+    }
 
-    public DataCollection<OrderExpression> Orders => _orders;
+    [DataMember]
+    public DataCollection<OrderExpression> Orders
+    {
+        get => _orders;
+        private set => _orders = value;
+    }
 
+    [DataMember]
     public PagingInfo PageInfo { get; set; }
 
+    [DataMember(Order = 50)]
     public int? TopCount { get; set; }
 
     public void AddAttributeValue(string attributeName, object value)

@@ -1,15 +1,18 @@
+using System.Runtime.Serialization;
+
 namespace Microsoft.Xrm.Sdk.Query;
 
 /// <summary>
 /// A query on one table. Defaults: empty ColumnSet (no columns), an And Criteria with no conditions, empty PageInfo,
 /// Distinct false, no TopCount.
 /// </summary>
+[DataContract(Name = "QueryExpression", Namespace = ContractNamespaces.Xrm2011)]
 public sealed class QueryExpression : QueryBase
 {
     public static readonly QueryExpression Empty = new QueryExpression();
 
-    private readonly DataCollection<LinkEntity> _linkEntities = new DataCollection<LinkEntity>();
-    private readonly DataCollection<OrderExpression> _orders = new DataCollection<OrderExpression>();
+    private DataCollection<LinkEntity> _linkEntities = new DataCollection<LinkEntity>();
+    private DataCollection<OrderExpression> _orders = new DataCollection<OrderExpression>();
 
     public QueryExpression()
     {
@@ -20,30 +23,51 @@ public sealed class QueryExpression : QueryBase
         EntityName = entityName;
     }
 
+    [DataMember]
     public string EntityName { get; set; }
 
+    [DataMember]
     public ColumnSet ColumnSet { get; set; } = new ColumnSet();
 
+    [DataMember]
     public FilterExpression Criteria { get; set; } = new FilterExpression();
 
-    public DataCollection<LinkEntity> LinkEntities => _linkEntities;
+    [DataMember]
+    public DataCollection<LinkEntity> LinkEntities
+    {
+        get => _linkEntities;
+        private set => _linkEntities = value;
+    }
 
-    public DataCollection<OrderExpression> Orders => _orders;
+    [DataMember]
+    public DataCollection<OrderExpression> Orders
+    {
+        get => _orders;
+        private set => _orders = value;
+    }
 
+    [DataMember]
     public PagingInfo PageInfo { get; set; } = new PagingInfo();
 
+    [DataMember]
     public bool Distinct { get; set; }
 
+    [DataMember(Order = 50)]
     public bool NoLock { get; set; }
 
+    [DataMember(Order = 50, EmitDefaultValue = false)]
     public int? TopCount { get; set; }
 
+    [DataMember(Order = 92, EmitDefaultValue = false)]
     public string QueryHints { get; set; }
 
+    [DataMember(EmitDefaultValue = false)]
     public string ForceSeek { get; set; }
 
+    [DataMember(Order = 93, EmitDefaultValue = false)]
     public string DataSource { get; set; }
 
+    [DataMember(IsRequired = false, EmitDefaultValue = false)]
     public QueryExpression SubQueryExpression { get; set; }
 
     public int SerializationDepthLimit { get; set; }
