@@ -13,7 +13,8 @@ public sealed class CliRun
     public override string ToString() => $"exit {ExitCode}\n--- out\n{Out}\n--- error\n{Error}";
 
     public static async Task<CliRun> RunAsync(string[] args, IDictionary<string, string>? environment = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Func<LeadLifecycle.Cli.Auth.SignInOptions, LeadLifecycle.Cli.Auth.ITokenSource>? createTokenSource = null,
+        int width = 200)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -22,11 +23,17 @@ public sealed class CliRun
         {
             Out = output,
             Error = error,
-            Console = CliHost.PlainConsole(output),
+            // Wide by default, as a pipeline log would be (COLUMNS); the width-aware output is tested at 80.
+            Console = CliHost.PlainConsole(output, width),
             GetEnvironmentVariable = name => environment?.TryGetValue(name, out var value) == true ? value : null,
             CreateHttpHandler = () => new SocketsHttpHandler { UseCookies = false },
             // Retry-After and poll intervals are honoured by asking the host to wait: recorded here, not slept.
             Delay = (wait, token) => { waits.Enqueue(wait); return Task.Delay(TimeSpan.Zero, token); },
+        };
+        if (createTokenSource is not null) host = new CliHost
+        {
+            Out = host.Out, Error = host.Error, Console = host.Console, GetEnvironmentVariable = host.GetEnvironmentVariable,
+            CreateHttpHandler = host.CreateHttpHandler, Delay = host.Delay, CreateTokenSource = createTokenSource,
         };
         var exitCode = await CliApp.RunAsync(args, host, cancellationToken);
         return new CliRun { ExitCode = exitCode, Out = output.ToString(), Error = error.ToString(), Waits = [.. waits] };

@@ -173,7 +173,24 @@ public sealed class RecomputeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_checkpoint_of_another_run_is_never_overwritten()
+    public async Task A_checkpoint_of_another_unfinished_run_is_never_overwritten_and_the_message_says_how_to_finish_or_drop_it()
+    {
+        AddContacts(3, _ => true);
+        var other = """{"Run":{"Url":"https://other.crm.dynamics.com/","Table":"contact","Filter":"statecode eq 0","Action":"llc_RecalculateContactRelationshipType"},"PageUrl":null,"Changed":4,"Unchanged":1,"Failed":0,"FailedIds":[]}""" + "\n";
+        File.WriteAllText(CheckpointFile(), other);
+
+        var run = await Recompute(default, "--table", "contact");
+
+        Assert.Equal(ExitCodes.BadArguments, run.ExitCode);
+        Assert.Contains("is of an unfinished run over contact records at https://other.crm.dynamics.com/ (filter \"statecode eq 0\"; 5 records done)", run.Error);
+        Assert.Contains("To finish that run, give its options again: llc recompute --url https://other.crm.dynamics.com/ --table contact --filter \"statecode eq 0\"", run.Error);
+        Assert.Contains($"To drop it and start this run, delete '{CheckpointFile()}'", run.Error);
+        Assert.Equal(other, File.ReadAllText(CheckpointFile()));
+        Assert.Empty(_org.Recalculations);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_of_another_run_that_did_nothing_is_replaced()
     {
         AddContacts(3, _ => true);
         File.WriteAllText(CheckpointFile(),
@@ -181,10 +198,50 @@ public sealed class RecomputeCommandTests : IDisposable
 
         var run = await Recompute(default, "--table", "contact");
 
-        Assert.Equal(ExitCodes.BadArguments, run.ExitCode);
-        Assert.Contains("belongs to another run", run.Error);
-        Assert.Empty(_org.Recalculations);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(3, _org.Recalculations.Count);
     }
+
+    [Fact]
+    public async Task A_run_that_fails_before_any_record_leaves_no_checkpoint_in_the_next_runs_way()
+    {
+        AddContacts(3, _ => true);
+
+        var failed = await Recompute(default, "--table", "contact", "--filter", "not a filter"); // the organization refuses the query
+
+        Assert.Equal(ExitCodes.Failure, failed.ExitCode);
+        Assert.False(File.Exists(CheckpointFile()));
+
+        var fixedRun = await Recompute(default, "--table", "contact", "--filter", "statecode eq 0");
+
+        Assert.True(fixedRun.ExitCode == 0, fixedRun.ToString());
+        Assert.Equal(3, _org.Recalculations.Count);
+    }
+
+    [Fact]
+    public async Task A_run_that_fails_midway_says_how_to_resume_and_the_same_command_resumes_it()
+    {
+        var contacts = AddContacts(12, i => i % 2 == 0);
+        _org.DegreeOfParallelismHint = 1;
+        // After the first page, the organization throttles the next page read beyond the retries (11 answers of 429).
+        _org.AfterRecalculation = total => { if (total == 5) _org.ThrottleNext(DataverseWebApiRetries + 1); };
+
+        var failed = await Recompute(default, "--table", "contact", "--page-size", "5");
+
+        Assert.Equal(ExitCodes.Failure, failed.ExitCode);
+        Assert.Contains($"Stopped after 5 contact records (the error follows). Run the same command again to resume from {CheckpointFile()}.", failed.Error);
+        Assert.True(File.Exists(CheckpointFile()));
+
+        _org.AfterRecalculation = null;
+        var resumed = await Recompute(default, "--table", "contact", "--page-size", "5");
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Contains("Resuming from", resumed.Out);
+        Assert.All(contacts, id => Assert.Equal(1, _org.Recalculations.GetValueOrDefault(id)));
+        Assert.False(File.Exists(CheckpointFile()));
+    }
+
+    private const int DataverseWebApiRetries = LeadLifecycle.Cli.WebApi.DataverseWebApi.MaxThrottleRetries;
 
     public void Dispose()
     {

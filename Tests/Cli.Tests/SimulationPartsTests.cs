@@ -29,3 +29,51 @@ public sealed class SimulationPartsTests
         Assert.Contains("P400D", error.Message);
     }
 }
+
+public sealed class IsoDateTests
+{
+    [Theory]
+    [InlineData("2026-01-05", "2026-01-05T00:00:00Z")]
+    [InlineData("2026-01-05T09:00", "2026-01-05T09:00:00Z")]
+    [InlineData("2026-01-05T09:00:00Z", "2026-01-05T09:00:00Z")]
+    [InlineData("2026-01-05T09:00:00.5Z", "2026-01-05T09:00:00.5Z")]
+    [InlineData("2026-01-05T10:00:00+01:00", "2026-01-05T09:00:00Z")]
+    [InlineData("2026-01-05T09:00:00", "2026-01-05T09:00:00Z")] // no zone: UTC
+    public void ISO_8601_dates_are_read_in_UTC(string text, string expected)
+    {
+        Assert.True(IsoDate.TryParse(text, out var date));
+
+        Assert.Equal(DateTime.Parse(expected, null, System.Globalization.DateTimeStyles.AdjustToUniversal), date);
+        Assert.Equal(DateTimeKind.Utc, date.Kind);
+    }
+
+    [Theory]
+    [InlineData("01/02/2026")]
+    [InlineData("5 January 1990")]
+    [InlineData("Mon, 05 Jan 2026 09:00:00 GMT")]
+    [InlineData("2026-1-5")]
+    [InlineData("2026-13-01")]
+    [InlineData("20260105")]
+    [InlineData("")]
+    public void Ambiguous_or_culture_bound_dates_are_refused(string text) => Assert.False(IsoDate.TryParse(text, out _));
+}
+
+public sealed class TextWrapTests
+{
+    [Fact]
+    public void Lines_break_between_words_and_never_pass_the_width()
+    {
+        var lines = TextWrap.Lines("former customer: term ended on 2027-02-01, 12 whole month(s) ago; default retention", 30, "  ", "      ");
+
+        Assert.Equal(["  former customer: term ended", "      on 2027-02-01, 12 whole", "      month(s) ago; default", "      retention"], lines);
+        Assert.All(lines, line => Assert.True(line.Length <= 30));
+    }
+
+    [Fact]
+    public void A_word_longer_than_a_line_is_split_as_nothing_else_fits()
+    {
+        var lines = TextWrap.Lines(new string('x', 25), 10, "", "");
+
+        Assert.Equal(["xxxxxxxxxx", "xxxxxxxxxx", "xxxxx"], lines);
+    }
+}

@@ -38,13 +38,32 @@ public sealed class WhatIfCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_model_exits_1_naming_it()
+    public async Task An_unknown_model_is_bad_input_exit_2_naming_it()
     {
         var run = await WhatIf("--model", "Nope");
 
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Equal(ExitCodes.BadArguments, run.ExitCode);
         Assert.Contains("no llc_scoringmodel named 'Nope'", run.Error);
         Assert.Empty(_org.WhatIfCalls);
+    }
+
+    [Fact]
+    public async Task Locally_an_unknown_model_is_bad_input_exit_2_naming_it()
+    {
+        var run = await CliRun.RunAsync(["whatif", "--model", "Nope"]);
+
+        Assert.Equal(ExitCodes.BadArguments, run.ExitCode);
+        Assert.Contains("The scenario has no llc_scoringmodel named 'Nope'", run.Error);
+    }
+
+    [Fact]
+    public async Task The_READMEs_example_grades_the_open_leads_the_demo_leaves()
+    {
+        var run = await CliRun.RunAsync(["whatif", "--model", "Engagement", "--criteria", "MQL at 40"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Chloe (50 points: Warm, marketing qualified at 40) and Dan (20 points: Cold) are open when the demo ends.
+        Assert.Matches(@"│\s*2\s*│\s*0\s*│\s*1\s*│\s*1\s*│\s*0\s*│\s*1\s*│", run.Out);
     }
 
     [Fact]

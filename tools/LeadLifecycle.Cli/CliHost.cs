@@ -25,13 +25,19 @@ public sealed class CliHost
     {
         Out = System.Console.Out,
         Error = System.Console.Error,
-        // Redirected to a file or a pipeline log: plain text on wide lines rather than wrapped at 80 columns.
-        Console = System.Console.IsOutputRedirected ? PlainConsole(System.Console.Out) : AnsiConsole.Console,
+        // A terminal: its own width (Spectre measures it). Redirected to a file or a pipeline log: plain text, as wide
+        // as COLUMNS says, else 80 columns.
+        Console = System.Console.IsOutputRedirected
+            ? PlainConsole(System.Console.Out, int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40 ? columns : DefaultWidth)
+            : AnsiConsole.Console,
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
     };
 
-    /// <summary>A console writing plain text (no colours, no live progress, wide lines) to the given writer.</summary>
-    public static IAnsiConsole PlainConsole(TextWriter writer)
+    /// <summary>The width of plain output when nothing says otherwise: what every terminal shows.</summary>
+    public const int DefaultWidth = 80;
+
+    /// <summary>A console writing plain text (no colours, no live progress) to the given writer, <paramref name="width"/> columns wide.</summary>
+    public static IAnsiConsole PlainConsole(TextWriter writer, int width = DefaultWidth)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -40,7 +46,7 @@ public sealed class CliHost
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = width;
         return console;
     }
 

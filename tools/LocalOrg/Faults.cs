@@ -28,6 +28,11 @@ internal static class Faults
     public const int OpportunityNotOpen = unchecked((int)0x80040228);
     public const int RestrictDelete = unchecked((int)0x80040501);
     public const int MissingParameter = unchecked((int)0x80040203);
+    // learn.microsoft.com "Web service error codes": PrivilegeDenied "The user does not hold the necessary privileges." and
+    // unManagedIdsAccessDenied "Not enough privilege to access the Microsoft Dynamics 365 object or perform the requested
+    // operation."; "Troubleshoot Dataverse client errors" gives the two messages' shapes (privilege check, then access check).
+    public const int PrivilegeDenied = unchecked((int)0x80040220);
+    public const int AccessDenied = unchecked((int)0x80048306);
 
     public static DataverseFault DoesNotExist(string table, Guid id) =>
         new(ObjectDoesNotExist, $"{table} With Id = {id} Does Not Exist");
@@ -108,6 +113,27 @@ internal static class Faults
 
     public static DataverseFault UnrecognizedRequest(string? name) =>
         new(UnrecognizedRequestCode, $"Unrecognized request name: {name}");
+
+    /// <summary>The privilege check failed: the principal holds the privilege at no depth. Shape of the platform's message
+    /// (support article "Troubleshoot Dataverse client errors", and the message Dataverse returns with code 0x80040220):
+    /// "Principal user (Id=…, type=8, roleCount=…, privilegeCount=…, accessMode='0 Read-Write', businessUnitId=…), is missing
+    /// prvReadllc_scoringmodel privilege (Id=…) on OTC=… for entity 'llc_scoringmodel' (LocalizedName='…'). context.Caller=…"</summary>
+    public static DataverseFault MissingPrivilege(Guid userId, int roleCount, int privilegeCount, Guid businessUnitId,
+        string privilege, Guid privilegeId, (int TypeCode, string LogicalName, string DisplayName)? table)
+    {
+        var on = table is { } t ? $" on OTC={t.TypeCode} for entity '{t.LogicalName}' (LocalizedName='{t.DisplayName}')" : "";
+        return new DataverseFault(PrivilegeDenied,
+            $"Principal user (Id={userId}, type=8, roleCount={roleCount}, privilegeCount={privilegeCount}, accessMode='0 Read-Write', " +
+            $"businessUnitId={businessUnitId}), is missing {privilege} privilege (Id={privilegeId}){on}. context.Caller={userId}. " +
+            "Consider adding missed privilege to one of the principal (user/team) roles.");
+    }
+
+    /// <summary>The access check failed: the principal holds the privilege, but not at a depth that reaches this record.
+    /// "Principal with id … does not have ReadAccess right(s) for record with id … of entity lead. … Details: {…}".</summary>
+    public static DataverseFault NoAccess(Guid userId, string accessName, Guid recordId, string table, string details) =>
+        new(AccessDenied,
+            $"Principal with id {userId} does not have {accessName} right(s) for record with id {recordId} of entity {table}. " +
+            $"Consider assigning a role with the required access level to the user or team. Details: {details}");
 
     public static DataverseFault Missing(string what) => new(MissingParameter, $"Required field '{what}' is missing");
 

@@ -1,3 +1,4 @@
+using LeadLifecycle.LocalOrg.Security;
 using LeadLifecycle.LocalOrg.Storage;
 using Microsoft.Xrm.Sdk;
 
@@ -5,14 +6,15 @@ namespace LeadLifecycle.LocalOrg;
 
 public sealed partial class LocalOrganization
 {
-    /// <summary>What every organization has before anyone works in it: the root business unit, its default team and the
-    /// default user; the solution's processes (workflow rows) with their stages (processstage rows) and its
+    /// <summary>What every organization has before anyone works in it: the root business unit, its default team, the
+    /// default user (System Administrator) and SYSTEM; the solution's processes (workflow rows) with their stages (processstage rows) and its
     /// environment variable definitions with their default values.</summary>
     private void Seed()
     {
         RootBusinessUnitId = Guid.NewGuid();
         DefaultUserId = Guid.NewGuid();
         DefaultTeamId = Guid.NewGuid();
+        SystemUserId = Guid.NewGuid();
         var transaction = new Transaction(Store);
         var businessUnit = new EntityReference("businessunit", RootBusinessUnitId);
         Writer.Create(transaction, new Entity("businessunit", RootBusinessUnitId) { ["name"] = "LocalOrganization" }, DefaultUserId);
@@ -20,6 +22,12 @@ public sealed partial class LocalOrganization
         {
             ["firstname"] = "Local", ["lastname"] = "Administrator", ["businessunitid"] = businessUnit,
         }, DefaultUserId);
+        // Dataverse's own SYSTEM user: what plug-ins' CreateOrganizationService(null) and the platform run as.
+        Writer.Create(transaction, new Entity("systemuser", SystemUserId)
+        {
+            ["lastname"] = "SYSTEM", ["businessunitid"] = businessUnit,
+        }, SystemUserId);
+        Security.Assign(DefaultUserId, StandardRoles.SystemAdministrator);
         Writer.Create(transaction, new Entity("team", DefaultTeamId)
         {
             ["name"] = "LocalOrganization", ["businessunitid"] = businessUnit, ["isdefault"] = true, ["teamtype"] = new OptionSetValue(0),

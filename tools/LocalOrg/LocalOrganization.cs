@@ -4,6 +4,7 @@ using LeadLifecycle.LocalOrg.Metadata;
 using LeadLifecycle.LocalOrg.Pipeline;
 using LeadLifecycle.LocalOrg.Query;
 using LeadLifecycle.LocalOrg.Recording;
+using LeadLifecycle.LocalOrg.Security;
 using LeadLifecycle.LocalOrg.Storage;
 using LeadLifecycle.LocalOrg.Workflows;
 using LeadLifecycle.SolutionModel;
@@ -25,6 +26,8 @@ public sealed partial class LocalOrganization
         Clock = new SimulatedClock(Options.StartUtc ?? DateTime.UtcNow);
         Metadata = new OrganizationMetadata(StandardTables.All, solution);
         Store = new DataStore(Metadata, Options.LockTimeout);
+        Security = new SecurityModel(this);
+        Guard = new SecurityGuard(this, Security);
         Writer = new RecordWriter(this);
         Resolver = new PluginTypeResolver(solution.PluginAssemblies);
         Steps = new StepRegistry(Options.StepFilter is null ? solution.Steps : solution.Steps.Where(Options.StepFilter));
@@ -60,7 +63,10 @@ public sealed partial class LocalOrganization
     public Guid OrganizationId { get; } = Guid.NewGuid();
     public Guid RootBusinessUnitId { get; private set; }
     public Guid DefaultTeamId { get; private set; }
+    /// <summary>The organization's default user, holding System Administrator: <see cref="GetService"/> runs as it.</summary>
     public Guid DefaultUserId { get; private set; }
+    /// <summary>SYSTEM: what a plug-in's CreateOrganizationService(null) runs as; never checked.</summary>
+    public Guid SystemUserId { get; private set; }
 
     internal DataStore Store { get; }
     internal RecordWriter Writer { get; }
@@ -73,10 +79,13 @@ public sealed partial class LocalOrganization
     internal WorkflowEngine Workflows { get; }
     internal CloudFlowScheduler Flows { get; }
     internal MessagePipeline Pipeline { get; }
+    internal SecurityModel Security { get; }
+    internal SecurityGuard Guard { get; }
 
     // ---- services ----------------------------------------------------------------------------------------------------
 
-    /// <summary>A service for a user (default: the default user); every call runs the real pipeline.</summary>
+    /// <summary>A service for a user (default: the default user, a System Administrator); every call runs the real pipeline,
+    /// with that user's privileges.</summary>
     public IOrganizationService GetService(Guid? userId = null)
     {
         var user = userId ?? DefaultUserId;
@@ -155,21 +164,7 @@ public sealed partial class LocalOrganization
     /// <summary>Every committed row of the table, copied one at a time as the caller reads (a whole table is never held twice).</summary>
     public IEnumerable<Entity> Each(string logicalName) => Store.Table(Metadata.Get(logicalName).LogicalName).Rows.Values.Select(EntityCopy.Clone);
 
-    // ---- users -------------------------------------------------------------------------------------------------------
-
-    /// <summary>Adds a user in the root business unit (or the given one) and returns its id.</summary>
-    public Guid CreateUser(string fullName, Guid? businessUnitId = null)
-    {
-        var parts = fullName.Split(' ', 2);
-        var user = new Entity("systemuser", Guid.NewGuid())
-        {
-            ["firstname"] = parts[0],
-            ["lastname"] = parts.Length > 1 ? parts[1] : null,
-            ["businessunitid"] = new EntityReference("businessunit", businessUnitId ?? RootBusinessUnitId),
-        };
-        Initialize(user);
-        return user.Id;
-    }
+    // ---- users (security roles, business units: Security/LocalOrganization.Security.cs) -----------------------------
 
     internal Guid BusinessUnitOf(Guid userId) =>
         Store.Committed("systemuser", userId)?.GetAttributeValue<EntityReference>("businessunitid")?.Id ?? RootBusinessUnitId;

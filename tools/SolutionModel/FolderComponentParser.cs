@@ -23,7 +23,10 @@ internal static class FolderComponentParser
                 api.Int("allowedcustomprocessingsteptype") ?? 0,
                 PluginTypeReference(api),
                 Parameters(files, folder, "customapirequestparameters", "customapirequestparameter.xml"),
-                Parameters(files, folder, "customapiresponseproperties", "customapiresponseproperty.xml"));
+                Parameters(files, folder, "customapiresponseproperties", "customapiresponseproperty.xml"))
+            {
+                ExecutePrivilegeName = api.Text("executeprivilegename"),
+            };
         }).ToList();
 
     public static IReadOnlyList<EnvironmentVariableDefinition> EnvironmentVariables(IPackageFiles files) =>

@@ -116,7 +116,13 @@ public sealed record StepDefinition(
     int SupportedDeployment,        // 0 server
     bool Enabled,
     IReadOnlyList<StepImageDefinition> Images,
-    string? Description);
+    string? Description)
+{
+    /// <summary>"Run in User's Context": the user the step runs as, by name (the package carries
+    /// ImpersonatingUserIdName, since user ids differ per organization); null = the calling user.
+    /// learn.microsoft.com "Impersonate a user" (power-apps/developer/data-platform/impersonate-a-user).</summary>
+    public string? ImpersonatingUserName { get; init; }
+}
 
 public sealed record StepImageDefinition(
     Guid Id,
@@ -137,7 +143,12 @@ public sealed record CustomApiDefinition(
     int AllowedCustomProcessingStepType, // 0 none, 1 async only, 2 sync and async
     string? PluginTypeName,
     IReadOnlyList<CustomApiParameterDefinition> RequestParameters,
-    IReadOnlyList<CustomApiParameterDefinition> ResponseProperties);
+    IReadOnlyList<CustomApiParameterDefinition> ResponseProperties)
+{
+    /// <summary>customapi.executeprivilegename: the privilege a caller must hold to run the API (null = anyone).
+    /// learn.microsoft.com "Create and use custom APIs" (power-apps/developer/data-platform/custom-api), CustomAPI table columns.</summary>
+    public string? ExecutePrivilegeName { get; init; }
+}
 
 /// <summary>Type codes as Dataverse defines them for customapirequestparameter/customapiresponseproperty:
 /// 0 Boolean, 1 DateTime, 2 Decimal, 3 Entity, 4 EntityCollection, 5 EntityReference, 6 Float, 7 Integer,
@@ -168,6 +179,16 @@ public sealed record WorkflowDefinition(
 
 public sealed record ProcessStageDefinition(Guid Id, string Name, string PrimaryEntity, int StageCategory);
 
+/// <summary>A security role the solution ships (Roles/&lt;name&gt;.xml): the privileges it grants and at which depth.</summary>
 public sealed record RoleDefinition(Guid Id, string Name, IReadOnlyList<RolePrivilegeDefinition> Privileges);
 
-public sealed record RolePrivilegeDefinition(string Name, string Level /* Basic, Local, Deep, Global */);
+/// <summary>One RolePrivilege: a privilege name (prvCreatelead, prvReadllc_scoringmodel, ...) and its depth, one of the
+/// CustomizationsSolution.xsd PrivilegeLevelType values: Basic (User), Local (Business Unit), Deep (Parent: Child Business
+/// Units), Global (Organization).</summary>
+public sealed record RolePrivilegeDefinition(string Name, string Level /* Basic, Local, Deep, Global */)
+{
+    public static readonly IReadOnlyList<string> Levels = new[] { "Basic", "Local", "Deep", "Global" };
+
+    /// <summary>The level as the xsd spells it, or null when the XML holds something else.</summary>
+    public string? KnownLevel => Levels.FirstOrDefault(l => string.Equals(l, Level, StringComparison.OrdinalIgnoreCase));
+}

@@ -33,7 +33,7 @@ internal static class RegistrationParser
     public static string? MessageOf(XElement step) =>
         (step.Guid("SdkMessageId") is { } id ? SdkMessages.NameOf(id) : null) ?? SdkMessages.FromStepName(step.Attr("Name"));
 
-    private static StepDefinition Step(XElement s) => new(
+    private static StepDefinition Step(XElement s) => new StepDefinition(
         Xml.ParseGuid(s.Attr("SdkMessageProcessingStepId")) ?? Guid.Empty,
         s.Attr("Name") ?? "",
         TypeNameOf(s.Text("PluginTypeName") ?? ""),
@@ -56,7 +56,11 @@ internal static class RegistrationParser
             i.Int("ImageType") ?? 0,
             i.Text("MessagePropertyName") ?? "Target",
             SplitList(i.Text("Attributes")))).ToList() ?? [],
-        s.Text("Description"));
+        s.Text("Description"))
+    {
+        // "Run in User's Context" travels by name (CustomizationsSolution.xsd: ImpersonatingUserIdName).
+        ImpersonatingUserName = s.Text("ImpersonatingUserIdName"),
+    };
 
     internal static IReadOnlyList<string> SplitList(string? commaSeparated) =>
         (commaSeparated ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -21,7 +21,7 @@ public class RecordSemanticsTests
     [Fact]
     public void Create_maintains_created_modified_owner_business_unit_state_status_and_version()
     {
-        var user = _org.CreateUser("Sales Person");
+        var user = _org.CreateUser("Sales Person", "Salesperson");
         var id = _org.GetService(user).Create(new Entity("lead") { ["subject"] = "Interested" });
 
         var lead = _org.Get("lead", id);
@@ -42,7 +42,7 @@ public class RecordSemanticsTests
         var service = _org.GetService();
         var id = service.Create(new Entity("lead") { ["subject"] = "Interested" });
         var before = _org.Get("lead", id);
-        var other = _org.CreateUser("Other User");
+        var other = _org.CreateUser("Other User", "Salesperson");
 
         _org.AdvanceTime(TimeSpan.FromHours(2));
         _org.GetService(other).Update(new Entity("lead", id) { ["subject"] = "Very interested", ["createdon"] = DateTime.UtcNow });

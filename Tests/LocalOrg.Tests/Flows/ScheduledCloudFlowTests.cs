@@ -100,7 +100,7 @@ public class ScheduledCloudFlowTests
     public void A_run_is_one_execution_whose_actions_run_as_the_connection_s_user()
     {
         var org = Organization();
-        var integration = org.CreateUser("Integration User");
+        var integration = org.CreateUser("Integration User", "Salesperson");
         org.SetConnectionUser("llc_SampleDataverse", integration);
         using var recording = org.RecordCalls();
 

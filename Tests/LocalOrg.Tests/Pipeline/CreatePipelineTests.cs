@@ -116,7 +116,7 @@ public class CreatePipelineTests
             .Step<ContextTracePlugin>("Create", "task", stage: 40, unsecure: "open", secure: "hidden")
             .Step<ImageReportPlugin>("Create", "contact", stage: 40)
             .Organization();
-        var user = org.CreateUser("Sales Person");
+        var user = org.CreateUser("Sales Person", "Salesperson");
 
         org.GetService(user).Create(new Entity("contact") { ["lastname"] = "Rivera" });
 
@@ -140,6 +140,8 @@ public class CreatePipelineTests
             .Organization();
         org.Initialize(new Entity("systemuser", caller) { ["lastname"] = "Caller", ["businessunitid"] = new EntityReference("businessunit", org.RootBusinessUnitId) },
             new Entity("systemuser", runAs) { ["lastname"] = "Integration", ["businessunitid"] = new EntityReference("businessunit", org.RootBusinessUnitId) });
+        org.AssignRole(caller, "Salesperson");
+        org.AssignRole(runAs, "Salesperson");
 
         org.GetService(caller).Create(new Entity("contact") { ["lastname"] = "Rivera" });
 

@@ -105,7 +105,8 @@ public sealed class StampTasksApiPlugin : IPlugin
         var subject = (string)context.InputParameters["Subject"];
         if (subject == "fail") throw new InvalidPluginExecutionException("Nothing to stamp: the subject says 'fail'.");
         var count = context.InputParameters.TryGetValue("Count", out var c) && c is int n ? n : 1;
-        var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
+        // As the user who called the API (null would be SYSTEM): the tasks show who the flow ran as.
+        var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(context.UserId);
         for (var i = 0; i < count; i++)
             service.Create(new Entity("task") { ["subject"] = $"{subject} at {context.OperationCreatedOn:yyyy-MM-dd HH:mm}" });
         context.OutputParameters["Created"] = count;

@@ -28,7 +28,7 @@ public class RetrieveMultipleThroughTheOrganizationTests
     [Fact]
     public void Eq_userid_is_the_calling_user()
     {
-        var ada = _org.CreateUser("Ada");
+        var ada = _org.CreateUser("Ada", "Salesperson");
         _org.GetService(ada).Create(new Entity("contact") { ["lastname"] = "Mine" });
         _org.GetService().Create(new Entity("contact") { ["lastname"] = "Someone else's" });
 

@@ -11,6 +11,7 @@ internal sealed class TestSolution
     private readonly List<RelationshipDefinition> _relationships = new();
     private readonly List<WorkflowDefinition> _workflows = new();
     private readonly List<EnvironmentVariableDefinition> _variables = new();
+    private readonly List<RoleDefinition> _roles = new();
     private readonly List<CloudFlowDefinition> _flows = new();
     private readonly List<ConnectionReferenceDefinition> _connectionReferences = new();
 
@@ -28,6 +29,20 @@ internal sealed class TestSolution
     public static StepImageDefinition PostImage(string alias, params string[] attributes) =>
         new(Guid.NewGuid(), alias, alias, 1, "Target", attributes);
 
+    /// <summary>The step added last runs in the context of the named user ("Run in User's Context": ImpersonatingUserIdName).</summary>
+    public TestSolution RunAs(string userName)
+    {
+        _steps[^1] = _steps[^1] with { ImpersonatingUserName = userName };
+        return this;
+    }
+
+    /// <summary>A security role as Roles/&lt;name&gt;.xml ships it: privilege names with their levels (Basic, Local, Deep, Global).</summary>
+    public TestSolution Role(string name, params (string Privilege, string Level)[] privileges)
+    {
+        _roles.Add(new RoleDefinition(Guid.NewGuid(), name, privileges.Select(p => new RolePrivilegeDefinition(p.Privilege, p.Level)).ToList()));
+        return this;
+    }
+
     public TestSolution Table(TableDefinition table) { _tables.Add(table); return this; }
     public TestSolution Api(CustomApiDefinition api) { _apis.Add(api); return this; }
     public TestSolution Relationship(RelationshipDefinition relationship) { _relationships.Add(relationship); return this; }
@@ -39,7 +54,7 @@ internal sealed class TestSolution
     public SolutionDefinition Build() => new("LeadLifecycleTest", "Lead Lifecycle Test", "1.0.0.0",
         new PublisherDefinition("leadlifecycle", "Lead Lifecycle", "llc", 75410),
         _tables, Array.Empty<OptionSetDefinition>(), _relationships, Array.Empty<PluginAssemblyDefinition>(), _steps, _apis,
-        _variables, _workflows, Array.Empty<RoleDefinition>())
+        _variables, _workflows, _roles)
     {
         CloudFlows = _flows,
         ConnectionReferences = _connectionReferences,

@@ -21,7 +21,7 @@ public static class TokenSources
                     .WithClientSecret(options.Require(SignInOptions.ClientSecretVariable))
                     .WithAuthority(AzureCloudInstance.AzurePublic, options.Require(SignInOptions.TenantIdVariable))
                     .Build();
-                return new MsalTokenSource(ct => app.AcquireTokenForClient([options.Scope]).ExecuteAsync(ct));
+                return new MsalTokenSource(SignInMode.ClientSecret, ct => app.AcquireTokenForClient([options.Scope]).ExecuteAsync(ct));
             }
             default:
             {
@@ -30,7 +30,7 @@ public static class TokenSources
                     .WithRedirectUri("http://localhost")
                     .Build();
                 var deviceCode = options.EffectiveMode == SignInMode.DeviceCode;
-                return new MsalTokenSource(async ct =>
+                return new MsalTokenSource(options.EffectiveMode, async ct =>
                 {
                     var account = (await app.GetAccountsAsync()).FirstOrDefault();
                     if (account is not null)
@@ -55,7 +55,28 @@ public static class TokenSources
         public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken) => Task.FromResult(token);
     }
 
-    private sealed class MsalTokenSource(Func<CancellationToken, Task<AuthenticationResult>> acquire) : ITokenSource
+    /// <summary>
+    /// The sign-in error a user can act on. Interactive sign-in opens a browser; in a shell without one (SSH, a
+    /// container, CI) MSAL fails with linux_xdg_open_failed (MsalError.LinuxXdgOpen: "MSAL tried to open the browser on
+    /// Linux using the xdg-open, gnome-open, or kfmclient tools, but failed") or cannot start the browser at all: the
+    /// way out is the device-code flow, which prints a code to enter on any other device.
+    /// </summary>
+    internal static SignInException SignInFailure(Exception ex, SignInMode mode)
+    {
+        var what = ex is MsalException msal ? $"Sign-in failed ({msal.ErrorCode}): {ex.Message}" : $"Sign-in failed: {ex.Message}";
+        var browserFailed = ex is MsalClientException { ErrorCode: MsalError.LinuxXdgOpen or MsalError.WebviewUnavailable }
+                            || ex is System.ComponentModel.Win32Exception or PlatformNotSupportedException;
+        return mode == SignInMode.Interactive && browserFailed
+            ? new SignInException($"{what} No browser could be opened for interactive sign-in: in a shell without a browser " +
+                                  "use --auth device-code (it prints a code to enter at https://microsoft.com/devicelogin on any device), " +
+                                  "or --auth client-secret / --auth token for unattended runs.", inner: ex)
+            : new SignInException(what, inner: ex);
+    }
+
+    /// <summary>A token source over an MSAL acquisition, turning its failures into <see cref="SignInFailure"/>.</summary>
+    internal static ITokenSource Msal(SignInMode mode, Func<CancellationToken, Task<AuthenticationResult>> acquire) => new MsalTokenSource(mode, acquire);
+
+    private sealed class MsalTokenSource(SignInMode mode, Func<CancellationToken, Task<AuthenticationResult>> acquire) : ITokenSource
     {
         public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
         {
@@ -63,9 +84,9 @@ public static class TokenSources
             {
                 return (await acquire(cancellationToken)).AccessToken;
             }
-            catch (MsalException ex)
+            catch (Exception ex) when (ex is MsalException or System.ComponentModel.Win32Exception or PlatformNotSupportedException)
             {
-                throw new SignInException($"Sign-in failed ({ex.ErrorCode}): {ex.Message}", inner: ex);
+                throw SignInFailure(ex, mode);
             }
         }
     }

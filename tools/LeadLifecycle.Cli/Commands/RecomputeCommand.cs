@@ -69,6 +69,13 @@ internal static class RecomputeCommand
                         host.Error.WriteLine($"Interrupted. Run the same command again to resume from {path}.");
                         return ExitCodes.Interrupted;
                     }
+                    catch (Exception) when (File.Exists(path))
+                    {
+                        // A lost connection, a refused token, an error reading a page: what is done is kept.
+                        host.Error.WriteLine($"Stopped after {checkpoint.Done} {relationshipTable.LogicalName} records (the error follows). " +
+                                             $"Run the same command again to resume from {path}.");
+                        throw;
+                    }
                     Summarise(host, relationshipTable, checkpoint, bulk, api.ThrottledResponses);
                     if (checkpoint.Failed > 0) exitCode = ExitCodes.Failure;
                     checkpoint.Delete();

@@ -47,13 +47,15 @@ internal static class WhatIfCommand
                     outcome = LocalWhatIf.Run(scenario, modelName, criteriaName);
                 }
             }
-            catch (ScenarioFormatException ex)
+            catch (Exception ex) when (ex is ScenarioFormatException or WhatIfInputException)
             {
+                // An unreadable scenario, or a model or criteria that does not exist: bad input, exit 2 (README, "Exit codes").
                 host.Error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.BadArguments;
             }
-            catch (Exception ex) when (ex is ScenarioStepException or InvalidDataException)
+            catch (ScenarioStepException ex)
             {
+                // llc_ScoringWhatIf itself failed.
                 host.Error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.Failure;
             }

@@ -9,6 +9,8 @@ namespace LeadLifecycle.Cli.Recompute;
 /// worked, the counts of finished pages); each further line is one record of that page, appended and flushed as it
 /// finishes. Finishing a page rewrites the file (atomically) with the next page and the folded counts.
 /// A torn last line (crash while writing) is ignored: that record is simply recalculated again.
+/// The file is written from the first finished record on: a run that fails before any record is done (a wrong
+/// filter, a refused sign-in) leaves no checkpoint behind to get in the next run's way.
 /// </summary>
 public sealed class RecomputeCheckpoint : IDisposable
 {
@@ -24,14 +26,14 @@ public sealed class RecomputeCheckpoint : IDisposable
     private readonly string _path;
     private Header _header;
     private readonly Dictionary<Guid, RecalculationOutcome> _doneInPage;
-    private StreamWriter _journal;
+    private StreamWriter? _journal; // null until the file exists (the first finished record writes it)
 
-    private RecomputeCheckpoint(string path, Header header, Dictionary<Guid, RecalculationOutcome> doneInPage)
+    private RecomputeCheckpoint(string path, Header header, Dictionary<Guid, RecalculationOutcome> doneInPage, bool onDisk)
     {
         _path = path;
         _header = header;
         _doneInPage = doneInPage;
-        _journal = OpenForAppend(path);
+        if (onDisk) _journal = OpenForAppend(path);
     }
 
     public string Path => _path;
@@ -50,30 +52,41 @@ public sealed class RecomputeCheckpoint : IDisposable
 
     public bool IsDone(Guid id) { lock (_gate) return _doneInPage.ContainsKey(id); }
 
-    /// <summary>Opens the checkpoint of this run, or starts a new one. A checkpoint of another run is an error, never overwritten.</summary>
+    /// <summary>
+    /// Opens the checkpoint of this run, or starts a new one. A checkpoint of another run that has done work is an
+    /// error, never overwritten: the message says how to finish that run or drop it. One that has done nothing (left by
+    /// an older llc) holds nothing to lose and is replaced.
+    /// </summary>
     public static RecomputeCheckpoint OpenOrStart(string path, RunIdentity run)
     {
-        if (!File.Exists(path))
-        {
-            WriteAtomically(path, new Header(run, null, 0, 0, 0, []));
-            return new RecomputeCheckpoint(path, new Header(run, null, 0, 0, 0, []), []);
-        }
+        if (!File.Exists(path)) return new RecomputeCheckpoint(path, new Header(run, null, 0, 0, 0, []), [], onDisk: false);
         var lines = File.ReadAllLines(path);
         Header? header = null;
         try { header = lines.Length > 0 ? JsonSerializer.Deserialize<Header>(lines[0], Json) : null; }
         catch (JsonException) { }
         if (header is null)
             throw new InvalidDataException($"The checkpoint file '{path}' is not readable; delete it to start over.");
-        if (header.Run != run)
-            throw new InvalidDataException($"The checkpoint file '{path}' belongs to another run ({header.Run.Table} at {header.Run.Url}, " +
-                                           $"filter '{header.Run.Filter}'); finish that run or delete the file.");
         var done = new Dictionary<Guid, RecalculationOutcome>();
         foreach (var text in lines.Skip(1))
         {
             try { if (JsonSerializer.Deserialize<Line>(text, Json) is { } line) done[line.Id] = line.Outcome; }
             catch (JsonException) { /* torn last line of a crash: recalculated again */ }
         }
-        return new RecomputeCheckpoint(path, header, done) { Resumed = true };
+        if (header.Run != run)
+        {
+            var doneBefore = header.Changed + header.Unchanged + header.Failed + done.Count;
+            if (doneBefore == 0 && header.PageUrl is null)
+            {
+                File.Delete(path);
+                return new RecomputeCheckpoint(path, new Header(run, null, 0, 0, 0, []), [], onDisk: false);
+            }
+            throw new InvalidDataException(
+                $"The checkpoint '{path}' is of an unfinished run over {header.Run.Table} records at {header.Run.Url} " +
+                $"({(header.Run.Filter is null ? "no filter" : $"filter \"{header.Run.Filter}\"")}; {doneBefore} records done), not of this one. " +
+                $"To finish that run, give its options again: llc recompute --url {header.Run.Url} --table {header.Run.Table}" +
+                $"{(header.Run.Filter is null ? "" : $" --filter \"{header.Run.Filter}\"")}. To drop it and start this run, delete '{path}'.");
+        }
+        return new RecomputeCheckpoint(path, header, done, onDisk: true) { Resumed = true };
     }
 
     /// <summary>Records one finished record; flushed before returning so a crash right after loses nothing.</summary>
@@ -82,8 +95,9 @@ public sealed class RecomputeCheckpoint : IDisposable
         lock (_gate)
         {
             _doneInPage[id] = outcome;
-            _journal.WriteLine(JsonSerializer.Serialize(new Line(id, outcome), Json));
-            _journal.Flush();
+            var journal = Journal();
+            journal.WriteLine(JsonSerializer.Serialize(new Line(id, outcome), Json));
+            journal.Flush();
         }
     }
 
@@ -99,7 +113,7 @@ public sealed class RecomputeCheckpoint : IDisposable
                 FailedIds = [.. FailedIds],
             };
             _doneInPage.Clear();
-            _journal.Dispose();
+            _journal?.Dispose();
             WriteAtomically(_path, _header);
             _journal = OpenForAppend(_path);
         }
@@ -110,12 +124,21 @@ public sealed class RecomputeCheckpoint : IDisposable
     {
         lock (_gate)
         {
-            _journal.Dispose();
+            _journal?.Dispose();
+            _journal = null;
             File.Delete(_path);
         }
     }
 
-    public void Dispose() { lock (_gate) _journal.Dispose(); }
+    public void Dispose() { lock (_gate) _journal?.Dispose(); }
+
+    // The file appears with the first finished record: its header first, then the record lines.
+    private StreamWriter Journal()
+    {
+        if (_journal is not null) return _journal;
+        WriteAtomically(_path, _header);
+        return _journal = OpenForAppend(_path);
+    }
 
     private static StreamWriter OpenForAppend(string path) => new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
 

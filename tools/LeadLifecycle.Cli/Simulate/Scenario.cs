@@ -1,17 +1,16 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace LeadLifecycle.Cli.Simulate;
 
 /// <summary>
-/// A scenario in the contract's `simulate` format: an optional start time and the steps, kept as JSON so that a
-/// step written wrongly fails on its own when it runs (the scenario goes on) instead of rejecting the whole file.
+/// A scenario in the contract's `simulate` format (docs/scenario-format.md): the clock's start (a fixed default when the
+/// file gives none, so runs are reproducible) and the steps as <see cref="ScenarioReader"/> read them — a step written
+/// wrongly is an <see cref="InvalidStep"/> that fails on its own when its turn comes, and the scenario goes on.
 /// </summary>
-public sealed record Scenario(DateTime? Start, IReadOnlyList<JsonObject> Steps)
+public sealed record Scenario(DateTime Start, IReadOnlyList<ScenarioStep> Steps)
 {
     public static Scenario Load(string path)
     {
+        if (Directory.Exists(path))
+            throw new ScenarioFormatException($"The scenario '{path}' is a folder; give a scenario file such as docs/scenarios/lifecycle-demo.json.");
         string text;
         try { text = File.ReadAllText(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -21,28 +20,5 @@ public sealed record Scenario(DateTime? Start, IReadOnlyList<JsonObject> Steps)
         return Parse(text, path);
     }
 
-    public static Scenario Parse(string json, string source)
-    {
-        JsonNode? root;
-        try { root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
-        catch (JsonException ex)
-        {
-            throw new ScenarioFormatException($"The scenario '{source}' is not valid JSON: {ex.Message}");
-        }
-        if (root is not JsonObject scenario)
-            throw new ScenarioFormatException($"The scenario '{source}' must be a JSON object with \"steps\".");
-        if (scenario["steps"] is not JsonArray steps)
-            throw new ScenarioFormatException($"The scenario '{source}' has no \"steps\" array.");
-
-        DateTime? start = null;
-        if (scenario["start"] is { } startNode)
-        {
-            if (startNode is not JsonValue value || !value.TryGetValue<string>(out var startText)
-                || !DateTime.TryParse(startText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
-                throw new ScenarioFormatException($"The scenario '{source}': \"start\" must be an ISO-8601 date and time, e.g. \"2026-01-05T09:00:00Z\".");
-            start = parsed;
-        }
-        // A step that is not an object still takes its place (and fails when it runs), so indexes match the file.
-        return new Scenario(start, steps.Select(step => step as JsonObject ?? new JsonObject { ["invalid"] = step?.DeepClone() }).ToList());
-    }
+    public static Scenario Parse(string json, string source) => ScenarioReader.Read(json, source);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using LeadLifecycle.LocalOrg;
-using LeadLifecycle.SolutionModel;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
@@ -8,13 +7,14 @@ namespace LeadLifecycle.Cli.Simulate;
 
 /// <summary>
 /// Runs a scenario step by step in a fresh local organization (the shipped solution: metadata, step registrations,
-/// custom APIs, configuration data), with the scenario's start time on the simulated clock. A step that fails is
-/// reported with the platform's or plug-in's message and the scenario goes on, as a user would after an error.
+/// custom APIs, configuration data), with the scenario's start time on the simulated clock. Each step is prepared
+/// first — its values decoded for their columns and parameters, the keys it names resolved, the keys it gives checked
+/// free, the user it runs as found — and only then sent, as one request: a step the scenario gets wrong fails having
+/// sent nothing, and a step the platform refuses is rolled back by the platform (one request is one transaction). A
+/// failing step is reported with its message and the scenario goes on, as a user would after an error.
 /// </summary>
 public sealed class ScenarioRunner
 {
-    private static readonly string[] Kinds = ["create", "update", "execute", "setstate", "delete", "advance"];
-
     public ScenarioRunner(Scenario scenario)
     {
         Scenario = scenario;
@@ -29,155 +29,147 @@ public sealed class ScenarioRunner
     public ValueCodec Codec { get; }
 
     /// <summary>Runs the steps in order, yielding each result as it completes (the timeline looks between steps).</summary>
-    public IEnumerable<StepResult> Run()
-    {
-        for (var index = 0; index < Scenario.Steps.Count; index++)
-            yield return RunStep(index, Scenario.Steps[index]);
-    }
+    public IEnumerable<StepResult> Run() => Scenario.Steps.Select(RunStep);
 
-    private StepResult RunStep(int index, JsonObject step)
+    public StepResult RunStep(ScenarioStep step)
     {
         var at = Organization.Clock.UtcNow;
-        var note = step["note"] is JsonValue n && n.TryGetValue<string>(out var noteText) ? noteText : null;
-        var kinds = Kinds.Where(step.ContainsKey).ToList();
-        if (kinds.Count != 1)
-            return new StepResult(index, "invalid", step.ToJsonString(), at, false,
-                $"A step has exactly one of {string.Join(", ", Kinds)}; this one has {(kinds.Count == 0 ? "none" : string.Join(" and ", kinds))}.", 0, note);
-
-        var kind = kinds[0];
-        var description = Describe(kind, step);
-        using var recording = Organization.RecordCalls();
-        string? error = null;
+        Action send;
         try
         {
-            Execute(kind, step, Organization.GetService());
+            send = Prepare(step);
         }
-        catch (ScenarioStepException ex) { error = ex.Message; }
-        catch (Exception ex) { error = Unwrap(ex).Message; }
-        return new StepResult(index, kind, description, at, error is null, error, recording.CallCount, note)
+        catch (ScenarioStepException ex)
+        {
+            // Nothing was sent: the step fails with no service call.
+            var error = ex.Message.StartsWith("Step ", StringComparison.Ordinal) ? ex.Message : $"Step {step.Index}: {ex.Message}";
+            return new StepResult(step.Index, step.Kind, step.Description, at, false, error, 0, step.Note);
+        }
+        using var recording = Organization.RecordCalls();
+        string? failure = null;
+        try { send(); }
+        catch (Exception ex) { failure = Unwrap(ex).Message; }
+        return new StepResult(step.Index, step.Kind, step.Description, at, failure is null, failure, recording.CallCount, step.Note)
         {
             MaxExecutionCalls = recording.MaxExecutionCalls,
             AsyncFailures = recording.FailedJobs,
         };
     }
 
-    private void Execute(string kind, JsonObject step, IOrganizationService service)
+    /// <summary>
+    /// Everything that can be checked before the request is sent, then the one call that sends it (and names the
+    /// records it created, which cannot fail any more: the keys were checked free here).
+    /// </summary>
+    private Action Prepare(ScenarioStep step)
     {
-        switch (kind)
+        if (step is InvalidStep invalid) throw new ScenarioStepException(invalid.Error);
+        var service = step.As is { } user ? Organization.GetService(Keys.Resolve("systemuser", user).Id) : Organization.GetService();
+        switch (step)
         {
-            case "create":
+            case CreateStep create:
             {
-                var table = Text(step, "create");
-                var entity = Codec.DecodeEntity(table, Fields(step));
-                if (step["id"] is not null) entity.Id = Id(step);
-                var id = service.Create(entity);
-                if (OptionalText(step, "key") is { } key) Keys.Name(key, new EntityReference(table, id));
-                break;
-            }
-            case "update":
-            {
-                var table = Text(step, "update");
-                var entity = Codec.DecodeEntity(table, Fields(step));
-                entity.Id = Target(step, table).Id;
-                service.Update(entity);
-                break;
-            }
-            case "setstate":
-            {
-                var table = Text(step, "setstate");
-                service.Execute(new SetStateRequest
+                if (create.Key is { } key) Keys.EnsureFree(key);
+                var entity = Codec.DecodeEntity(create.Table, create.Fields);
+                if (create.Id is { } id) entity.Id = id;
+                Action<Guid>? grantRoles = null;
+                if (create.Table == "systemuser")
                 {
-                    EntityMoniker = Target(step, table),
-                    State = new OptionSetValue(Whole(step, "state")),
+                    // The contract: a scenario's user is created in the root business unit.
+                    if (!entity.Contains("businessunitid")) entity["businessunitid"] = new EntityReference("businessunit", Organization.RootBusinessUnitId);
+                    if (create.Roles is { Count: > 0 } roles) grantRoles = SecurityRolesFor(roles);
+                }
+                return () =>
+                {
+                    var created = service.Create(entity);
+                    if (create.Key is { } named) Keys.Name(named, new EntityReference(create.Table, created));
+                    grantRoles?.Invoke(created);
+                };
+            }
+            case UpdateStep update:
+            {
+                var entity = Codec.DecodeEntity(update.Table, update.Fields);
+                entity.Id = Target(update.Table, update.Target).Id;
+                return () => service.Update(entity);
+            }
+            case SetStateStep setState:
+            {
+                var request = new SetStateRequest
+                {
+                    EntityMoniker = Target(setState.Table, setState.Target),
+                    State = new OptionSetValue(setState.State),
                     // -1 lets the platform pick the state's default status, as SetState does.
-                    Status = new OptionSetValue(step["status"] is null ? -1 : Whole(step, "status")),
-                });
-                break;
+                    Status = new OptionSetValue(setState.Status ?? -1),
+                };
+                return () => service.Execute(request);
             }
-            case "delete":
+            case DeleteStep delete:
             {
-                var table = Text(step, "delete");
-                service.Delete(table, Target(step, table).Id);
-                break;
+                var target = Target(delete.Table, delete.Target);
+                return () => service.Delete(target.LogicalName, target.Id);
             }
-            case "execute":
-                ExecuteRequest(step, service);
-                break;
-            case "advance":
+            case ExecuteStep execute:
+                return PrepareExecute(execute, service);
+            case AdvanceStep advance:
             {
-                var by = IsoDuration.Measure(Text(step, "advance"), Organization.Clock.UtcNow);
-                Organization.AdvanceTime(by);
-                break;
+                // The organization's due work runs as the owners of its jobs, whoever advances the clock.
+                var by = IsoDuration.Measure(advance.Duration, Organization.Clock.UtcNow);
+                return () => Organization.AdvanceTime(by);
             }
+            default:
+                throw new ScenarioStepException($"A {step.Kind} step cannot be run.");
         }
     }
 
-    private void ExecuteRequest(JsonObject step, IOrganizationService service)
+    private Action PrepareExecute(ExecuteStep step, IOrganizationService service)
     {
-        var name = Text(step, "execute");
-        var request = RequestCatalog.Create(name);
-        if (step["parameters"] is { } parameters and not JsonObject)
-            throw new ScenarioStepException($"\"parameters\" of {name} must be an object, not {parameters.ToJsonString()}.");
-        foreach (var (parameter, value) in step["parameters"] as JsonObject ?? [])
-            request.Parameters[parameter] = Codec.Decode(value, null, $"{name}.{parameter}",
-                RequestCatalog.CustomApiParameterType(Organization.Solution, name, parameter));
-        var response = service.Execute(request);
-
-        if (OptionalText(step, "key") is not { } key) return;
-        foreach (var (output, value) in response.Results)
+        if (step.Key is { } key) Keys.EnsurePrefixFree(key);
+        var request = RequestCatalog.Create(step.Request);
+        var parameters = RequestCatalog.Parameters(Organization.Solution, step.Request);
+        foreach (var parameter in step.Parameters)
         {
-            // Output references are keyed by output name (q1.ContactId); records created (QualifyLead's
-            // CreatedEntities) by their table (q1.opportunity, q1.contact, q1.account).
-            if (value is EntityReference reference) Keys.Name($"{key}.{output}", reference);
-            if (value is EntityReferenceCollection created)
-                foreach (var record in created) Keys.Name($"{key}.{record.LogicalName}", record);
+            var target = new ValueTarget(ValueKind.Any, parameter.Name);
+            if (parameters is not null && !parameters.TryGetValue(parameter.Name, out target!))
+                throw new ScenarioStepException($"parameters.{parameter.Name}: {step.Request} has no parameter '{parameter.Name}'; " +
+                                                $"it takes {string.Join(", ", parameters.Keys)} (names are case-sensitive).");
+            request.Parameters[parameter.Name] = Codec.Decode(parameter.Value, target, $"parameters.{parameter.Name}");
         }
+        return () =>
+        {
+            var response = service.Execute(request);
+            if (step.Key is not { } prefix) return;
+            Keys.ReservePrefix(prefix, step.Index);
+            foreach (var (output, value) in response.Results)
+            {
+                // Output references are keyed by output name (q1.ContactId); records created (QualifyLead's
+                // CreatedEntities) by their table (q1.opportunity, q1.contact, q1.account).
+                if (value is EntityReference reference) Keys.Name($"{prefix}.{output}", reference);
+                if (value is EntityReferenceCollection created)
+                    foreach (var record in created) Keys.Name($"{prefix}.{record.LogicalName}", record);
+            }
+        };
+    }
+
+    /// <summary>
+    /// What grants the security roles a `create systemuser` step names to the user it creates. Every name is resolved
+    /// before the user is created (an unknown name fails the step, naming the known roles, having written nothing); the
+    /// grant runs once the user exists, as an administrator associating roles to a user does (systemuserroles).
+    /// </summary>
+    private Action<Guid> SecurityRolesFor(IReadOnlyList<string> roleNames)
+    {
+        var roles = new List<string>();
+        foreach (var name in roleNames)
+        {
+            try { roles.Add(Organization.SecurityRole(name).Name); }
+            catch (ArgumentException ex) { throw new ScenarioStepException($"\"roles\": {ex.Message.Split(" (Parameter")[0]}"); }
+        }
+        return userId => { foreach (var role in roles) Organization.AssignRole(userId, role); };
     }
 
     /// <summary>Writes the result file (every step's outcome and every record of every table after the last step) to the stream.</summary>
     public void WriteResult(IEnumerable<StepResult> steps, Stream output) => new ResultWriter(Organization, Keys, Codec).Write(steps, output);
 
-    private static string Describe(string kind, JsonObject step)
-    {
-        var subject = OptionalText(step, kind) ?? "?";
-        var key = OptionalText(step, "key");
-        return kind switch
-        {
-            "create" => $"create {subject}{(key is null ? "" : $" '{key}'")}",
-            "execute" => $"{subject}{(key is null ? "" : $" ({key})")}",
-            "setstate" => $"set state of {subject} '{key ?? OptionalText(step, "id")}' to {step["state"]?.ToJsonString()}/{step["status"]?.ToJsonString() ?? "default"}",
-            "advance" => $"advance the clock by {subject}",
-            _ => $"{kind} {subject} '{key ?? OptionalText(step, "id")}'",
-        };
-    }
-
-    private EntityReference Target(JsonObject step, string table)
-    {
-        if (OptionalText(step, "key") is { } key) return Keys.Resolve(table, key);
-        if (step["id"] is not null) return new EntityReference(table, Id(step));
-        throw new ScenarioStepException($"The step names no {table}: give \"key\" (named by an earlier step) or \"id\".");
-    }
-
-    private static JsonObject? Fields(JsonObject step) => step["fields"] switch
-    {
-        null => null,
-        JsonObject fields => fields,
-        var other => throw new ScenarioStepException($"\"fields\" must be an object, not {other.ToJsonString()}."),
-    };
-
-    private static string Text(JsonObject step, string property) =>
-        OptionalText(step, property) ?? throw new ScenarioStepException($"\"{property}\" must be a non-empty string.");
-
-    private static string? OptionalText(JsonObject step, string property) =>
-        step[property] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
-
-    private static int Whole(JsonObject step, string property) =>
-        step[property] is JsonValue value && value.TryGetValue<int>(out var number)
-            ? number
-            : throw new ScenarioStepException($"\"{property}\" must be a whole number.");
-
-    private static Guid Id(JsonObject step) =>
-        Guid.TryParse(OptionalText(step, "id"), out var id) ? id : throw new ScenarioStepException("\"id\" must be a GUID.");
+    private EntityReference Target(string table, RecordTarget target) =>
+        target.Key is { } key ? Keys.Resolve(table, key) : new EntityReference(table, target.Id!.Value);
 
     private static Exception Unwrap(Exception ex) =>
         ex is System.Reflection.TargetInvocationException or AggregateException && ex.InnerException is { } inner ? Unwrap(inner) : ex;

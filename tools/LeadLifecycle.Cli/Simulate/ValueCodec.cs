@@ -6,106 +6,116 @@ using Microsoft.Xrm.Sdk;
 namespace LeadLifecycle.Cli.Simulate;
 
 /// <summary>
-/// The contract's value encodings, both ways: JSON string, number and boolean as they are; {"option": n};
-/// {"options": [n, …]}; {"ref": "table", "key": "k"} or {"ref": "table", "id": "guid"}; {"money": 1.5};
-/// {"date": "ISO-8601"}; {"entity": "table", "fields": {…}}. Where the column is known, a plain number or string is
-/// read as the column's type (a number for a choice is an option, a string for a date is a date).
+/// The contract's value encodings, both ways. Decoding turns a <see cref="ScenarioValue"/> into the SDK value its
+/// column or parameter takes, and refuses — before anything is sent — a value that is not one of that type's
+/// encodings: text for a number, 2.5 for a whole number or a choice, "yes" for a boolean, a number too large for the
+/// type. Whether a value that fits the type is acceptable for the column (its option values, its length, its range)
+/// is the platform's to say, as Dataverse would, with its own message. Encoding writes records back for RESULT.json in
+/// the same encodings (references by key where the scenario named the record).
 /// </summary>
 public sealed class ValueCodec(RecordKeys keys, Func<string, string, ColumnDefinition?> findColumn)
 {
     public const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
-    /// <summary>An entity of <paramref name="table"/> with the given fields, decoded by the table's columns.</summary>
-    public Entity DecodeEntity(string table, JsonObject? fields)
+    /// <summary>An entity of <paramref name="table"/> with the given fields, each decoded for its column.</summary>
+    public Entity DecodeEntity(string table, IEnumerable<ScenarioField> fields, string where = "fields")
     {
         var entity = new Entity(table);
-        foreach (var (name, value) in fields ?? [])
-            entity[name] = Decode(value, findColumn(table, name), $"{table}.{name}");
+        foreach (var field in fields)
+            entity[field.Name] = Decode(field.Value, ValueTarget.ForColumn(table, field.Name, findColumn(table, field.Name)), $"{where}.{field.Name}");
         return entity;
     }
 
-    /// <param name="column">The column the value is for, when known (fields); null for request parameters.</param>
-    /// <param name="customApiType">The custom API parameter type, when known (see CustomApiParameterDefinition).</param>
-    public object? Decode(JsonNode? node, ColumnDefinition? column, string where, int? customApiType = null)
+    public object? Decode(ScenarioValue value, ValueTarget target, string where)
     {
-        switch (node)
+        if (value is ScenarioValue.Null) return null;
+        return (target.Kind, value) switch
         {
-            case null:
-                return null;
-            case JsonObject encoded:
-                return DecodeEncoded(encoded, where);
-            case JsonArray:
-                throw new ScenarioStepException($"{where}: a list is not a value; use {{\"options\": [...]}} for a multi-select choice.");
-        }
-        var value = (JsonValue)node;
-        if (value.TryGetValue<bool>(out var boolean)) return boolean;
-        if (value.TryGetValue<string>(out var text)) return DecodeString(text, column, customApiType, where);
-        var number = value.GetValue<decimal>();
-        return (column?.Type, customApiType) switch
-        {
-            (ColumnType.Picklist or ColumnType.State or ColumnType.Status, _) or (_, 9) => new OptionSetValue((int)number),
-            (ColumnType.Money, _) or (_, 8) => new Money(number),
-            (ColumnType.Decimal, _) or (_, 2) => number,
-            (ColumnType.Double, _) or (_, 6) => (double)number,
-            (ColumnType.BigInt, _) => (long)number,
-            _ when number == decimal.Truncate(number) && number is >= int.MinValue and <= int.MaxValue => (int)number,
-            _ => number,
+            (ValueKind.Any, _) => DecodeNatural(value, where),
+            (ValueKind.Text, ScenarioValue.Text text) => text.Value,
+            (ValueKind.WholeNumber, ScenarioValue.Number number) => WholeNumber(number, target, where),
+            (ValueKind.BigWholeNumber, ScenarioValue.Number number) => BigWholeNumber(number, target, where),
+            (ValueKind.DecimalNumber, ScenarioValue.Number number) => DecimalNumber(number, target, where),
+            (ValueKind.FloatNumber, ScenarioValue.Number number) => FloatNumber(number, target, where),
+            (ValueKind.Money, ScenarioValue.Money money) => new Money(money.Amount),
+            (ValueKind.Money, ScenarioValue.Number number) => new Money(DecimalNumber(number, target, where)),
+            (ValueKind.Boolean, ScenarioValue.Boolean boolean) => boolean.Value,
+            (ValueKind.Date, ScenarioValue.Date date) => date.Utc,
+            (ValueKind.Date, ScenarioValue.Text text) => IsoDate.TryParse(text.Value, out var date)
+                ? date : throw new ScenarioStepException(ScenarioReader.NotIsoDate(where, text.Value) + "."),
+            (ValueKind.Choice, ScenarioValue.Option option) => new OptionSetValue(option.Value),
+            (ValueKind.Choice, ScenarioValue.Number number) => new OptionSetValue(WholeNumber(number, target, where)),
+            (ValueKind.Choices, ScenarioValue.Options options) => new OptionSetValueCollection(options.Values.Select(o => new OptionSetValue(o)).ToList()),
+            (ValueKind.Reference, ScenarioValue.Reference reference) => Resolve(reference),
+            (ValueKind.Guid, ScenarioValue.Text text) => Guid.TryParse(text.Value, out var id)
+                ? id : throw new ScenarioStepException($"{where}: '{text.Value}' is not a GUID; {target.Describe()}."),
+            (ValueKind.Entity, ScenarioValue.EntityValue entity) => Entity(entity, $"{where}.fields"),
+            _ => throw new ScenarioStepException($"{where}: {value.Describe()} does not fit; {target.Describe()}."),
         };
     }
 
-    private object DecodeString(string text, ColumnDefinition? column, int? customApiType, string where)
+    /// <summary>A value for which nothing says the type (a parameter of an unknown request): each encoding as itself.</summary>
+    private object? DecodeNatural(ScenarioValue value, string where) => value switch
     {
-        if (column?.Type == ColumnType.DateTime || customApiType == 1) return ParseDate(text, where);
-        if (column?.Type is ColumnType.Uniqueidentifier or ColumnType.PrimaryKey || customApiType == 12)
-            return Guid.TryParse(text, out var id) ? id : throw new ScenarioStepException($"{where}: '{text}' is not a GUID.");
-        return text;
+        ScenarioValue.Text text => text.Value,
+        ScenarioValue.Boolean boolean => boolean.Value,
+        ScenarioValue.Number number when Parse(number) is { } n && n == decimal.Truncate(n) && n is >= int.MinValue and <= int.MaxValue => (int)n,
+        ScenarioValue.Number number => Parse(number) ?? throw new ScenarioStepException($"{where}: {number.Raw} is too large for a number."),
+        ScenarioValue.Option option => new OptionSetValue(option.Value),
+        ScenarioValue.Options options => new OptionSetValueCollection(options.Values.Select(o => new OptionSetValue(o)).ToList()),
+        ScenarioValue.Reference reference => Resolve(reference),
+        ScenarioValue.Money money => new Money(money.Amount),
+        ScenarioValue.Date date => date.Utc,
+        ScenarioValue.EntityValue entity => Entity(entity, $"{where}.fields"),
+        _ => null,
+    };
+
+    private Entity Entity(ScenarioValue.EntityValue value, string where)
+    {
+        var entity = DecodeEntity(value.Table, value.Fields, where);
+        if (value.Id is { } id) entity.Id = id;
+        return entity;
     }
 
-    private object DecodeEncoded(JsonObject encoded, string where)
+    private EntityReference Resolve(ScenarioValue.Reference reference) =>
+        reference.Key is { } key ? keys.Resolve(reference.Table, key) : new EntityReference(reference.Table, reference.Id!.Value);
+
+    private static decimal? Parse(ScenarioValue.Number number) =>
+        decimal.TryParse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static int WholeNumber(ScenarioValue.Number number, ValueTarget target, string where)
     {
-        if (encoded.ContainsKey("option")) return new OptionSetValue(Number(encoded["option"], where));
-        if (encoded.ContainsKey("options"))
-        {
-            if (encoded["options"] is not JsonArray options)
-                throw new ScenarioStepException($"{where}: \"options\" must be a list of numbers.");
-            return new OptionSetValueCollection(options.Select(o => new OptionSetValue(Number(o, where))).ToList());
-        }
-        if (encoded["ref"] is JsonValue refTable && refTable.TryGetValue<string>(out var table))
-        {
-            if (encoded["key"] is JsonValue key && key.TryGetValue<string>(out var keyText)) return keys.Resolve(table, keyText);
-            if (encoded["id"] is JsonValue id && id.TryGetValue<string>(out var idText) && Guid.TryParse(idText, out var guid))
-                return new EntityReference(table, guid);
-            throw new ScenarioStepException($"{where}: a reference needs \"key\" (a name an earlier step gave) or \"id\" (a GUID).");
-        }
-        if (encoded.ContainsKey("money"))
-        {
-            if (encoded["money"] is JsonValue money && money.TryGetValue<decimal>(out var amount)) return new Money(amount);
-            throw new ScenarioStepException($"{where}: \"money\" must be a number.");
-        }
-        if (encoded.ContainsKey("date"))
-        {
-            if (encoded["date"] is JsonValue date && date.TryGetValue<string>(out var dateText)) return ParseDate(dateText, where);
-            throw new ScenarioStepException($"{where}: \"date\" must be an ISO-8601 string.");
-        }
-        if (encoded["entity"] is JsonValue entityTable && entityTable.TryGetValue<string>(out var entityName))
-        {
-            var entity = DecodeEntity(entityName, encoded["fields"] as JsonObject);
-            if (encoded["id"] is JsonValue entityId && Guid.TryParse(entityId.ToString(), out var entityGuid)) entity.Id = entityGuid;
-            return entity;
-        }
-        throw new ScenarioStepException($"{where}: {encoded.ToJsonString()} is no value encoding of the contract " +
-                                        "(option, options, ref, money, date, entity).");
+        var value = Whole(number, target, where);
+        if (value is < int.MinValue or > int.MaxValue)
+            throw new ScenarioStepException($"{where}: {number.Raw} is outside {target.Range(int.MinValue, int.MaxValue)}; {target.Describe()}.");
+        return (int)value;
     }
 
-    private static int Number(JsonNode? node, string where) =>
-        node is JsonValue value && value.TryGetValue<int>(out var number)
-            ? number
-            : throw new ScenarioStepException($"{where}: option values are whole numbers, not {node?.ToJsonString() ?? "null"}.");
+    private static long BigWholeNumber(ScenarioValue.Number number, ValueTarget target, string where)
+    {
+        var value = Whole(number, target, where);
+        if (value is < long.MinValue or > long.MaxValue)
+            throw new ScenarioStepException($"{where}: {number.Raw} is outside {target.Range(long.MinValue, long.MaxValue)}; {target.Describe()}.");
+        return (long)value;
+    }
 
-    private static DateTime ParseDate(string text, string where) =>
-        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
-            ? date
-            : throw new ScenarioStepException($"{where}: '{text}' is not an ISO-8601 date.");
+    private static decimal Whole(ScenarioValue.Number number, ValueTarget target, string where)
+    {
+        var value = Parse(number) ?? throw new ScenarioStepException($"{where}: {number.Raw} is too large; {target.Describe()}.");
+        if (value != decimal.Truncate(value))
+            throw new ScenarioStepException($"{where}: {number.Raw} is not a whole number; {target.Describe()}.");
+        return value;
+    }
+
+    private static decimal DecimalNumber(ScenarioValue.Number number, ValueTarget target, string where) =>
+        Parse(number) ?? throw new ScenarioStepException($"{where}: {number.Raw} is too large for {target.Name}; {target.Describe()}.");
+
+    private static double FloatNumber(ScenarioValue.Number number, ValueTarget target, string where) =>
+        double.TryParse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw new ScenarioStepException($"{where}: {number.Raw} is too large for {target.Name}; {target.Describe()}.");
+
+    // ---- encoding (RESULT.json) ----------------------------------------------------------------------------------------
 
     /// <summary>A value as the result file shows it, in the same encodings (references by key where the scenario named the record).</summary>
     public JsonNode? Encode(object? value) => value switch

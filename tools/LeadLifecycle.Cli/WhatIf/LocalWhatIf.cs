@@ -3,6 +3,9 @@ using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Cli.WhatIf;
 
+/// <summary>A model or criteria named on the command line does not exist: bad input (exit 2), nothing was asked.</summary>
+public sealed class WhatIfInputException(string message) : Exception(message);
+
 /// <summary>Runs a scenario in the local organization, then asks llc_ScoringWhatIf about a model (and criteria) in it.</summary>
 public static class LocalWhatIf
 {
@@ -28,6 +31,7 @@ public static class LocalWhatIf
         catch (ScenarioStepException) { /* not a key */ }
         var match = runner.Organization.All(table).FirstOrDefault(row =>
             (Guid.TryParse(nameOrKey, out var id) && row.Id == id) || row.GetAttributeValue<string>("llc_name") == nameOrKey);
-        return match?.ToEntityReference() ?? throw new ScenarioStepException($"The scenario has no {table} named '{nameOrKey}'.");
+        return match?.ToEntityReference() ?? throw new WhatIfInputException($"The scenario has no {table} named '{nameOrKey}' " +
+                                                                         "(give its llc_name, its id or its scenario key).");
     }
 }

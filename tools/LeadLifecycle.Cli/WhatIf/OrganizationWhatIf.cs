@@ -24,7 +24,7 @@ public sealed class OrganizationWhatIf(DataverseWebApi api)
                 $"{entitySet}?$select={table}id&$filter={Uri.EscapeDataString($"llc_name eq '{nameOrId.Replace("'", "''")}'")}", cancellationToken);
             var rows = page["value"]?.AsArray() ?? [];
             if (rows.Count != 1)
-                throw new InvalidDataException(rows.Count == 0
+                throw new WhatIfInputException(rows.Count == 0
                     ? $"The organization has no {table} named '{nameOrId}'."
                     : $"The organization has {rows.Count} {table} records named '{nameOrId}': pass the id instead.");
             id = Guid.Parse(rows[0]![$"{table}id"]!.GetValue<string>());

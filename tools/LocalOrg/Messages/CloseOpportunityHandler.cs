@@ -34,6 +34,8 @@ internal sealed class CloseOpportunityHandler : IMessageHandler
         var opportunity = op.Transaction.Read("opportunity", opportunityId) ?? throw Faults.DoesNotExist("opportunity", opportunityId);
         if (opportunity.GetAttributeValue<OptionSetValue>("statecode")?.Value is int state && state != 0)
             throw new DataverseFault(Faults.OpportunityNotOpen, "The opportunity is already closed. Reopen it before you close it again.");
+        // Read the opportunity; the opportunityclose create and the opportunity's update are checked as the caller below.
+        op.Org.Guard.CheckRead(op, "opportunity", opportunity);
 
         var status = op.Optional<OptionSetValue>("Status")?.Value ?? (_won ? 3 : 4);
         var actualEnd = close.GetAttributeValue<DateTime?>("actualend") ?? op.Org.Clock.UtcNow;

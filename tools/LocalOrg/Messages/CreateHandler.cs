@@ -16,10 +16,17 @@ internal sealed class CreateHandler : IMessageHandler
         op.SetPrimary(table.LogicalName, id);
     }
 
+    public void Authorize(Operation op) => op.Org.Guard.CheckPrivilege(op, op.Context.PrimaryEntityName, Security.AccessRight.Create);
+
     public void Execute(Operation op)
     {
         var target = op.Required<Entity>("Target");
+        // The new row's id is known before the checks, as Dataverse names it in an access fault.
+        if (target.Id == Guid.Empty && op.Context.PrimaryEntityId != Guid.Empty) target.Id = op.Context.PrimaryEntityId;
+        if (target.Id == Guid.Empty) target.Id = Guid.NewGuid();
+        op.Org.Guard.CheckCreate(op, target, target.Id);
         var id = op.Writer.Create(op.Transaction, target, op.UserId);
+        if (target.LogicalName == "businessunit") op.Org.Security.BusinessUnitsChanged();
         target.Id = id; // post-operation steps see the new id on the Target and in OutputParameters["id"]
         op.Output["id"] = id;
         op.Context.PrimaryEntityId = id;

@@ -49,6 +49,12 @@ internal sealed class CustomApiHandler : IMessageHandler
         }
     }
 
+    /// <summary>The caller must hold the API's executeprivilegename, if it has one.</summary>
+    public void Authorize(Operation op)
+    {
+        if (!string.IsNullOrWhiteSpace(_api.ExecutePrivilegeName)) op.Org.Guard.CheckPrivilege(op, _api.ExecutePrivilegeName!.Trim());
+    }
+
     public void Execute(Operation op)
     {
         if (string.IsNullOrEmpty(_api.PluginTypeName)) return; // a custom API without a main operation only runs its steps

@@ -20,10 +20,14 @@ internal sealed class DeleteHandler : IMessageHandler
         if (op.Transaction.Read(table.LogicalName, target.Id) is null) throw Faults.DoesNotExist(table.LogicalName, target.Id);
     }
 
+    public void Authorize(Operation op) => op.Org.Guard.CheckPrivilege(op, op.Context.PrimaryEntityName, Security.AccessRight.Delete);
+
     public void Execute(Operation op)
     {
         var target = op.Required<EntityReference>("Target");
         var concurrency = op.Input.TryGetValue("ConcurrencyBehavior", out var c) && c is ConcurrencyBehavior cb ? cb : ConcurrencyBehavior.Default;
+        var row = op.Transaction.Read(target.LogicalName, target.Id) ?? throw Faults.DoesNotExist(target.LogicalName, target.Id);
+        op.Org.Guard.CheckDelete(op, target.LogicalName, row);
         foreach (var (table, column, behavior) in op.Org.ReferencingLookups(target.LogicalName))
         {
             foreach (var child in op.Transaction.Children(table, column, target.Id))
@@ -40,5 +44,6 @@ internal sealed class DeleteHandler : IMessageHandler
             }
         }
         op.Writer.Delete(op.Transaction, target.LogicalName, target.Id, target.RowVersion, concurrency);
+        if (target.LogicalName == "businessunit") op.Org.Security.BusinessUnitsChanged();
     }
 }

@@ -36,6 +36,9 @@ internal sealed class QualifyLeadHandler : IMessageHandler
         var lead = op.Transaction.Read("lead", leadId) ?? throw Faults.DoesNotExist("lead", leadId);
         if (lead.GetAttributeValue<OptionSetValue>("statecode")?.Value is int state && state != 0)
             throw new DataverseFault(Faults.LeadNotOpen, "The lead is closed. You cannot convert or qualify a lead that is closed.");
+        // The caller reads the lead; closing it (Write), the records it creates (Create, Append, AppendTo) are checked by
+        // the operations below, which run as the caller.
+        op.Org.Guard.CheckRead(op, "lead", lead);
         var status = op.Optional<OptionSetValue>("Status")?.Value ?? 3;
         var svc = op.Platform;
         var created = new EntityReferenceCollection();

@@ -18,12 +18,15 @@ internal sealed class RetrieveHandler : IMessageHandler
         op.SetPrimary(table.LogicalName, target.Id);
     }
 
+    public void Authorize(Operation op) => op.Org.Guard.CheckPrivilege(op, op.Context.PrimaryEntityName, Security.AccessRight.Read);
+
     public void Execute(Operation op)
     {
         var target = op.Required<EntityReference>("Target");
         var columns = op.Required<ColumnSet>("ColumnSet");
         var table = op.Org.Metadata.Get(target.LogicalName);
         var row = op.Transaction.Read(table.LogicalName, target.Id) ?? throw Faults.DoesNotExist(table.LogicalName, target.Id);
+        op.Org.Guard.CheckRead(op, table.LogicalName, row);
         op.Output["Entity"] = EntityCopy.Project(row, columns, table);
     }
 }

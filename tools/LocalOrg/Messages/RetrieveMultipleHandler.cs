@@ -31,7 +31,9 @@ internal sealed class RetrieveMultipleHandler : IMessageHandler
         EntityCollection result;
         try
         {
-            result = QueryEngine.Execute(query, new TransactionQueryStore(op.Org, op.Transaction), new QueryContext(op.Org.Clock.UtcNow, op.UserId));
+            // The caller's read security wraps the store: a per-row filter over the rows the store chose.
+            var store = op.Org.Guard.Secure(op, new TransactionQueryStore(op.Org, op.Transaction));
+            result = QueryEngine.Execute(query, store, new QueryContext(op.Org.Clock.UtcNow, op.UserId));
         }
         catch (QueryFault fault)
         {

@@ -17,11 +17,23 @@ internal sealed class UpdateHandler : IMessageHandler
         if (op.Transaction.Read(table.LogicalName, target.Id) is null) throw Faults.DoesNotExist(table.LogicalName, target.Id);
     }
 
+    /// <summary>Assign for a new owner, Write for any other column.</summary>
+    public void Authorize(Operation op)
+    {
+        var target = op.Required<Entity>("Target");
+        var primaryId = op.Org.Metadata.Get(target.LogicalName).PrimaryIdAttribute;
+        if (target.Contains("ownerid")) op.Org.Guard.CheckPrivilege(op, target.LogicalName, Security.AccessRight.Assign);
+        if (target.Attributes.Keys.Any(k => k != "ownerid" && k != primaryId)) op.Org.Guard.CheckPrivilege(op, target.LogicalName, Security.AccessRight.Write);
+    }
+
     public void Execute(Operation op)
     {
         var target = op.Required<Entity>("Target");
         var concurrency = op.Input.TryGetValue("ConcurrencyBehavior", out var c) && c is ConcurrencyBehavior cb ? cb : ConcurrencyBehavior.Default;
+        var current = op.Transaction.Read(target.LogicalName, op.Context.PrimaryEntityId) ?? throw Faults.DoesNotExist(target.LogicalName, op.Context.PrimaryEntityId);
+        op.Org.Guard.CheckUpdate(op, target, current);
         op.Writer.Update(op.Transaction, target, op.UserId, concurrency);
+        if (target.LogicalName == "businessunit") op.Org.Security.BusinessUnitsChanged();
     }
 
     public IReadOnlyList<Operation> Parts(Operation op)

@@ -159,6 +159,10 @@ public static class StandardTables
         string ownership = "UserOwned", string? primaryId = null)
     {
         var id = primaryId ?? name + "id";
+        // The builders name columns by logical name; Dynamics 365's display names come from one table of labels.
+        for (var i = 0; i < columns.Count; i++)
+            if (columns[i].DisplayName == columns[i].LogicalName && StandardColumnLabels.Of(name, columns[i].LogicalName) is { } label)
+                columns[i] = columns[i] with { DisplayName = label };
         columns.Insert(0, new ColumnDefinition(id, display, ColumnType.PrimaryKey, false, "systemrequired"));
         var stateColumn = columns.FirstOrDefault(c => c.Type == ColumnType.State);
         var statusColumn = columns.FirstOrDefault(c => c.Type == ColumnType.Status);

@@ -10,6 +10,7 @@ public sealed class TableMetadata
     internal TableMetadata(TableDefinition definition)
     {
         LogicalName = definition.LogicalName;
+        DisplayName = definition.DisplayName;
         PrimaryIdAttribute = definition.PrimaryIdAttribute ?? definition.LogicalName + "id";
         PrimaryNameAttribute = definition.PrimaryNameAttribute;
         OwnershipType = definition.OwnershipType;
@@ -22,6 +23,8 @@ public sealed class TableMetadata
     }
 
     public string LogicalName { get; }
+    /// <summary>The table's display name ("Lead", "Interaction"), as its definition gives it.</summary>
+    public string DisplayName { get; }
     public string PrimaryIdAttribute { get; }
     public string? PrimaryNameAttribute { get; private set; }
     public string OwnershipType { get; }

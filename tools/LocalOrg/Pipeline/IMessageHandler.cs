@@ -14,6 +14,11 @@ internal interface IMessageHandler
 
     void Execute(Operation operation);
 
+    /// <summary>The privilege check, once pre-validation has run ("This stage occurs before any security checks are
+    /// performed", Event execution pipeline): does the caller hold the privileges the message needs at all? The record-level
+    /// access checks run in <see cref="Execute"/>, on the row as the earlier stages left it.</summary>
+    void Authorize(Operation operation) { }
+
     /// <summary>What the pre-operation, core and post-operation stages run for, in order, once pre-validation has run:
     /// the operation itself, or (an Update mixing state or owner columns with others) one part per column group.</summary>
     IReadOnlyList<Operation> Parts(Operation operation) => new[] { operation };

@@ -57,6 +57,7 @@ internal sealed class MessagePipeline
             var before = hasSteps && handler.Images.HasFlag(ImageSource.Pre) ? Snapshot(transaction, context) : null;
 
             RunSyncSteps(10, context, before, null, transaction);
+            handler.Authorize(operation);
             var parts = handler.Parts(operation);
             for (var i = 0; i < parts.Count; i++)
             {

@@ -26,7 +26,13 @@ internal sealed class PluginServiceProvider : IServiceProvider, IOrganizationSer
         return null;
     }
 
-    /// <summary>null = the step's user (the context's UserId), as in Dataverse; the initiating user is kept.</summary>
-    public IOrganizationService CreateOrganizationService(Guid? userId) =>
-        new OrganizationService(_org, new ExecutionFrame(userId ?? _context.UserId, _context.InitiatingUserId, _transaction, _context));
+    /// <summary>As IOrganizationServiceFactory.CreateOrganizationService documents it for plug-ins (learn.microsoft.com
+    /// dotnet/api microsoft.xrm.sdk.iorganizationservicefactory.createorganizationservice): null = the SYSTEM user (no
+    /// privilege checks), Guid.Empty = the context's UserId (the step's run-as user), any other id = that user. The
+    /// initiating user is kept.</summary>
+    public IOrganizationService CreateOrganizationService(Guid? userId)
+    {
+        var user = userId is null ? _org.SystemUserId : userId == Guid.Empty ? _context.UserId : userId.Value;
+        return new OrganizationService(_org, new ExecutionFrame(user, _context.InitiatingUserId, _transaction, _context));
+    }
 }

@@ -30,6 +30,14 @@ internal sealed class StepRunner
         // A synchronous step runs inside the execution that requested the operation (it waits for the step).
         context.Execution = _org.Executions.Start(ExecutionKind.PluginStep, step.Name, context.MessageName, context.PrimaryEntityName,
             context.Depth, synchronous, synchronous ? operationContext.Execution : null);
+        if (step.ImpersonatingUserName is { Length: > 0 } runAs)
+        {
+            // "Run in User's Context": the step runs as that user (context.UserId, and what CreateOrganizationService(context.UserId)
+            // acts as); InitiatingUserId stays the user who started the operation (learn.microsoft.com "Impersonate a user").
+            context.UserId = _org.UserNamed(runAs) ?? throw new DataverseFault(unchecked((int)0x80040207),
+                $"The step '{step.Name}' runs in the context of '{runAs}', who is not a user of this organization. Add the user or register the step for the calling user.");
+            context.BusinessUnitId = _org.BusinessUnitOf(context.UserId);
+        }
         AttachImages(step, context, before, after);
         var plugin = _instances.GetOrAdd("step|" + step.Id, _ => Instantiate(_org.Resolver.Resolve(step.PluginTypeName), step.UnsecureConfiguration, step.SecureConfiguration));
         Execute(plugin, step.PluginTypeName, context, transaction);

@@ -29,4 +29,10 @@ internal sealed class DataStore
     public long NextVersion() => Interlocked.Increment(ref _version);
 
     public Entity? Committed(string table, Guid id) => Table(table).Get(id);
+
+    /// <summary>Raised for each row a transaction commits (created, updated or deleted), in commit order: what
+    /// <see cref="LocalOrganization.FollowChanges"/> reports.</summary>
+    public event Action<string, Guid>? RowCommitted;
+
+    public void NotifyCommitted(string table, Guid id) => RowCommitted?.Invoke(table, id);
 }

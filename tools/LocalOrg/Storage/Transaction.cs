@@ -187,7 +187,11 @@ internal sealed class Transaction
     public IReadOnlyList<Action> Commit()
     {
         if (Completed) return Array.Empty<Action>();
-        foreach (var (table, id) in _order) _store.Table(table).Apply(id, _tables[table].Rows[id]);
+        foreach (var (table, id) in _order)
+        {
+            _store.Table(table).Apply(id, _tables[table].Rows[id]);
+            _store.NotifyCommitted(table, id);
+        }
         End();
         return _afterCommit.ToList();
     }

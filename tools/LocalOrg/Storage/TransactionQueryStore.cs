@@ -6,7 +6,7 @@ namespace LeadLifecycle.LocalOrg.Storage;
 /// <summary>
 /// The query engine's view of the data: committed rows plus the caller's own uncommitted writes, with the store's
 /// indexes (<see cref="IIndexedQueryableStore"/>). Every row the engine sees — scanned or found by an index — comes
-/// through <see cref="Visible"/>, the one place where what the caller may see is decided.
+/// through <see cref="Visible"/>; read security wraps this store (Security/SecuredQueryStore) and filters both paths.
 /// </summary>
 internal sealed class TransactionQueryStore : IIndexedQueryableStore
 {
@@ -38,8 +38,8 @@ internal sealed class TransactionQueryStore : IIndexedQueryableStore
     public IEnumerable<Entity>? RowsMatching(string logicalName, IReadOnlyList<IndexLookup> anyOf) =>
         Indexed(logicalName) && _transaction.RowsMatching(logicalName, anyOf) is { } rows ? Visible(logicalName, rows) : null;
 
-    /// <summary>The seam for the caller's read access: rows the caller may not see are left out here, for scans and
-    /// index lookups alike (today every row is visible).</summary>
+    /// <summary>Every row this store hands out, scanned or looked up, passes here. The caller's read access is applied around
+    /// this store (Security/SecuredQueryStore), by the same per-row filter over scans and index lookups alike.</summary>
     private static IEnumerable<Entity> Visible(string logicalName, IEnumerable<Entity> rows) => rows;
 
     private bool Indexed(string logicalName) => UseIndexes && logicalName != "activitypointer" && _org.Metadata.Find(logicalName) is not null;

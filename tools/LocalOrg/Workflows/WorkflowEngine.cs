@@ -33,6 +33,13 @@ internal sealed class WorkflowEngine
             if (definition.PrimaryEntity != context.PrimaryEntityName || !Triggers(definition, context)) continue;
             var snapshot = context.ForStep(40, 1, definition.Id);
             snapshot.InputParameters = Parameters.Copy(context.InputParameters);
+            // A background workflow started by an event runs as the workflow's owner ("Use Workflow processes", Security
+            // context of workflow processes, learn.microsoft.com); InitiatingUserId stays the user whose change started it.
+            if (_org.Store.Committed("workflow", definition.Id)?.GetAttributeValue<EntityReference>("ownerid") is { } owner)
+            {
+                snapshot.UserId = owner.Id;
+                snapshot.BusinessUnitId = _org.BusinessUnitOf(owner.Id);
+            }
             var run = new WorkflowRun(_org, definition.Name, instructions, snapshot);
             yield return new AsyncJob(definition.Name, _org.Clock.UtcNow, job => run.Resume(job), AsyncJob.WorkflowKind,
                 context.PrimaryEntityName, context.PrimaryEntityId);

@@ -172,7 +172,9 @@ internal sealed class WorkflowRun
         }
     }
 
-    /// <summary>Services for a workflow activity: outside any transaction, each call one level deeper than the job.</summary>
+    /// <summary>Services for a workflow activity: outside any transaction, each call one level deeper than the job. Whatever
+    /// user id the activity asks for, the calls run as the workflow's user: "When called in a custom workflow activity, all
+    /// service calls are made in the IWorkflowExecutionContext.UserId context" (IOrganizationServiceFactory.CreateOrganizationService).</summary>
     private sealed class ActivityServiceFactory : IOrganizationServiceFactory
     {
         private readonly LocalOrganization _org;
@@ -185,6 +187,6 @@ internal sealed class WorkflowRun
         }
 
         public IOrganizationService CreateOrganizationService(Guid? userId) =>
-            new OrganizationService(_org, new ExecutionFrame(userId ?? _context.UserId, _context.InitiatingUserId, null, _context));
+            new OrganizationService(_org, new ExecutionFrame(_context.UserId, _context.InitiatingUserId, null, _context));
     }
 }
