@@ -24,7 +24,7 @@ namespace LeadLifecycle.Plugins.Matching
         /// </summary>
         public int Fill(Entity saved, Func<string, object?> submitted)
         {
-            var update = new Entity(MatchingSchema.Contact.Table, saved.Id);
+            var update = new Entity(Contract.Contact.LogicalName, saved.Id);
             foreach (var column in LeadToContactMapping.PersonColumns)
             {
                 if (HasValue(saved.Contains(column) ? saved[column] : null)) continue;

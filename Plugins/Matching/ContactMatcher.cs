@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 
 namespace LeadLifecycle.Plugins.Matching
 {
@@ -27,7 +28,7 @@ namespace LeadLifecycle.Plugins.Matching
             this.reader = reader;
             this.writer = writer;
             this.now = now;
-            columns = new[] { MatchingSchema.Contact.Id, MatchingSchema.Contact.ParentCustomerId }
+            columns = new[] { Contract.Contact.Id, Contract.Contact.ParentCustomerId }
                 .Concat(alsoRead ?? Enumerable.Empty<string>()).Distinct().ToArray();
         }
 
@@ -49,23 +50,60 @@ namespace LeadLifecycle.Plugins.Matching
             }
             if (hit != null)
             {
-                var parent = hit.GetAttributeValue<EntityReference>(MatchingSchema.Contact.ParentCustomerId);
-                var account = parent != null && parent.LogicalName == MatchingSchema.Account ? parent : null;
-                return new ContactMatch(hit.ToEntityReference(), account, created: false, key.Strategy.Describe(), hit);
+                var parent = hit.GetAttributeValue<EntityReference>(Contract.Contact.ParentCustomerId);
+                var account = parent != null && parent.LogicalName == Contract.Account.LogicalName ? parent : null;
+                return new ContactMatch(hit.ToEntityReference(), account, Created: false, key.Strategy.Describe(), hit);
             }
 
             var contact = LeadToContactMapping.NewContact(person, key.Strategy.Attributes);
             var id = writer.Create(contact);
-            return new ContactMatch(new EntityReference(MatchingSchema.Contact.Table, id),
-                contact.GetAttributeValue<EntityReference>(MatchingSchema.Contact.ParentCustomerId),
-                created: true, ContactMatch.CreatedMatchedBy);
+            return new ContactMatch(new EntityReference(Contract.Contact.LogicalName, id),
+                contact.GetAttributeValue<EntityReference>(Contract.Contact.ParentCustomerId),
+                Created: true, ContactMatch.CreatedMatchedBy);
         }
 
         private Entity? Find(MatchKey key) =>
             MatchQuery.FirstOrNull(reader,
-                MatchQuery.Build(MatchingSchema.Contact.Table, key, columns),
+                MatchQuery.Build(Contract.Contact.LogicalName, key, columns),
                 key.Strategy);
 
-        private void Lock(MatchKey key) => MatchingLock.Acquire(reader, key.LockBucket(LockScope), now);
+        /// <summary>
+        /// Serialises matching for one identity: writing the llc_matchinglock row of the identity's bucket (alternate key
+        /// llc_key) takes a row lock that the database holds until the surrounding transaction ends, so a second request
+        /// for the same person waits here until the first one's contact is committed (or rolled back). The solution ships
+        /// the 256 bucket rows: concurrent requests then queue on an existing row, where two first-time inserts of one
+        /// key would make the second fail on the duplicate key. Upsert recreates a deleted bucket row.
+        /// </summary>
+        private void Lock(MatchKey key)
+        {
+            var bucket = key.LockBucket(LockScope);
+            var row = new Entity(Contract.MatchingLock.LogicalName, Contract.MatchingLock.Key, bucket);
+            row[Contract.MatchingLock.Name] = "Matching lock " + bucket;
+            // A real change on every upsert, so the update path writes (and locks) the row too.
+            row[Contract.MatchingLock.LockedOn] = now;
+            reader.Execute(new UpsertRequest { Target = row });
+        }
+    }
+
+    /// <summary>The contact a lead or submission belongs to, and how it was found.</summary>
+    /// <param name="Contact">The matched or created contact.</param>
+    /// <param name="Account">The contact's parent account (its parentcustomerid when that is an account), if any.</param>
+    /// <param name="Created">True when no contact matched and this one was created.</param>
+    /// <param name="MatchedBy">What llc_matchedby records: the strategy name and columns, or "created".</param>
+    /// <param name="Row">The matched contact as the match query read it (the columns the matcher was asked for); null when created.</param>
+    public sealed record ContactMatch(EntityReference Contact, EntityReference? Account, bool Created, string MatchedBy, Entity? Row = null)
+    {
+        public const string CreatedMatchedBy = "created";
+
+        /// <summary>Links a lead (create/update target) to this contact; its own parent account wins over the contact's.</summary>
+        public void ApplyTo(Entity lead, bool leadHasAccount)
+        {
+            lead[Contract.Lead.ParentContactId] = Contact;
+            if (!leadHasAccount && Account != null)
+            {
+                lead[Contract.Lead.ParentAccountId] = Account;
+            }
+            lead[Contract.Lead.MatchedBy] = MatchedBy;
+        }
     }
 }

@@ -34,7 +34,7 @@ namespace LeadLifecycle.Plugins.Matching
 
             var form = MarketingForm.Find(reader, formId!.Trim());
             var strategies = StrategyCatalog.LoadActive(reader);
-            var contactKey = MatchKey.From(strategies.For(MatchingSchema.Strategy.TargetContact, form.ContactStrategyId), read);
+            var contactKey = MatchKey.From(strategies.For(Contract.StrategyTarget.Contact, form.ContactStrategyId), read);
             if (!contactKey.IsComplete)
             {
                 throw new InvalidPluginExecutionException(
@@ -45,32 +45,32 @@ namespace LeadLifecycle.Plugins.Matching
             // The match query also reads the person fields the gap filler compares: no second read of the contact.
             var contact = new ContactMatcher(reader, writer, now, LeadToContactMapping.PersonColumns).Resolve(contactKey, read, lockFirst: true);
             var filled = contact.Row == null ? 0 : new ContactGapFiller(writer).Fill(contact.Row, read);
-            var leadKey = MatchKey.From(strategies.For(MatchingSchema.Strategy.TargetLead, form.LeadStrategyId), read);
+            var leadKey = MatchKey.From(strategies.For(Contract.StrategyTarget.Lead, form.LeadStrategyId), read);
             var openLead = leadKey.IsComplete ? FindOpenLead(contact.Contact, leadKey) : null;
 
             EntityReference lead;
             if (openLead != null)
             {
-                var update = new Entity(MatchingSchema.Lead.Table, openLead.Id);
+                var update = new Entity(Contract.Lead.LogicalName, openLead.Id);
                 foreach (var pair in values.Attributes)
                 {
                     update[pair.Key] = pair.Value;
                 }
-                if (!openLead.Contains(MatchingSchema.Lead.ParentAccountId) && !values.Contains(MatchingSchema.Lead.ParentAccountId) && contact.Account != null)
+                if (!openLead.Contains(Contract.Lead.ParentAccountId) && !values.Contains(Contract.Lead.ParentAccountId) && contact.Account != null)
                 {
-                    update[MatchingSchema.Lead.ParentAccountId] = contact.Account;
+                    update[Contract.Lead.ParentAccountId] = contact.Account;
                 }
                 writer.Update(update);
                 lead = openLead.ToEntityReference();
             }
             else
             {
-                if (!values.Contains("subject"))
+                if (!values.Contains(Contract.Lead.Subject))
                 {
-                    values["subject"] = "Form submission: " + (form.Name ?? formId);
+                    values[Contract.Lead.Subject] = "Form submission: " + (form.Name ?? formId);
                 }
-                contact.ApplyTo(values, leadHasAccount: values.Contains(MatchingSchema.Lead.ParentAccountId));
-                lead = new EntityReference(MatchingSchema.Lead.Table, writer.Create(values));
+                contact.ApplyTo(values, leadHasAccount: values.Contains(Contract.Lead.ParentAccountId));
+                lead = new EntityReference(Contract.Lead.LogicalName, writer.Create(values));
             }
 
             RecordInteraction(contact.Contact, lead, form, formId!.Trim());
@@ -85,39 +85,42 @@ namespace LeadLifecycle.Plugins.Matching
             if (string.IsNullOrWhiteSpace(formId))
             {
                 throw new InvalidPluginExecutionException(
-                    "FormId is required: pass the Form ID of the marketing form (llc_marketingform) the submission comes from.");
+                    $"{Contract.SubmitMarketingForm.FormId} is required: pass the Form ID of the marketing form ({Contract.MarketingForm.LogicalName}) the submission comes from.");
             }
-            if (submission == null || submission.LogicalName != MatchingSchema.Lead.Table)
+            if (submission == null || submission.LogicalName != Contract.Lead.LogicalName)
             {
                 throw new InvalidPluginExecutionException(
-                    $"Submission must be a 'lead' entity holding the submitted values{(submission == null ? "" : $", not '{submission.LogicalName}'")}.");
+                    $"{Contract.SubmitMarketingForm.Submission} must be a '{Contract.Lead.LogicalName}' entity holding the submitted values{(submission == null ? "" : $", not '{submission.LogicalName}'")}.");
             }
-            var values = new Entity(MatchingSchema.Lead.Table);
-            foreach (var pair in submission.Attributes.Where(a => a.Key != MatchingSchema.Lead.Id && a.Key != MatchingSchema.Lead.MatchedBy))
+            var values = new Entity(Contract.Lead.LogicalName);
+            foreach (var pair in submission.Attributes.Where(a => a.Key != Contract.Lead.Id && a.Key != Contract.Lead.MatchedBy))
             {
                 values[pair.Key] = pair.Value is string text ? text.Trim() : pair.Value;
             }
-            values[MatchingSchema.Lead.MarketingFormId] = formId!.Trim();
+            values[Contract.Lead.MarketingFormId] = formId!.Trim();
             return values;
         }
 
         private Entity? FindOpenLead(EntityReference contact, MatchKey key)
         {
-            var query = MatchQuery.Build(MatchingSchema.Lead.Table, key, MatchingSchema.Lead.Id, MatchingSchema.Lead.ParentAccountId);
-            query.Criteria.AddCondition(MatchingSchema.Lead.ParentContactId, Microsoft.Xrm.Sdk.Query.ConditionOperator.Equal, contact.Id);
+            var query = MatchQuery.Build(Contract.Lead.LogicalName, key, Contract.Lead.Id, Contract.Lead.ParentAccountId);
+            query.Criteria.AddCondition(Contract.Lead.ParentContactId, Microsoft.Xrm.Sdk.Query.ConditionOperator.Equal, contact.Id);
             return MatchQuery.FirstOrNull(reader, query, key.Strategy);
         }
 
         private void RecordInteraction(EntityReference contact, EntityReference lead, MarketingForm form, string formId)
         {
-            var interaction = new Entity(MatchingSchema.Interaction.Table);
-            interaction[MatchingSchema.Interaction.Name] = "Form Submitted: " + (form.Name ?? formId);
-            interaction[MatchingSchema.Interaction.ContactId] = contact;
-            interaction[MatchingSchema.Interaction.LeadId] = lead;
-            interaction[MatchingSchema.Interaction.Type] = new OptionSetValue(MatchingSchema.Interaction.FormSubmitted);
-            interaction[MatchingSchema.Interaction.OccurredOn] = now;
-            interaction[MatchingSchema.Interaction.SourceId] = formId;
+            var interaction = new Entity(Contract.Interaction.LogicalName);
+            interaction[Contract.Interaction.Name] = "Form Submitted: " + (form.Name ?? formId);
+            interaction[Contract.Interaction.ContactId] = contact;
+            interaction[Contract.Interaction.LeadId] = lead;
+            interaction[Contract.Interaction.Type] = new OptionSetValue(Contract.InteractionType.FormSubmitted);
+            interaction[Contract.Interaction.OccurredOn] = now;
+            interaction[Contract.Interaction.SourceId] = formId;
             writer.Create(interaction);
         }
     }
+
+    /// <summary>The outputs of llc_SubmitMarketingForm.</summary>
+    public sealed record FormSubmissionResult(EntityReference Contact, EntityReference Lead, bool ContactCreated, bool LeadCreated);
 }

@@ -27,13 +27,13 @@ namespace LeadLifecycle.Plugins.Matching
         public void OnCreate(Entity target)
         {
             RefuseInvalidEmail(target);
-            if (target.GetAttributeValue<EntityReference>(MatchingSchema.Lead.ParentContactId) != null)
+            if (target.GetAttributeValue<EntityReference>(Contract.Lead.ParentContactId) != null)
             {
                 trace("Lead already has a parent contact: no matching.");
                 return;
             }
             Func<string, object?> read = column => target.Contains(column) ? target[column] : null;
-            Link(target, read, StrategyCatalog.ContactStrategyForForm(reader, read(MatchingSchema.Lead.MarketingFormId) as string));
+            Link(target, read, StrategyCatalog.ContactStrategyForForm(reader, read(Contract.Lead.MarketingFormId) as string));
         }
 
         /// <summary>
@@ -43,19 +43,19 @@ namespace LeadLifecycle.Plugins.Matching
         public void OnUpdate(Entity target, Entity? preImage)
         {
             RefuseInvalidEmail(target);
-            if (target.Contains(MatchingSchema.Lead.ParentContactId))
+            if (target.Contains(Contract.Lead.ParentContactId))
             {
                 trace("Update sets the parent contact itself: no matching.");
                 return;
             }
             var before = preImage ?? Retrieve(target.Id, LeadToContactMapping.ImageColumns().ToArray());
-            if (before.GetAttributeValue<EntityReference>(MatchingSchema.Lead.ParentContactId) != null)
+            if (before.GetAttributeValue<EntityReference>(Contract.Lead.ParentContactId) != null)
             {
                 trace("Lead is linked to a contact: never re-linked by matching.");
                 return;
             }
             Func<string, object?> read = column => target.Contains(column) ? target[column] : before.GetAttributeValue<object>(column);
-            var strategy = StrategyCatalog.ContactStrategyForForm(reader, read(MatchingSchema.Lead.MarketingFormId) as string);
+            var strategy = StrategyCatalog.ContactStrategyForForm(reader, read(Contract.Lead.MarketingFormId) as string);
             if (!strategy.Attributes.Any(target.Contains))
             {
                 trace("Update changes no column of the contact strategy: no matching.");
@@ -94,7 +94,7 @@ namespace LeadLifecycle.Plugins.Matching
                 return;
             }
             var match = matcher.Resolve(key, read, lockFirst: false);
-            match.ApplyTo(target, leadHasAccount: read(MatchingSchema.Lead.ParentAccountId) is EntityReference);
+            match.ApplyTo(target, leadHasAccount: read(Contract.Lead.ParentAccountId) is EntityReference);
             trace($"Lead {target.Id} linked to contact {match.Contact.Id} ({(match.Created ? "created" : "matched")}).");
         }
 
@@ -102,7 +102,7 @@ namespace LeadLifecycle.Plugins.Matching
         {
             try
             {
-                return reader.Retrieve(MatchingSchema.Lead.Table, leadId, new ColumnSet(columns));
+                return reader.Retrieve(Contract.Lead.LogicalName, leadId, new ColumnSet(columns));
             }
             catch (Exception ex) when (!(ex is InvalidPluginExecutionException))
             {

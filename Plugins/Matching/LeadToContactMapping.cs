@@ -28,7 +28,7 @@ namespace LeadLifecycle.Plugins.Matching
         /// </summary>
         public static Entity NewContact(Func<string, object?> read, IEnumerable<string> strategyColumns)
         {
-            var contact = new Entity(MatchingSchema.Contact.Table);
+            var contact = new Entity(Contract.Contact.LogicalName);
             foreach (var column in PersonColumns.Union(strategyColumns))
             {
                 var value = read(column);
@@ -41,9 +41,9 @@ namespace LeadLifecycle.Plugins.Matching
                     contact[column] = value;
                 }
             }
-            if (read(MatchingSchema.Lead.ParentAccountId) is EntityReference account && account.Id != Guid.Empty)
+            if (read(Contract.Lead.ParentAccountId) is EntityReference account && account.Id != Guid.Empty)
             {
-                contact[MatchingSchema.Contact.ParentCustomerId] = new EntityReference(MatchingSchema.Account, account.Id);
+                contact[Contract.Contact.ParentCustomerId] = new EntityReference(Contract.Account.LogicalName, account.Id);
             }
             return contact;
         }
@@ -52,7 +52,7 @@ namespace LeadLifecycle.Plugins.Matching
         public static IEnumerable<string> ImageColumns() =>
             PersonColumns.Concat(new[]
             {
-                MatchingSchema.Lead.ParentContactId, MatchingSchema.Lead.ParentAccountId, MatchingSchema.Lead.MarketingFormId,
+                Contract.Lead.ParentContactId, Contract.Lead.ParentAccountId, Contract.Lead.MarketingFormId,
             });
     }
 }

@@ -18,12 +18,12 @@ namespace LeadLifecycle.Plugins.Matching
                 throw new InvalidOperationException("A match needs a value for every strategy column.");
             }
             var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns), TopCount = 1 };
-            query.Criteria.AddCondition(MatchingSchema.StateCode, ConditionOperator.Equal, MatchingSchema.Active);
+            query.Criteria.AddCondition(Contract.Common.StateCode, ConditionOperator.Equal, Contract.Common.Active);
             foreach (var condition in key.Conditions)
             {
                 query.Criteria.AddCondition(condition.Key, ConditionOperator.Equal, condition.Value);
             }
-            query.AddOrder(MatchingSchema.ModifiedOn, OrderType.Descending);
+            query.AddOrder(Contract.Common.ModifiedOn, OrderType.Descending);
             return query;
         }
 

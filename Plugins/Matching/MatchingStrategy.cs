@@ -14,11 +14,11 @@ namespace LeadLifecycle.Plugins.Matching
     {
         /// <summary>Used when no active default contact strategy exists; recorded as such in llc_matchedby.</summary>
         public static readonly MatchingStrategy ContactFallback =
-            new MatchingStrategy(Guid.Empty, "Fallback (no active default strategy)", new[] { "emailaddress1" });
+            new MatchingStrategy(Guid.Empty, "Fallback (no active default strategy)", new[] { Contract.Lead.EmailAddress1 });
 
         /// <summary>Used when no active default lead strategy exists: the shipped default's columns.</summary>
         public static readonly MatchingStrategy LeadFallback =
-            new MatchingStrategy(Guid.Empty, "Fallback (no active default strategy)", new[] { "emailaddress1", "llc_marketingformid" });
+            new MatchingStrategy(Guid.Empty, "Fallback (no active default strategy)", new[] { Contract.Lead.EmailAddress1, Contract.Lead.MarketingFormId });
 
         // Dataverse logical names: lower-case letters, digits and underscores, starting with a letter.
         private static readonly Regex LogicalName = new Regex("^[a-z][a-z0-9_]{0,49}$", RegexOptions.CultureInvariant);
@@ -39,15 +39,15 @@ namespace LeadLifecycle.Plugins.Matching
         public string Describe()
         {
             var text = Name + " (" + string.Join(", ", Attributes) + ")";
-            return text.Length <= MatchingSchema.Lead.MatchedByMaxLength
+            return text.Length <= Contract.Lead.MatchedByMaxLength
                 ? text
-                : text.Substring(0, MatchingSchema.Lead.MatchedByMaxLength);
+                : text.Substring(0, Contract.Lead.MatchedByMaxLength);
         }
 
         public static MatchingStrategy FromRow(Entity row)
         {
-            var name = row.GetAttributeValue<string>(MatchingSchema.Strategy.Name) ?? row.Id.ToString();
-            return new MatchingStrategy(row.Id, name, ParseAttributes(name, row.GetAttributeValue<string>(MatchingSchema.Strategy.Attributes)));
+            var name = row.GetAttributeValue<string>(Contract.MatchingStrategy.Name) ?? row.Id.ToString();
+            return new MatchingStrategy(row.Id, name, ParseAttributes(name, row.GetAttributeValue<string>(Contract.MatchingStrategy.Attributes)));
         }
 
         /// <summary>Splits llc_attributes ("a, b,c") into logical names; a malformed list is a configuration error.</summary>

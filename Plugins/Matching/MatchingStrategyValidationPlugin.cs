@@ -1,4 +1,4 @@
-using System;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Matching
@@ -9,31 +9,20 @@ namespace LeadLifecycle.Plugins.Matching
     /// </summary>
     public sealed class MatchingStrategyValidationPlugin : PluginBase
     {
-        public const string PreImageAlias = "PreImage";
-
-        public MatchingStrategyValidationPlugin()
-            : base(typeof(MatchingStrategyValidationPlugin))
-        {
-        }
-
         public MatchingStrategyValidationPlugin(string unsecureConfiguration, string secureConfiguration)
-            : this()
+            : base(typeof(MatchingStrategyValidationPlugin))
         {
         }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
-            if (localPluginContext == null)
-            {
-                throw new ArgumentNullException(nameof(localPluginContext));
-            }
             var context = localPluginContext.PluginExecutionContext;
-            if (!(context.InputParameters.TryGetValue("Target", out Entity target)) || target.LogicalName != MatchingSchema.Strategy.Table)
+            var target = context.GetTarget<Entity>();
+            if (target == null || target.LogicalName != Contract.MatchingStrategy.LogicalName)
             {
                 return;
             }
-            context.PreEntityImages.TryGetValue(PreImageAlias, out Entity preImage);
-            new StrategyValidator(localPluginContext.OrgSvcFactory.CreateOrganizationService(null)).Validate(target, preImage);
+            new StrategyValidator(localPluginContext.SystemService).Validate(target, context.GetPreEntity<Entity>());
         }
     }
 }

@@ -16,8 +16,8 @@ namespace LeadLifecycle.Plugins.Matching
         private const string FormAlias = "form";
         private static readonly string[] Columns =
         {
-            MatchingSchema.Strategy.Name, MatchingSchema.Strategy.Attributes,
-            MatchingSchema.Strategy.TargetEntity, MatchingSchema.Strategy.IsDefault,
+            Contract.MatchingStrategy.Name, Contract.MatchingStrategy.Attributes,
+            Contract.MatchingStrategy.TargetEntity, Contract.MatchingStrategy.IsDefault,
         };
 
         private readonly IReadOnlyList<Entity> activeStrategies;
@@ -33,51 +33,51 @@ namespace LeadLifecycle.Plugins.Matching
         /// </summary>
         public static MatchingStrategy ContactStrategyForForm(IOrganizationService service, string? formId)
         {
-            var query = ActiveStrategiesQuery(MatchingSchema.Strategy.TargetContact);
+            var query = ActiveStrategiesQuery(Contract.StrategyTarget.Contact);
             if (!string.IsNullOrWhiteSpace(formId))
             {
-                var form = query.AddLink(MatchingSchema.MarketingForm.Table, MatchingSchema.Strategy.Id,
-                    MatchingSchema.MarketingForm.ContactStrategyId, JoinOperator.LeftOuter);
+                var form = query.AddLink(Contract.MarketingForm.LogicalName, Contract.MatchingStrategy.Id,
+                    Contract.MarketingForm.ContactStrategyId, JoinOperator.LeftOuter);
                 form.EntityAlias = FormAlias;
-                form.Columns = new ColumnSet(MatchingSchema.MarketingForm.FormId);
-                form.LinkCriteria.AddCondition(MatchingSchema.MarketingForm.FormId, ConditionOperator.Equal, formId!.Trim());
-                form.LinkCriteria.AddCondition(MatchingSchema.StateCode, ConditionOperator.Equal, MatchingSchema.Active);
+                form.Columns = new ColumnSet(Contract.MarketingForm.FormId);
+                form.LinkCriteria.AddCondition(Contract.MarketingForm.FormId, ConditionOperator.Equal, formId!.Trim());
+                form.LinkCriteria.AddCondition(Contract.Common.StateCode, ConditionOperator.Equal, Contract.Common.Active);
             }
             var rows = service.RetrieveMultiple(query).Entities;
-            var chosenByForm = rows.FirstOrDefault(r => r.Contains(FormAlias + "." + MatchingSchema.MarketingForm.FormId));
+            var chosenByForm = rows.FirstOrDefault(r => r.Contains(FormAlias + "." + Contract.MarketingForm.FormId));
             return new StrategyCatalog(rows.ToList())
-                .For(MatchingSchema.Strategy.TargetContact, chosenByForm?.Id);
+                .For(Contract.StrategyTarget.Contact, chosenByForm?.Id);
         }
 
         /// <summary>One query: every active strategy (contact and lead), to choose from in memory.</summary>
         public static StrategyCatalog LoadActive(IOrganizationService service) =>
             new StrategyCatalog(service.RetrieveMultiple(ActiveStrategiesQuery(
-                MatchingSchema.Strategy.TargetContact, MatchingSchema.Strategy.TargetLead)).Entities.ToList());
+                Contract.StrategyTarget.Contact, Contract.StrategyTarget.Lead)).Entities.ToList());
 
         /// <summary>The strategy for <paramref name="target"/>: the preferred row if it is active, else the default.</summary>
         public MatchingStrategy For(int target, Guid? preferredId)
         {
             var ofTarget = activeStrategies
-                .Where(r => r.GetAttributeValue<OptionSetValue>(MatchingSchema.Strategy.TargetEntity)?.Value == target)
+                .Where(r => r.GetAttributeValue<OptionSetValue>(Contract.MatchingStrategy.TargetEntity)?.Value == target)
                 .ToList();
             var chosen = ofTarget.FirstOrDefault(r => preferredId.HasValue && r.Id == preferredId.Value)
-                ?? ofTarget.FirstOrDefault(r => r.GetAttributeValue<bool>(MatchingSchema.Strategy.IsDefault));
+                ?? ofTarget.FirstOrDefault(r => r.GetAttributeValue<bool>(Contract.MatchingStrategy.IsDefault));
             if (chosen != null)
             {
                 return MatchingStrategy.FromRow(chosen);
             }
-            return target == MatchingSchema.Strategy.TargetContact
+            return target == Contract.StrategyTarget.Contact
                 ? MatchingStrategy.ContactFallback
                 : MatchingStrategy.LeadFallback;
         }
 
         private static QueryExpression ActiveStrategiesQuery(params int[] targets)
         {
-            var query = new QueryExpression(MatchingSchema.Strategy.Table) { ColumnSet = new ColumnSet(Columns) };
-            query.Criteria.AddCondition(MatchingSchema.StateCode, ConditionOperator.Equal, MatchingSchema.Active);
-            query.Criteria.AddCondition(MatchingSchema.Strategy.TargetEntity, ConditionOperator.In, targets.Cast<object>().ToArray());
+            var query = new QueryExpression(Contract.MatchingStrategy.LogicalName) { ColumnSet = new ColumnSet(Columns) };
+            query.Criteria.AddCondition(Contract.Common.StateCode, ConditionOperator.Equal, Contract.Common.Active);
+            query.Criteria.AddCondition(Contract.MatchingStrategy.TargetEntity, ConditionOperator.In, targets.Cast<object>().ToArray());
             // Several rows marked default: the most recently modified wins.
-            query.AddOrder(MatchingSchema.ModifiedOn, OrderType.Descending);
+            query.AddOrder(Contract.Common.ModifiedOn, OrderType.Descending);
             return query;
         }
     }

@@ -23,20 +23,20 @@ namespace LeadLifecycle.Plugins.Matching
         public void Validate(Entity target, Entity? preImage)
         {
             Func<string, object?> read = c => target.Contains(c) ? target[c] : preImage?.GetAttributeValue<object>(c);
-            var name = read(MatchingSchema.Strategy.Name) as string ?? "(no name)";
-            var targetTable = (read(MatchingSchema.Strategy.TargetEntity) as OptionSetValue)?.Value;
-            if (targetTable != MatchingSchema.Strategy.TargetContact && targetTable != MatchingSchema.Strategy.TargetLead)
+            var name = read(Contract.MatchingStrategy.Name) as string ?? "(no name)";
+            var targetTable = (read(Contract.MatchingStrategy.TargetEntity) as OptionSetValue)?.Value;
+            if (targetTable != Contract.StrategyTarget.Contact && targetTable != Contract.StrategyTarget.Lead)
             {
                 throw new InvalidPluginExecutionException(
                     $"Matching strategy '{name}' needs a Target Table: Contact or Lead.");
             }
             var strategy = new MatchingStrategy(target.Id, name,
-                MatchingStrategy.ParseAttributes(name, read(MatchingSchema.Strategy.Attributes) as string));
+                MatchingStrategy.ParseAttributes(name, read(Contract.MatchingStrategy.Attributes) as string));
 
-            Probe(strategy, targetTable == MatchingSchema.Strategy.TargetContact ? MatchingSchema.Contact.Table : MatchingSchema.Lead.Table);
-            if (targetTable == MatchingSchema.Strategy.TargetContact)
+            Probe(strategy, targetTable == Contract.StrategyTarget.Contact ? Contract.Contact.LogicalName : Contract.Lead.LogicalName);
+            if (targetTable == Contract.StrategyTarget.Contact)
             {
-                Probe(strategy, MatchingSchema.Lead.Table);
+                Probe(strategy, Contract.Lead.LogicalName);
             }
         }
 

@@ -1,4 +1,4 @@
-using System;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Matching
@@ -9,39 +9,27 @@ namespace LeadLifecycle.Plugins.Matching
     /// </summary>
     public sealed class SubmitMarketingFormPlugin : PluginBase
     {
-        public const string MessageName = "llc_SubmitMarketingForm";
-
-        public SubmitMarketingFormPlugin()
-            : base(typeof(SubmitMarketingFormPlugin))
-        {
-        }
-
         public SubmitMarketingFormPlugin(string unsecureConfiguration, string secureConfiguration)
-            : this()
+            : base(typeof(SubmitMarketingFormPlugin))
         {
         }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
-            if (localPluginContext == null)
-            {
-                throw new ArgumentNullException(nameof(localPluginContext));
-            }
             var context = localPluginContext.PluginExecutionContext;
-            context.InputParameters.TryGetValue("FormId", out string formId);
-            context.InputParameters.TryGetValue("Submission", out Entity submission);
-
             var intake = new FormSubmissionIntake(
-                localPluginContext.OrgSvcFactory.CreateOrganizationService(null),
+                localPluginContext.SystemService,
                 localPluginContext.PluginUserService,
                 context.OperationCreatedOn,
                 message => localPluginContext.Trace(message));
-            var result = intake.Submit(formId, submission);
+            var result = intake.Submit(
+                context.GetInputParameter<string>(Contract.SubmitMarketingForm.FormId),
+                context.GetInputParameter<Entity>(Contract.SubmitMarketingForm.Submission));
 
-            context.OutputParameters["ContactId"] = result.Contact;
-            context.OutputParameters["LeadId"] = result.Lead;
-            context.OutputParameters["ContactCreated"] = result.ContactCreated;
-            context.OutputParameters["LeadCreated"] = result.LeadCreated;
+            context.OutputParameters[Contract.SubmitMarketingForm.ContactId] = result.Contact;
+            context.OutputParameters[Contract.SubmitMarketingForm.LeadId] = result.Lead;
+            context.OutputParameters[Contract.SubmitMarketingForm.ContactCreated] = result.ContactCreated;
+            context.OutputParameters[Contract.SubmitMarketingForm.LeadCreated] = result.LeadCreated;
         }
     }
 }

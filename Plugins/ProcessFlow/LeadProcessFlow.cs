@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadLifecycle.Plugins.Scoring;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.ProcessFlow
@@ -13,10 +13,11 @@ namespace LeadLifecycle.Plugins.ProcessFlow
     /// </summary>
     public sealed class LeadProcessFlow
     {
+        /// <summary>The lead columns the flow reads: the post-image of both process-flow steps.</summary>
         public static readonly string[] LeadColumnsRead =
         {
-            LeadColumns.Topic, LeadColumns.Owner, LeadColumns.Score, LeadColumns.SalesReady,
-            LeadColumns.TeleprospectReady, LeadColumns.TeleprospectAccepted,
+            Contract.Lead.Subject, Contract.Lead.OwnerId, Contract.Lead.Score, Contract.Lead.SalesReady,
+            Contract.Lead.TeleprospectReady, Contract.Lead.TeleprospectAccepted,
         };
 
         private readonly IOrganizationService service;
@@ -34,26 +35,27 @@ namespace LeadLifecycle.Plugins.ProcessFlow
         /// </summary>
         public IReadOnlyList<LeadStage> Advance(Entity lead)
         {
-            var state = LeadProcessState.Load(service, lead.Id);
-            var stages = state.Stages;
-            var instance = state.Instance ?? CreateInstance(lead, stages);
+            var lookup = LeadProcessFlowLookup.Run(service, lead.Id);
+            var stages = lookup.StageIds;
+            var instance = lookup.Instance ?? CreateInstance(lead, stages);
 
-            var path = SplitPath(instance.GetAttributeValue<string>(LeadProcessTable.TraversedPath));
-            var current = stages.StageOf(instance.GetAttributeValue<EntityReference>(LeadProcessTable.ActiveStageId)?.Id) ?? LeadStage.Inquiry;
+            var path = SplitPath(instance.GetAttributeValue<string>(Contract.LeadLifecycleProcess.TraversedPath));
+            var current = stages.StageOf(instance.GetAttributeValue<EntityReference>(Contract.LeadLifecycleProcess.ActiveStageId)?.Id)
+                ?? LeadStage.Inquiry;
             var gates = new LeadGates(
-                scored: lead.GetAttributeValue<int?>(LeadColumns.Score).HasValue,
-                salesReady: EntityValues.IsTrue(lead, LeadColumns.SalesReady),
-                teleprospectReady: EntityValues.IsTrue(lead, LeadColumns.TeleprospectReady),
-                teleprospectAccepted: EntityValues.IsTrue(lead, LeadColumns.TeleprospectAccepted));
+                Scored: lead.GetAttributeValue<int?>(Contract.Lead.Score).HasValue,
+                SalesReady: EntityValues.IsTrue(lead, Contract.Lead.SalesReady),
+                TeleprospectReady: EntityValues.IsTrue(lead, Contract.Lead.TeleprospectReady),
+                TeleprospectAccepted: EntityValues.IsTrue(lead, Contract.Lead.TeleprospectAccepted));
             var entered = StageProgression.StagesToEnter(current, gates);
             if (entered.Count == 0) return entered;
 
             foreach (var stage in entered) path.Add(stages.IdOf(stage));
-            service.Update(new Entity(LeadProcessTable.Name, instance.Id)
+            service.Update(new Entity(Contract.LeadLifecycleProcess.LogicalName, instance.Id)
             {
-                [LeadProcessTable.ActiveStageId] = new EntityReference(ProcessTables.Stage, stages.IdOf(entered.Last())),
-                [LeadProcessTable.TraversedPath] = JoinPath(path),
-                [LeadProcessTable.ActiveStageStartedOn] = now,
+                [Contract.LeadLifecycleProcess.ActiveStageId] = new EntityReference(Contract.ProcessStage.LogicalName, stages.IdOf(entered.Last())),
+                [Contract.LeadLifecycleProcess.TraversedPath] = JoinPath(path),
+                [Contract.LeadLifecycleProcess.ActiveStageStartedOn] = now,
             });
 
             var tasks = new StageTasks(service);
@@ -61,17 +63,17 @@ namespace LeadLifecycle.Plugins.ProcessFlow
             return entered;
         }
 
-        private Entity CreateInstance(Entity lead, LeadProcessStages stages)
+        private Entity CreateInstance(Entity lead, ProcessStageIds stages)
         {
             var inquiry = stages.IdOf(LeadStage.Inquiry);
-            var instance = new Entity(LeadProcessTable.Name)
+            var instance = new Entity(Contract.LeadLifecycleProcess.LogicalName)
             {
-                [LeadProcessTable.DisplayName] = "Lead Lifecycle Process",
-                [LeadProcessTable.LeadId] = lead.ToEntityReference(),
-                [LeadProcessTable.ProcessId] = new EntityReference(ProcessTables.Workflow, stages.ProcessId),
-                [LeadProcessTable.ActiveStageId] = new EntityReference(ProcessTables.Stage, inquiry),
-                [LeadProcessTable.TraversedPath] = inquiry.ToString(),
-                [LeadProcessTable.ActiveStageStartedOn] = now,
+                [Contract.LeadLifecycleProcess.Name] = "Lead Lifecycle Process",
+                [Contract.LeadLifecycleProcess.LeadId] = lead.ToEntityReference(),
+                [Contract.LeadLifecycleProcess.ProcessId] = new EntityReference(Contract.Workflow.LogicalName, stages.ProcessId),
+                [Contract.LeadLifecycleProcess.ActiveStageId] = new EntityReference(Contract.ProcessStage.LogicalName, inquiry),
+                [Contract.LeadLifecycleProcess.TraversedPath] = inquiry.ToString(),
+                [Contract.LeadLifecycleProcess.ActiveStageStartedOn] = now,
             };
             instance.Id = service.Create(instance);
             return instance;

@@ -1,5 +1,5 @@
 using System.Linq;
-using LeadLifecycle.Plugins.Scoring;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -8,33 +8,39 @@ namespace LeadLifecycle.Plugins.ProcessFlow
     /// <summary>
     /// Post-operation of lead Create and Update (filtering attributes: llc_score, llc_salesready,
     /// llc_teleprospectready, llc_teleprospectaccepted; post-image "PostImage": <see cref="LeadProcessFlow.LeadColumnsRead"/>):
-    /// gives every lead its process flow instance and moves it forward. Scoring's own lead update (llc_score,
-    /// llc_salesready) reaches this step, so a score moves the flow. The image is the lead as this operation left it:
-    /// when scoring (ranked earlier) writes a gate again, that write runs this step once more with its own image, and
-    /// since the flow only moves forward, the run with the newer values decides — see <see cref="LeadToJudge"/>.
+    /// gives every lead its process flow instance and moves it forward.
+    /// <para>
+    /// Re-entry: scoring (ranked earlier on the same messages) writes the lead's llc_score / llc_salesready with an
+    /// Update of its own. That Update runs this plug-in's Update step — nested, at depth + 1 — while this plug-in's Create
+    /// (or outer Update) step is still waiting its turn: so for a new lead, the Update step runs first and creates the
+    /// flow instance, then the Create step finds it. The image is the lead as each operation left it and the flow only
+    /// moves forward, so whichever run sees the newer gates decides, and the other writes nothing. Only a score that
+    /// scoring cleared after the outer image was taken could mislead: see <see cref="LeadToJudge"/>.
+    /// Solution/STEPS.md shows the order.
+    /// </para>
     /// </summary>
     public sealed class LeadProcessFlowPlugin : PluginBase
     {
-        public const string PostImageAlias = "PostImage";
-
-        public LeadProcessFlowPlugin() : base(typeof(LeadProcessFlowPlugin)) { }
-
-        public LeadProcessFlowPlugin(string unsecureConfiguration, string secureConfiguration) : this() { }
+        public LeadProcessFlowPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(LeadProcessFlowPlugin))
+        {
+        }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            if (!context.PostEntityImages.TryGetValue(PostImageAlias, out Entity lead))
+            var lead = context.GetPostEntity<Entity>();
+            if (lead == null)
             {
                 throw new InvalidPluginExecutionException(
-                    $"The {context.MessageName} step of {nameof(LeadProcessFlowPlugin)} has no post-image '{PostImageAlias}'. " +
+                    $"The {context.MessageName} step of {nameof(LeadProcessFlowPlugin)} has no post-image '{PluginContextExtensions.PostImageAlias}'. " +
                     $"Register it with the columns {string.Join(", ", LeadProcessFlow.LeadColumnsRead)} (import the Lead Lifecycle solution again).");
             }
             var service = localPluginContext.PluginUserService;
             var entered = new LeadProcessFlow(service, PipelineClock.Now(context)).Advance(LeadToJudge(context, lead, service));
             localPluginContext.Trace(entered.Count == 0
                 ? $"Lead {context.PrimaryEntityId}: process flow stays."
-                : $"Lead {context.PrimaryEntityId}: process flow entered {string.Join(" → ", entered.Select(LeadStageNames.Of))}.");
+                : $"Lead {context.PrimaryEntityId}: process flow entered {string.Join(" → ", entered.Select(stage => stage.DisplayName()))}.");
         }
 
         /// <summary>
@@ -44,9 +50,10 @@ namespace LeadLifecycle.Plugins.ProcessFlow
         /// </summary>
         private static Entity LeadToJudge(IPluginExecutionContext context, Entity image, IOrganizationService service)
         {
-            var scoringRan = context.MessageName == "Create" || (ImageMerge.Target(context)?.Attributes.Keys.Any(WatchedColumns.Lead.Contains) ?? false);
-            return scoringRan && image.GetAttributeValue<int?>(LeadColumns.Score).HasValue
-                ? service.Retrieve(LeadColumns.Table, image.Id, new ColumnSet(LeadProcessFlow.LeadColumnsRead))
+            var scoringRan = context.MessageName == "Create"
+                || (context.GetTarget<Entity>()?.Attributes.Keys.Any(WatchedColumns.Lead.Contains) ?? false);
+            return scoringRan && image.GetAttributeValue<int?>(Contract.Lead.Score).HasValue
+                ? service.Retrieve(Contract.Lead.LogicalName, image.Id, new ColumnSet(LeadProcessFlow.LeadColumnsRead))
                 : image;
         }
     }

@@ -10,13 +10,9 @@ namespace LeadLifecycle.Plugins.ProcessFlow
         SalesAcceptance = 4,
     }
 
-    public static class LeadStageNames
+    public static class LeadStageExtensions
     {
-        public static readonly string[] InOrder =
-        {
-            "Inquiry", "Automated Marketing Qualification", "Teleprospecting Acceptance", "Teleprospecting Qualification", "Sales Acceptance",
-        };
-
-        public static string Of(LeadStage stage) => InOrder[(int)stage];
+        /// <summary>The stage's name in the shipped process (processstage.stagename).</summary>
+        public static string DisplayName(this LeadStage stage) => Contract.LeadLifecycleProcess.StageNames[(int)stage];
     }
 }

@@ -2,20 +2,6 @@ using System.Collections.Generic;
 
 namespace LeadLifecycle.Plugins.ProcessFlow
 {
-    /// <summary>The lead's gates, as the process flow reads them.</summary>
-    public sealed class LeadGates
-    {
-        public LeadGates(bool scored, bool salesReady, bool teleprospectReady, bool teleprospectAccepted)
-        {
-            Scored = scored; SalesReady = salesReady; TeleprospectReady = teleprospectReady; TeleprospectAccepted = teleprospectAccepted;
-        }
-
-        public bool Scored { get; }
-        public bool SalesReady { get; }
-        public bool TeleprospectReady { get; }
-        public bool TeleprospectAccepted { get; }
-    }
-
     /// <summary>
     /// Contract: the flow moves forward only, by itself — scored → Automated Marketing Qualification; sales ready →
     /// Sales Acceptance (teleprospecting skipped); teleprospect ready → Teleprospecting Acceptance; teleprospect
@@ -59,4 +45,7 @@ namespace LeadLifecycle.Plugins.ProcessFlow
             }
         }
     }
+
+    /// <summary>The lead's gates, as the process flow reads them.</summary>
+    public sealed record LeadGates(bool Scored, bool SalesReady, bool TeleprospectReady, bool TeleprospectAccepted);
 }

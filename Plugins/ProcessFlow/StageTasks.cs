@@ -1,5 +1,4 @@
 using System.Linq;
-using LeadLifecycle.Plugins.Scoring;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -31,22 +30,22 @@ namespace LeadLifecycle.Plugins.ProcessFlow
             var subject = SubjectFor(stage);
             if (subject == null || Exists(lead, subject)) return;
 
-            var task = new Entity("task")
+            var task = new Entity(Contract.Task.LogicalName)
             {
-                ["subject"] = subject,
-                ["description"] = $"The lead entered the stage '{LeadStageNames.Of(stage)}' of the Lead Lifecycle Process.",
-                ["regardingobjectid"] = lead.ToEntityReference(),
+                [Contract.Task.Subject] = subject,
+                [Contract.Task.Description] = $"The lead entered the stage '{stage.DisplayName()}' of the Lead Lifecycle Process.",
+                [Contract.Task.RegardingObjectId] = lead.ToEntityReference(),
             };
-            var owner = lead.GetAttributeValue<EntityReference>(LeadColumns.Owner);
-            if (owner != null) task["ownerid"] = owner;
+            var owner = lead.GetAttributeValue<EntityReference>(Contract.Lead.OwnerId);
+            if (owner != null) task[Contract.Task.OwnerId] = owner;
             service.Create(task);
         }
 
         private bool Exists(Entity lead, string subject)
         {
-            var query = new QueryExpression("task") { ColumnSet = new ColumnSet("activityid"), TopCount = 1 };
-            query.Criteria.AddCondition("regardingobjectid", ConditionOperator.Equal, lead.Id);
-            query.Criteria.AddCondition("subject", ConditionOperator.Equal, subject);
+            var query = new QueryExpression(Contract.Task.LogicalName) { ColumnSet = new ColumnSet(Contract.Task.Id), TopCount = 1 };
+            query.Criteria.AddCondition(Contract.Task.RegardingObjectId, ConditionOperator.Equal, lead.Id);
+            query.Criteria.AddCondition(Contract.Task.Subject, ConditionOperator.Equal, subject);
             return service.RetrieveMultiple(query).Entities.Any();
         }
     }

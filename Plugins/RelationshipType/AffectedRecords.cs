@@ -7,12 +7,15 @@ namespace LeadLifecycle.Plugins.RelationshipType
     /// value found in the given versions of the row (target, pre-image, post-image), each once.</summary>
     public static class AffectedRecords
     {
-        public static readonly string[] LeadLookups = { RelationshipColumns.ParentContactId, RelationshipColumns.ParentAccountId };
+        public static readonly string[] LeadLookups = { Contract.Lead.ParentContactId, Contract.Lead.ParentAccountId };
 
         public static readonly string[] OpportunityLookups =
         {
-            RelationshipColumns.CustomerId, RelationshipColumns.ParentContactId, RelationshipColumns.ParentAccountId,
+            Contract.Opportunity.CustomerId, Contract.Opportunity.ParentContactId, Contract.Opportunity.ParentAccountId,
         };
+
+        /// <summary>Contacts and accounts are the parties that carry a relationship type.</summary>
+        public static bool IsParty(string? table) => table == Contract.Contact.LogicalName || table == Contract.Account.LogicalName;
 
         public static List<EntityReference> From(string[] lookups, params Entity?[] versions)
         {
@@ -23,7 +26,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
                 foreach (var lookup in lookups)
                 {
                     var value = version.GetAttributeValue<EntityReference>(lookup);
-                    if (value != null && value.Id != System.Guid.Empty && RelationshipColumns.IsPartyTable(value.LogicalName))
+                    if (value != null && value.Id != System.Guid.Empty && IsParty(value.LogicalName))
                     {
                         found.Add(new EntityReference(value.LogicalName, value.Id));
                     }

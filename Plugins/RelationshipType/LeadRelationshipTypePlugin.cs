@@ -1,3 +1,4 @@
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.RelationshipType
@@ -18,14 +19,14 @@ namespace LeadLifecycle.Plugins.RelationshipType
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var service = localPluginContext.OrgSvcFactory.CreateOrganizationService(null);
+            var service = localPluginContext.SystemService;
             var affected = context.MessageName == "QualifyLead"
                 ? AffectedRecords.From(AffectedRecords.LeadLookups,
-                    QualifiedLeadParents.After(context, service, (EntityReference)context.InputParameters["LeadId"]))
+                    QualifiedLeadParents.After(context, service, context.GetInputParameter<EntityReference>(QualifiedLeadParents.LeadIdParameter)!))
                 : AffectedRecords.From(AffectedRecords.LeadLookups,
-                    PluginContextValues.Pre(context), PluginContextValues.TargetEntity(context), PluginContextValues.Post(context));
+                    context.GetPreEntity<Entity>(), context.GetTarget<Entity>(), context.GetPostEntity<Entity>());
 
-            RelationshipTypeTrace.Recalculate(localPluginContext, service, affected);
+            RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, affected);
         }
     }
 }

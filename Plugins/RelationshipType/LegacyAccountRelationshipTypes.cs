@@ -12,20 +12,18 @@ namespace LeadLifecycle.Plugins.RelationshipType
     /// </summary>
     public static class LegacyAccountRelationshipTypes
     {
-        public const string RolesColumn = "llc_relationshiproles";
-
         private static readonly Dictionary<int, int> RoleByLegacyValue = new Dictionary<int, int>
         {
-            { 1, 754100000 },  // Competitor
-            { 5, 754100001 },  // Partner
-            { 10, 754100002 }, // Supplier
-            { 11, 754100003 }, // Vendor
-            { 9, 754100004 },  // Reseller
-            { 2, 754100005 },  // Consultant
-            { 6, 754100006 },  // Influencer
-            { 4, 754100007 },  // Investor
-            { 7, 754100008 },  // Press
-            { 12, 754100009 }, // Other
+            { 1, Contract.RelationshipRole.Competitor },
+            { 5, Contract.RelationshipRole.Partner },
+            { 10, Contract.RelationshipRole.Supplier },
+            { 11, Contract.RelationshipRole.Vendor },
+            { 9, Contract.RelationshipRole.Reseller },
+            { 2, Contract.RelationshipRole.Consultant },
+            { 6, Contract.RelationshipRole.Influencer },
+            { 4, Contract.RelationshipRole.Investor },
+            { 7, Contract.RelationshipRole.Press },
+            { 12, Contract.RelationshipRole.Other },
         };
 
         /// <summary>The llc_relationshiproles value a legacy account customertypecode stands for, or null.</summary>
@@ -38,15 +36,15 @@ namespace LeadLifecycle.Plugins.RelationshipType
         /// matching role on <paramref name="target"/> (unless already there). Returns true when it did.</summary>
         public static bool CarryOver(Entity current, Entity target)
         {
-            if (current.LogicalName != RelationshipColumns.Account) return false;
-            var legacy = current.GetAttributeValue<OptionSetValue>(RelationshipColumns.CustomerTypeCode)?.Value;
+            if (current.LogicalName != Contract.Account.LogicalName) return false;
+            var legacy = current.GetAttributeValue<OptionSetValue>(Contract.Contact.CustomerTypeCode)?.Value;
             var role = legacy.HasValue ? RoleFor(legacy.Value) : null;
             if (!role.HasValue) return false;
 
-            var roles = current.GetAttributeValue<OptionSetValueCollection>(RolesColumn)?.Select(o => o.Value).ToList() ?? new List<int>();
+            var roles = current.GetAttributeValue<OptionSetValueCollection>(Contract.Account.RelationshipRoles)?.Select(o => o.Value).ToList() ?? new List<int>();
             if (roles.Contains(role.Value)) return false;
             roles.Add(role.Value);
-            target[RolesColumn] = new OptionSetValueCollection(roles.OrderBy(r => r).Select(r => new OptionSetValue(r)).ToList());
+            target[Contract.Account.RelationshipRoles] = new OptionSetValueCollection(roles.OrderBy(r => r).Select(r => new OptionSetValue(r)).ToList());
             return true;
         }
     }

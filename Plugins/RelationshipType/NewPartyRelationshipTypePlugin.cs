@@ -1,3 +1,4 @@
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.RelationshipType
@@ -17,8 +18,8 @@ namespace LeadLifecycle.Plugins.RelationshipType
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var target = PluginContextValues.TargetEntity(context);
-            if (target == null || !RelationshipColumns.IsPartyTable(target.LogicalName)) return;
+            var target = context.GetTarget<Entity>();
+            if (target == null || !AffectedRecords.IsParty(target.LogicalName)) return;
 
             // Settings only matter for records that once bought; a new record never has, so none are read.
             var evaluation = RelationshipTypeEvaluator.Evaluate(RelationshipFacts.None, context.OperationCreatedOn, RelationshipTypeSettings.Default);

@@ -1,4 +1,5 @@
 using System.Linq;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -13,6 +14,9 @@ namespace LeadLifecycle.Plugins.RelationshipType
     /// </summary>
     public sealed class OpportunityRelationshipTypePlugin : PluginBase
     {
+        /// <summary>The parameter of Win and Lose that carries the close activity.</summary>
+        private const string OpportunityClose = "OpportunityClose";
+
         public OpportunityRelationshipTypePlugin(string unsecureConfiguration, string secureConfiguration)
             : base(typeof(OpportunityRelationshipTypePlugin))
         {
@@ -27,13 +31,13 @@ namespace LeadLifecycle.Plugins.RelationshipType
                 localPluginContext.Trace("Opportunity " + context.PrimaryEntityId + " " + skip + ".");
                 return;
             }
-            var service = localPluginContext.OrgSvcFactory.CreateOrganizationService(null);
-            var affected = context.InputParameters.Contains("OpportunityClose")
+            var service = localPluginContext.SystemService;
+            var affected = context.GetInputParameter<object>(OpportunityClose) != null
                 ? AffectedRecords.From(AffectedRecords.OpportunityLookups, ClosedOpportunity(context, service))
                 : AffectedRecords.From(AffectedRecords.OpportunityLookups,
-                    PluginContextValues.Pre(context), PluginContextValues.TargetEntity(context), PluginContextValues.Post(context));
+                    context.GetPreEntity<Entity>(), context.GetTarget<Entity>(), context.GetPostEntity<Entity>());
 
-            RelationshipTypeTrace.Recalculate(localPluginContext, service, affected);
+            RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, affected);
         }
 
         /// <summary>
@@ -45,14 +49,14 @@ namespace LeadLifecycle.Plugins.RelationshipType
         /// </summary>
         private static string? NothingToEvaluate(IPluginExecutionContext context)
         {
-            var target = PluginContextValues.TargetEntity(context);
+            var target = context.GetTarget<Entity>();
             if (context.MessageName != "Update" || target == null) return null;
-            var state = target.GetAttributeValue<OptionSetValue>(RelationshipColumns.StateCode)?.Value;
-            if (state == OpportunityStates.Won || state == OpportunityStates.Lost) return "is being closed: its Win / Lose step re-evaluates";
+            var state = target.GetAttributeValue<OptionSetValue>(Contract.Opportunity.StateCode)?.Value;
+            if (state == Contract.OpportunityState.Won || state == Contract.OpportunityState.Lost) return "is being closed: its Win / Lose step re-evaluates";
 
-            var partiesOrState = AffectedRecords.OpportunityLookups.Concat(new[] { RelationshipColumns.StateCode }).Any(target.Contains);
-            var stateAfter = PluginContextValues.Post(context)?.GetAttributeValue<OptionSetValue>(RelationshipColumns.StateCode)?.Value;
-            return !partiesOrState && stateAfter.HasValue && stateAfter != OpportunityStates.Won
+            var partiesOrState = AffectedRecords.OpportunityLookups.Concat(new[] { Contract.Opportunity.StateCode }).Any(target.Contains);
+            var stateAfter = context.GetPostEntity<Entity>()?.GetAttributeValue<OptionSetValue>(Contract.Opportunity.StateCode)?.Value;
+            return !partiesOrState && stateAfter.HasValue && stateAfter != Contract.OpportunityState.Won
                 ? "changes only the close date of an opportunity that is not won"
                 : null;
         }
@@ -60,10 +64,10 @@ namespace LeadLifecycle.Plugins.RelationshipType
         /// <summary>Win / Lose carry the opportunity in OpportunityClose.opportunityid.</summary>
         private static Entity? ClosedOpportunity(IPluginExecutionContext context, IOrganizationService service)
         {
-            var close = context.InputParameters["OpportunityClose"] as Entity;
-            var opportunity = close?.GetAttributeValue<EntityReference>("opportunityid");
+            var close = context.GetInputParameter<Entity>(OpportunityClose);
+            var opportunity = close?.GetAttributeValue<EntityReference>(Contract.OpportunityClose.OpportunityId);
             if (opportunity == null) return null;
-            return service.Retrieve(RelationshipColumns.Opportunity, opportunity.Id, new ColumnSet(AffectedRecords.OpportunityLookups));
+            return service.Retrieve(Contract.Opportunity.LogicalName, opportunity.Id, new ColumnSet(AffectedRecords.OpportunityLookups));
         }
     }
 }

@@ -10,6 +10,9 @@ namespace LeadLifecycle.Plugins.RelationshipType
     /// </summary>
     internal static class QualifiedLeadParents
     {
+        /// <summary>The parameter of QualifyLead that names the lead.</summary>
+        public const string LeadIdParameter = "LeadId";
+
         private const string SharedVariable = "llc_QualifiedLeadParents";
 
         /// <summary>Pre-operation: reads the lead's parents and shares them with the post-operation step.</summary>
@@ -36,6 +39,6 @@ namespace LeadLifecycle.Plugins.RelationshipType
         }
 
         private static Entity Retrieve(IOrganizationService service, EntityReference leadId) =>
-            service.Retrieve(RelationshipColumns.Lead, leadId.Id, new ColumnSet(AffectedRecords.LeadLookups));
+            service.Retrieve(Contract.Lead.LogicalName, leadId.Id, new ColumnSet(AffectedRecords.LeadLookups));
     }
 }

@@ -8,10 +8,10 @@ namespace LeadLifecycle.Plugins.RelationshipType
         /// <summary>The parent account when there is one (the company is the customer), else the parent contact, else null.</summary>
         public static EntityReference? Existing(Entity lead)
         {
-            var account = lead.GetAttributeValue<EntityReference>(RelationshipColumns.ParentAccountId);
-            if (account != null) return new EntityReference(RelationshipColumns.Account, account.Id);
-            var contact = lead.GetAttributeValue<EntityReference>(RelationshipColumns.ParentContactId);
-            return contact != null ? new EntityReference(RelationshipColumns.Contact, contact.Id) : null;
+            var account = lead.GetAttributeValue<EntityReference>(Contract.Lead.ParentAccountId);
+            if (account != null) return new EntityReference(Contract.Account.LogicalName, account.Id);
+            var contact = lead.GetAttributeValue<EntityReference>(Contract.Lead.ParentContactId);
+            return contact != null ? new EntityReference(Contract.Contact.LogicalName, contact.Id) : null;
         }
     }
 }

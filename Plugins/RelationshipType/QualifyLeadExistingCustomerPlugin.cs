@@ -1,3 +1,4 @@
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.RelationshipType
@@ -18,9 +19,9 @@ namespace LeadLifecycle.Plugins.RelationshipType
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            if (!(context.InputParameters["LeadId"] is EntityReference leadId)) return;
+            if (!(context.GetInputParameter<EntityReference>(QualifiedLeadParents.LeadIdParameter) is EntityReference leadId)) return;
 
-            var service = localPluginContext.OrgSvcFactory.CreateOrganizationService(null);
+            var service = localPluginContext.SystemService;
             var lead = QualifiedLeadParents.Read(context, service, leadId);
             var existing = QualifyLeadCustomer.Existing(lead);
             if (existing == null)
@@ -32,7 +33,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
             var input = context.InputParameters;
             input["CreateContact"] = false;
             input["CreateAccount"] = false;
-            if (PluginContextValues.Parameter<EntityReference>(input, "OpportunityCustomerId") == null)
+            if (context.GetInputParameter<EntityReference>("OpportunityCustomerId") == null)
             {
                 input["OpportunityCustomerId"] = existing;
             }

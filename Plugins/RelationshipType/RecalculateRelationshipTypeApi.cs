@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.RelationshipType
@@ -20,40 +21,40 @@ namespace LeadLifecycle.Plugins.RelationshipType
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var service = localPluginContext.OrgSvcFactory.CreateOrganizationService(null);
-            var input = context.InputParameters;
+            var service = localPluginContext.SystemService;
             var output = context.OutputParameters;
 
-            var target = PluginContextValues.Parameter<EntityReference>(input, "Target");
+            var target = context.GetTarget<EntityReference>();
             if (target != null)
             {
-                var outcome = RelationshipTypeTrace.Recalculate(localPluginContext, service, new[] { target }).FirstOrDefault();
-                if (outcome == null)
+                var update = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, new[] { target }).FirstOrDefault();
+                if (update == null)
                 {
                     throw new InvalidPluginExecutionException("The " + target.LogicalName + " " + target.Id + " does not exist, so its relationship type cannot be recalculated.");
                 }
-                output[RelationshipTypeApi.RelationshipType] = new OptionSetValue(outcome.Evaluation.Type);
-                output[RelationshipTypeApi.Reason] = outcome.Evaluation.Reason;
-                output[RelationshipTypeApi.Changed] = outcome.Changed;
+                output[Contract.RecalculateRelationshipType.RelationshipType] = new OptionSetValue(update.Evaluation.Type);
+                output[Contract.RecalculateRelationshipType.Reason] = update.Evaluation.Reason;
+                output[Contract.RecalculateRelationshipType.Changed] = update.Changed;
                 return;
             }
 
-            var records = Ids(input, RelationshipTypeApi.ContactIds, RelationshipColumns.Contact)
-                .Concat(Ids(input, RelationshipTypeApi.AccountIds, RelationshipColumns.Account))
+            var records = Ids(context, Contract.RecalculateRelationshipType.ContactIds, Contract.Contact.LogicalName)
+                .Concat(Ids(context, Contract.RecalculateRelationshipType.AccountIds, Contract.Account.LogicalName))
                 .ToList();
             if (records.Count == 0)
             {
-                throw new InvalidPluginExecutionException("Give the ids of the contacts (ContactIds) and/or accounts (AccountIds) to recalculate.");
+                throw new InvalidPluginExecutionException($"Give the ids of the contacts ({Contract.RecalculateRelationshipType.ContactIds}) and/or accounts ({Contract.RecalculateRelationshipType.AccountIds}) to recalculate.");
             }
-            var outcomes = RelationshipTypeTrace.Recalculate(localPluginContext, service, AffectedRecords.Distinct(records));
-            output[RelationshipTypeApi.EvaluatedCount] = outcomes.Count;
-            output[RelationshipTypeApi.ChangedCount] = outcomes.Count(o => o.Changed);
+            var updates = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, AffectedRecords.Distinct(records));
+            output[Contract.RecalculateRelationshipType.EvaluatedCount] = updates.Count;
+            output[Contract.RecalculateRelationshipType.ChangedCount] = updates.Count(u => u.Changed);
         }
 
-        private static IEnumerable<EntityReference> Ids(ParameterCollection input, string parameter, string table)
+        private static IEnumerable<EntityReference> Ids(IPluginExecutionContext context, string parameter, string table)
         {
-            if (!input.Contains(parameter) || input[parameter] == null) return Enumerable.Empty<EntityReference>();
-            var texts = input[parameter] as string[] ?? throw new InvalidPluginExecutionException(parameter + " must be a list of record ids.");
+            var value = context.GetInputParameter<object>(parameter);
+            if (value == null) return Enumerable.Empty<EntityReference>();
+            var texts = value as string[] ?? throw new InvalidPluginExecutionException(parameter + " must be a list of record ids.");
             return texts.Select(text => new EntityReference(table, ParseId(parameter, text))).ToList();
         }
 

@@ -31,11 +31,11 @@ namespace LeadLifecycle.Plugins.RelationshipType
 
             return new RelationshipFacts(
                 openLead != null,
-                openLead?.GetAttributeValue<string>(RelationshipColumns.LeadTopic),
+                openLead?.GetAttributeValue<string>(Contract.Lead.Subject),
                 openOpportunity != null,
-                openOpportunity?.GetAttributeValue<string>(RelationshipColumns.OpportunityName),
-                latestWin?.GetAttributeValue<DateTime?>(RelationshipColumns.ActualCloseDate),
-                latestWin?.GetAttributeValue<string>(RelationshipColumns.OpportunityName));
+                openOpportunity?.GetAttributeValue<string>(Contract.Opportunity.Name),
+                latestWin?.GetAttributeValue<DateTime?>(Contract.Opportunity.ActualCloseDate),
+                latestWin?.GetAttributeValue<string>(Contract.Opportunity.Name));
         }
 
         private Entity? First(QueryExpression query)
@@ -48,53 +48,67 @@ namespace LeadLifecycle.Plugins.RelationshipType
         /// <summary>Open leads whose parentcontactid (contact) or parentaccountid (account) is the record.</summary>
         private static QueryExpression OpenLeadQuery(EntityReference record)
         {
-            var query = new QueryExpression(RelationshipColumns.Lead) { ColumnSet = new ColumnSet(RelationshipColumns.LeadTopic) };
-            query.Criteria.AddCondition(RelationshipColumns.StateCode, ConditionOperator.Equal, LeadState.Open);
-            query.Criteria.AddCondition(RelationshipColumns.ParentLookupFor(record.LogicalName), ConditionOperator.Equal, record.Id);
+            var query = new QueryExpression(Contract.Lead.LogicalName) { ColumnSet = new ColumnSet(Contract.Lead.Subject) };
+            query.Criteria.AddCondition(Contract.Lead.StateCode, ConditionOperator.Equal, Contract.LeadState.Open);
+            query.Criteria.AddCondition(ParentLookupFor(record.LogicalName), ConditionOperator.Equal, record.Id);
             // The oldest open lead names the reason, so adding or touching other leads does not rewrite it.
-            query.AddOrder("createdon", OrderType.Ascending);
+            query.AddOrder(Contract.Common.CreatedOn, OrderType.Ascending);
             return query;
         }
 
         /// <summary>Opportunities whose parent contact/account or customer is the record.</summary>
         private static QueryExpression OpportunityQuery(EntityReference record, params string[] columns)
         {
-            var query = new QueryExpression(RelationshipColumns.Opportunity) { ColumnSet = new ColumnSet(columns) };
+            var query = new QueryExpression(Contract.Opportunity.LogicalName) { ColumnSet = new ColumnSet(columns) };
             var party = query.Criteria.AddFilter(LogicalOperator.Or);
-            party.AddCondition(RelationshipColumns.ParentLookupFor(record.LogicalName), ConditionOperator.Equal, record.Id);
-            party.AddCondition(RelationshipColumns.CustomerId, ConditionOperator.Equal, record.Id);
+            party.AddCondition(ParentLookupFor(record.LogicalName), ConditionOperator.Equal, record.Id);
+            party.AddCondition(Contract.Opportunity.CustomerId, ConditionOperator.Equal, record.Id);
             return query;
         }
 
         /// <summary>The record's open opportunities, oldest first, then its won ones (those with a close date).</summary>
         private static QueryExpression OpenOrWonQuery(EntityReference record)
         {
-            var query = OpportunityQuery(record, RelationshipColumns.OpportunityName, RelationshipColumns.StateCode);
+            var query = OpportunityQuery(record, Contract.Opportunity.Name, Contract.Opportunity.StateCode);
             var state = query.Criteria.AddFilter(LogicalOperator.Or);
-            state.AddCondition(RelationshipColumns.StateCode, ConditionOperator.Equal, OpportunityStates.Open);
+            state.AddCondition(Contract.Opportunity.StateCode, ConditionOperator.Equal, Contract.OpportunityState.Open);
             var won = state.AddFilter(LogicalOperator.And);
-            won.AddCondition(RelationshipColumns.StateCode, ConditionOperator.Equal, OpportunityStates.Won);
-            won.AddCondition(RelationshipColumns.ActualCloseDate, ConditionOperator.NotNull);
-            query.AddOrder(RelationshipColumns.StateCode, OrderType.Ascending);
-            query.AddOrder("createdon", OrderType.Ascending);
+            won.AddCondition(Contract.Opportunity.StateCode, ConditionOperator.Equal, Contract.OpportunityState.Won);
+            won.AddCondition(Contract.Opportunity.ActualCloseDate, ConditionOperator.NotNull);
+            query.AddOrder(Contract.Opportunity.StateCode, OrderType.Ascending);
+            query.AddOrder(Contract.Common.CreatedOn, OrderType.Ascending);
             return query;
         }
 
         private static QueryExpression LatestWinQuery(EntityReference record)
         {
-            var query = OpportunityQuery(record, RelationshipColumns.OpportunityName, RelationshipColumns.ActualCloseDate);
-            query.Criteria.AddCondition(RelationshipColumns.StateCode, ConditionOperator.Equal, OpportunityStates.Won);
-            query.Criteria.AddCondition(RelationshipColumns.ActualCloseDate, ConditionOperator.NotNull);
-            query.AddOrder(RelationshipColumns.ActualCloseDate, OrderType.Descending);
+            var query = OpportunityQuery(record, Contract.Opportunity.Name, Contract.Opportunity.ActualCloseDate);
+            query.Criteria.AddCondition(Contract.Opportunity.StateCode, ConditionOperator.Equal, Contract.OpportunityState.Won);
+            query.Criteria.AddCondition(Contract.Opportunity.ActualCloseDate, ConditionOperator.NotNull);
+            query.AddOrder(Contract.Opportunity.ActualCloseDate, OrderType.Descending);
             return query;
         }
 
         private static bool IsOpen(Entity? opportunity) =>
-            opportunity?.GetAttributeValue<OptionSetValue>(RelationshipColumns.StateCode)?.Value == OpportunityStates.Open;
+            opportunity?.GetAttributeValue<OptionSetValue>(Contract.Opportunity.StateCode)?.Value == Contract.OpportunityState.Open;
 
-        private static class LeadState
-        {
-            public const int Open = 0;
-        }
+        /// <summary>The lookup on lead and opportunity that names a record of this table as parent.</summary>
+        private static string ParentLookupFor(string table) =>
+            table == Contract.Account.LogicalName ? Contract.Lead.ParentAccountId : Contract.Lead.ParentContactId;
+    }
+
+    /// <summary>What exists around one contact or account: the inputs of the evaluation besides time and settings.</summary>
+    /// <param name="HasOpenLead">At least one open lead (statecode 0) has this record as parent.</param>
+    /// <param name="HasOpenOpportunity">At least one open opportunity names this record as parent or customer.</param>
+    /// <param name="LatestWinClosedOn">Close date of the latest won opportunity naming this record; null when it never bought.</param>
+    public sealed record RelationshipFacts(
+        bool HasOpenLead,
+        string? OpenLeadTopic,
+        bool HasOpenOpportunity,
+        string? OpenOpportunityName,
+        DateTime? LatestWinClosedOn,
+        string? LatestWinName)
+    {
+        public static readonly RelationshipFacts None = new RelationshipFacts(false, null, false, null, null, null);
     }
 }

@@ -12,8 +12,8 @@ namespace LeadLifecycle.Plugins.RelationshipType
         /// <summary>Columns the comparison needs from the current record.</summary>
         public static readonly string[] Columns =
         {
-            RelationshipColumns.CustomerTypeCode, RelationshipColumns.CustomerUntil,
-            RelationshipColumns.Reason, RelationshipColumns.ReviewOn, LegacyAccountRelationshipTypes.RolesColumn,
+            Contract.Contact.CustomerTypeCode, Contract.Contact.CustomerUntil,
+            Contract.Contact.RelationshipTypeReason, Contract.Contact.RelationshipTypeReviewOn, Contract.Contact.RelationshipRoles,
         };
 
         /// <summary>Copies into <paramref name="target"/> what differs between <paramref name="current"/> and the
@@ -21,27 +21,27 @@ namespace LeadLifecycle.Plugins.RelationshipType
         public static bool Apply(Entity current, RelationshipTypeEvaluation evaluation, DateTime now, Entity target, out bool typeChanged)
         {
             bool changed = false;
-            typeChanged = current.GetAttributeValue<OptionSetValue>(RelationshipColumns.CustomerTypeCode)?.Value != evaluation.Type;
+            typeChanged = current.GetAttributeValue<OptionSetValue>(Contract.Contact.CustomerTypeCode)?.Value != evaluation.Type;
             if (typeChanged)
             {
                 LegacyAccountRelationshipTypes.CarryOver(current, target);
-                target[RelationshipColumns.CustomerTypeCode] = new OptionSetValue(evaluation.Type);
-                target[RelationshipColumns.ChangedOn] = now;
+                target[Contract.Contact.CustomerTypeCode] = new OptionSetValue(evaluation.Type);
+                target[Contract.Contact.RelationshipTypeChangedOn] = now;
                 changed = true;
             }
-            if (!SameDay(current.GetAttributeValue<DateTime?>(RelationshipColumns.CustomerUntil), evaluation.CustomerUntil))
+            if (!SameDay(current.GetAttributeValue<DateTime?>(Contract.Contact.CustomerUntil), evaluation.CustomerUntil))
             {
-                target[RelationshipColumns.CustomerUntil] = evaluation.CustomerUntil;
+                target[Contract.Contact.CustomerUntil] = evaluation.CustomerUntil;
                 changed = true;
             }
-            if (!string.Equals(current.GetAttributeValue<string>(RelationshipColumns.Reason) ?? string.Empty, evaluation.Reason, StringComparison.Ordinal))
+            if (!string.Equals(current.GetAttributeValue<string>(Contract.Contact.RelationshipTypeReason) ?? string.Empty, evaluation.Reason, StringComparison.Ordinal))
             {
-                target[RelationshipColumns.Reason] = evaluation.Reason;
+                target[Contract.Contact.RelationshipTypeReason] = evaluation.Reason;
                 changed = true;
             }
-            if (!SameSecond(current.GetAttributeValue<DateTime?>(RelationshipColumns.ReviewOn), evaluation.ReviewOn))
+            if (!SameSecond(current.GetAttributeValue<DateTime?>(Contract.Contact.RelationshipTypeReviewOn), evaluation.ReviewOn))
             {
-                target[RelationshipColumns.ReviewOn] = evaluation.ReviewOn;
+                target[Contract.Contact.RelationshipTypeReviewOn] = evaluation.ReviewOn;
                 changed = true;
             }
             return changed;

@@ -25,7 +25,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
                 if (now < termEnd)
                 {
                     return new RelationshipTypeEvaluation(
-                        RelationshipTypeCodes.Customer,
+                        Contract.RelationshipType.Customer,
                         string.Format(CultureInfo.InvariantCulture, "won opportunity {0} closed on {1}; customer until {2}",
                             Quote(facts.LatestWinName), CalendarMonths.Format(facts.LatestWinClosedOn.Value), CalendarMonths.Format(termEnd)),
                         customerUntil,
@@ -37,23 +37,23 @@ namespace LeadLifecycle.Plugins.RelationshipType
             var reviewOn = retention?.NextChangeOn;
             if (facts.HasOpenOpportunity)
             {
-                return new RelationshipTypeEvaluation(RelationshipTypeCodes.PotentialCustomer,
+                return new RelationshipTypeEvaluation(Contract.RelationshipType.PotentialCustomer,
                     "open opportunity " + Quote(facts.OpenOpportunityName), customerUntil, reviewOn);
             }
-            if (retention != null && retention.Type == RelationshipTypeCodes.PotentialCustomer)
+            if (retention != null && retention.Type == Contract.RelationshipType.PotentialCustomer)
             {
                 return new RelationshipTypeEvaluation(retention.Type, retention.Reason, customerUntil, reviewOn);
             }
             if (facts.HasOpenLead)
             {
-                return new RelationshipTypeEvaluation(RelationshipTypeCodes.Prospect,
+                return new RelationshipTypeEvaluation(Contract.RelationshipType.Prospect,
                     "open lead " + Quote(facts.OpenLeadTopic), customerUntil, reviewOn);
             }
             if (retention != null)
             {
                 return new RelationshipTypeEvaluation(retention.Type, retention.Reason, customerUntil, reviewOn);
             }
-            return new RelationshipTypeEvaluation(RelationshipTypeCodes.Suspect,
+            return new RelationshipTypeEvaluation(Contract.RelationshipType.Suspect,
                 "no open lead, open opportunity or won opportunity", null, null);
         }
 
@@ -100,7 +100,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
                 rule = early
                     ? "default retention: Potential Customer for the first 12 months after the term"
                     : "default retention: Prospect from 12 months after the term";
-                return early ? RelationshipTypeCodes.PotentialCustomer : RelationshipTypeCodes.Prospect;
+                return early ? Contract.RelationshipType.PotentialCustomer : Contract.RelationshipType.Prospect;
             }
 
             /// <summary>The first month threshold after <paramref name="elapsed"/> where the retention type differs.</summary>
@@ -122,5 +122,31 @@ namespace LeadLifecycle.Plugins.RelationshipType
                 yield return RelationshipTypeSettings.FallbackPotentialCustomerMonths;
             }
         }
+    }
+
+    /// <summary>The outcome of evaluating one contact or account: what its relationship columns should hold.</summary>
+    public sealed record RelationshipTypeEvaluation
+    {
+        public const int MaxReasonLength = 400;
+
+        public RelationshipTypeEvaluation(int type, string reason, DateTime? customerUntil, DateTime? reviewOn)
+        {
+            Type = type;
+            Reason = reason.Length <= MaxReasonLength ? reason : reason.Substring(0, MaxReasonLength - 1) + "…";
+            CustomerUntil = customerUntil;
+            ReviewOn = reviewOn;
+        }
+
+        /// <summary>customertypecode.</summary>
+        public int Type { get; }
+
+        /// <summary>llc_relationshiptypereason, at most 400 characters.</summary>
+        public string Reason { get; }
+
+        /// <summary>llc_customeruntil: the day the latest customer term ends (UTC midnight), null if never won.</summary>
+        public DateTime? CustomerUntil { get; }
+
+        /// <summary>llc_relationshiptypereviewon: the next moment time alone can change the type; null when none.</summary>
+        public DateTime? ReviewOn { get; }
     }
 }

@@ -6,7 +6,7 @@ namespace LeadLifecycle.Plugins.RelationshipType
     /// <summary>The configuration the evaluation depends on: customer term and retention rules.</summary>
     public sealed class RelationshipTypeSettings
     {
-        public const int DefaultCustomerTermMonths = 12;
+        public const int DefaultCustomerTermMonths = Contract.CustomerTermMonths.Default;
 
         /// <summary>Shipped fallback when no retention rule matches: Potential Customer for the first
         /// <see cref="FallbackPotentialCustomerMonths"/> months after the term, then Prospect.</summary>
@@ -29,5 +29,16 @@ namespace LeadLifecycle.Plugins.RelationshipType
 
         public int CustomerTermMonths { get; }
         public IReadOnlyList<RetentionRule> RetentionRules { get; }
+    }
+
+    /// <summary>One llc_retentionrule row: a former customer whose term ended at least
+    /// <see cref="MonthsAfterTerm"/> whole months ago becomes <see cref="TargetType"/>.</summary>
+    public sealed record RetentionRule(string Name, int Order, int MonthsAfterTerm, int TargetType)
+    {
+        public bool AppliesAfter(int elapsedWholeMonths) => elapsedWholeMonths >= MonthsAfterTerm;
+
+        /// <summary>A former customer is kept as Potential Customer or Prospect (contract: llc_targettype).</summary>
+        public static bool IsTarget(int type) =>
+            type == Contract.RelationshipType.Prospect || type == Contract.RelationshipType.PotentialCustomer;
     }
 }

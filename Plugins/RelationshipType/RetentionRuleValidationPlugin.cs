@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.RelationshipType
@@ -18,13 +19,13 @@ namespace LeadLifecycle.Plugins.RelationshipType
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var target = PluginContextValues.TargetEntity(context);
+            var target = context.GetTarget<Entity>();
             if (target == null) return;
             bool creating = context.MessageName == "Create";
 
-            if (creating || target.Contains(RetentionRuleColumns.MonthsAfterTerm))
+            if (creating || target.Contains(Contract.RetentionRule.MonthsAfterTerm))
             {
-                var months = target.GetAttributeValue<int?>(RetentionRuleColumns.MonthsAfterTerm);
+                var months = target.GetAttributeValue<int?>(Contract.RetentionRule.MonthsAfterTerm);
                 if (!months.HasValue || months.Value < 0 || months.Value > RelationshipTypeSettingsReader.MaxCustomerTermMonths)
                 {
                     throw new InvalidPluginExecutionException(string.Format(CultureInfo.InvariantCulture,
@@ -32,10 +33,10 @@ namespace LeadLifecycle.Plugins.RelationshipType
                         RelationshipTypeSettingsReader.MaxCustomerTermMonths));
                 }
             }
-            if (creating || target.Contains(RetentionRuleColumns.TargetType))
+            if (creating || target.Contains(Contract.RetentionRule.TargetType))
             {
-                var type = target.GetAttributeValue<OptionSetValue>(RetentionRuleColumns.TargetType)?.Value;
-                if (!type.HasValue || !RetentionRuleColumns.IsRetentionTarget(type.Value))
+                var type = target.GetAttributeValue<OptionSetValue>(Contract.RetentionRule.TargetType)?.Value;
+                if (!type.HasValue || !RetentionRule.IsTarget(type.Value))
                 {
                     throw new InvalidPluginExecutionException(
                         "Target type must be Prospect or Potential Customer: a retention rule decides what a former customer becomes.");

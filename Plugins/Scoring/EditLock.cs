@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -14,14 +15,14 @@ namespace LeadLifecycle.Plugins.Scoring
         /// The lock on a model or criteria itself: while Live, it can't be deleted and the only change allowed is
         /// its status, to Stopped. Returns false when the row was not Live (the caller then runs its own checks).
         /// </summary>
-        public static bool GuardLiveDefinition(string message, string kind, string name, int? statusBefore, int statusAfter,
-            Entity? preImage, Entity? target, IEnumerable<string> definitionColumns, string statusColumn, string idColumn)
+        public static bool GuardLiveDefinition(LockedTable table, DefinitionSave save)
         {
-            if (statusBefore != DefinitionStatus.Live) return false;
-            var changesDefinition = target != null && preImage != null && target.Attributes.Any(a =>
-                definitionColumns.Contains(a.Key) && a.Key != statusColumn && a.Key != idColumn && !Equals(EntityValues.Raw(preImage, a.Key), a.Value));
-            if (message == "Delete" || changesDefinition) throw LiveDefinition(kind, name);
-            if (statusAfter == DefinitionStatus.Draft) throw BackToDraft(kind, name);
+            if (save.StatusBefore != Contract.DefinitionStatus.Live) return false;
+            var changesDefinition = save.Target != null && save.PreImage != null && save.Target.Attributes.Any(a =>
+                table.DefinitionColumns.Contains(a.Key) && a.Key != table.StatusColumn && a.Key != table.IdColumn
+                && !Equals(EntityValues.Raw(save.PreImage, a.Key), a.Value));
+            if (save.Message == "Delete" || changesDefinition) throw LiveDefinition(table.Kind, save.Name);
+            if (save.StatusAfter == Contract.DefinitionStatus.Draft) throw BackToDraft(table.Kind, save.Name);
             return true;
         }
 
@@ -39,4 +40,11 @@ namespace LeadLifecycle.Plugins.Scoring
             new InvalidPluginExecutionException(
                 $"The {kind} '{name}' is Live; a Live {kind} can only be Stopped. Set its Status to Stopped instead of Draft.");
     }
+
+    /// <summary>A table whose Live rows are locked: what its rows are called, which columns define one, its status and id.</summary>
+    public sealed record LockedTable(string Kind, IReadOnlyCollection<string> DefinitionColumns, string StatusColumn, string IdColumn);
+
+    /// <summary>One save of a definition row as its pre-validation step sees it: the message, the images, the row's
+    /// name and its status before (null on Create) and after the save.</summary>
+    public sealed record DefinitionSave(string Message, Entity? PreImage, Entity? Target, string Name, int? StatusBefore, int StatusAfter);
 }

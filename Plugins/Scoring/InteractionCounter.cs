@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -103,36 +104,31 @@ namespace LeadLifecycle.Plugins.Scoring
             foreach (var window in batch)
             {
                 var since = window.WithinDays.HasValue
-                    ? $"<condition attribute='{InteractionTable.OccurredOn}' operator='gt' value='{now.AddDays(-window.WithinDays.Value).ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}' />"
+                    ? $"<condition attribute='{Contract.Interaction.OccurredOn}' operator='gt' value='{now.AddDays(-window.WithinDays.Value).ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}' />"
                     : "";
-                windows.Append($"<filter><condition attribute='{InteractionTable.Type}' operator='eq' value='{window.Type}' />{since}</filter>");
+                windows.Append($"<filter><condition attribute='{Contract.Interaction.Type}' operator='eq' value='{window.Type}' />{since}</filter>");
             }
             var ofContact = scope.ContactId.HasValue
-                ? $"<condition attribute='{InteractionTable.ContactId}' operator='eq' value='{scope.ContactId.Value}' />"
+                ? $"<condition attribute='{Contract.Interaction.ContactId}' operator='eq' value='{scope.ContactId.Value}' />"
                 : "";
             var ofAccount = scope.AccountId.HasValue
-                ? $"<link-entity name='contact' from='contactid' to='{InteractionTable.ContactId}' link-type='inner'>" +
-                  $"<filter><condition attribute='parentcustomerid' operator='eq' value='{scope.AccountId.Value}' /></filter></link-entity>"
+                ? $"<link-entity name='{Contract.Contact.LogicalName}' from='{Contract.Contact.Id}' to='{Contract.Interaction.ContactId}' link-type='inner'>" +
+                  $"<filter><condition attribute='{Contract.Contact.ParentCustomerId}' operator='eq' value='{scope.AccountId.Value}' /></filter></link-entity>"
                 : "";
             return "<fetch aggregate='true'>" +
-                   $"<entity name='{InteractionTable.Name}'>" +
-                   $"<attribute name='{InteractionTable.Type}' alias='type' groupby='true' />" +
-                   $"<attribute name='{InteractionTable.Id}' alias='matches' aggregate='count' />" +
-                   $"<attribute name='{InteractionTable.OccurredOn}' alias='oldest' aggregate='min' />" +
+                   $"<entity name='{Contract.Interaction.LogicalName}'>" +
+                   $"<attribute name='{Contract.Interaction.Type}' alias='type' groupby='true' />" +
+                   $"<attribute name='{Contract.Interaction.Id}' alias='matches' aggregate='count' />" +
+                   $"<attribute name='{Contract.Interaction.OccurredOn}' alias='oldest' aggregate='min' />" +
                    $"<filter>{ofContact}<filter type='or'>{windows}</filter></filter>" +
                    ofAccount +
                    "</entity></fetch>";
         }
 
         /// <summary>One question a rule asks: interactions of a type, optionally only the last N days.</summary>
-        private struct Window : IEquatable<Window>
-        {
-            public Window(int type, int? withinDays) { Type = type; WithinDays = withinDays; }
-            public int Type { get; }
-            public int? WithinDays { get; }
-            public bool Equals(Window other) => Type == other.Type && WithinDays == other.WithinDays;
-            public override bool Equals(object? obj) => obj is Window other && Equals(other);
-            public override int GetHashCode() => Type * 397 ^ (WithinDays ?? -1);
-        }
+        private readonly record struct Window(int Type, int? WithinDays);
     }
+
+    /// <summary>How many interactions match a rule, and when the oldest of them leaves the rule's window.</summary>
+    public sealed record InteractionTally(int Count, DateTime? LeavesWindowOn);
 }

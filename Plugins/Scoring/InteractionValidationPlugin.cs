@@ -1,3 +1,4 @@
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -9,20 +10,21 @@ namespace LeadLifecycle.Plugins.Scoring
     /// </summary>
     public sealed class InteractionValidationPlugin : PluginBase
     {
-        public InteractionValidationPlugin() : base(typeof(InteractionValidationPlugin)) { }
-
-        public InteractionValidationPlugin(string unsecureConfiguration, string secureConfiguration) : this() { }
+        public InteractionValidationPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(InteractionValidationPlugin))
+        {
+        }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var target = ImageMerge.Target(context);
+            var target = context.GetTarget<Entity>();
             if (target == null) return;
-            var names = context.MessageName == "Create" || target.Contains(InteractionTable.ContactId);
-            if (names && EntityValues.Get<EntityReference>(target, InteractionTable.ContactId) == null)
+            var names = context.MessageName == "Create" || target.Contains(Contract.Interaction.ContactId);
+            if (names && EntityValues.Get<EntityReference>(target, Contract.Interaction.ContactId) == null)
             {
                 throw new InvalidPluginExecutionException(
-                    "An interaction must name its contact: choose the Contact (llc_contactid) the interaction belongs to. " +
+                    $"An interaction must name its contact: choose the Contact ({Contract.Interaction.ContactId}) the interaction belongs to. " +
                     "Scoring counts a contact's interactions, so an interaction without one cannot be kept.");
             }
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -12,8 +13,8 @@ namespace LeadLifecycle.Plugins.Scoring
         /// <summary>The lead columns scoring itself reads or writes, besides the ones rules read.</summary>
         public static readonly string[] BaseColumns =
         {
-            LeadColumns.ParentContact, LeadColumns.ParentAccount, LeadColumns.State, LeadColumns.Status, LeadColumns.Rating,
-            LeadColumns.Score, LeadColumns.ScoredOn, LeadColumns.RescoreOn, LeadColumns.SalesReady, LeadColumns.MarketingQualifiedOn,
+            Contract.Lead.ParentContactId, Contract.Lead.ParentAccountId, Contract.Lead.StateCode, Contract.Lead.StatusCode, Contract.Lead.LeadQualityCode,
+            Contract.Lead.Score, Contract.Lead.ScoredOn, Contract.Lead.RescoreOn, Contract.Lead.SalesReady, Contract.Lead.MarketingQualifiedOn,
         };
 
         private LeadFacts(Entity lead, Entity? contact, Entity? account)
@@ -25,15 +26,15 @@ namespace LeadLifecycle.Plugins.Scoring
         public Entity? Contact { get; }
         public Entity? Account { get; }
         public Guid LeadId => Lead.Id;
-        public Guid? ParentContactId => EntityValues.Get<EntityReference>(Lead, LeadColumns.ParentContact)?.Id;
-        public Guid? ParentAccountId => EntityValues.Get<EntityReference>(Lead, LeadColumns.ParentAccount)?.Id;
+        public Guid? ParentContactId => EntityValues.Get<EntityReference>(Lead, Contract.Lead.ParentContactId)?.Id;
+        public Guid? ParentAccountId => EntityValues.Get<EntityReference>(Lead, Contract.Lead.ParentAccountId)?.Id;
         public bool HasParent => ParentContactId.HasValue || ParentAccountId.HasValue;
-        public bool IsOpen => (EntityValues.Get<OptionSetValue>(Lead, LeadColumns.State)?.Value ?? LeadColumns.StateOpen) == LeadColumns.StateOpen;
+        public bool IsOpen => (EntityValues.Get<OptionSetValue>(Lead, Contract.Lead.StateCode)?.Value ?? Contract.LeadState.Open) == Contract.LeadState.Open;
 
         /// <summary>The value a rule reads: from the lead, its parent contact or its parent account.</summary>
         public object? ValueFor(ScoringRule rule)
         {
-            var row = rule.Table == "contact" ? Contact : rule.Table == "account" ? Account : Lead;
+            var row = rule.Table == Contract.Contact.LogicalName ? Contact : rule.Table == Contract.Account.LogicalName ? Account : Lead;
             return row == null || rule.Attribute == null ? null : EntityValues.Raw(row, rule.Attribute);
         }
 
@@ -41,15 +42,15 @@ namespace LeadLifecycle.Plugins.Scoring
         public static LeadFacts Load(IOrganizationService service, Guid leadId, IEnumerable<ScoringModel> models)
         {
             var rules = models.SelectMany(m => m.Rules).Where(r => r.IsAttributeRule && r.Attribute != null).ToList();
-            var lead = service.Retrieve(LeadColumns.Table, leadId, new ColumnSet(BaseColumns.Concat(ColumnsOf(rules, "lead")).Distinct().ToArray()));
+            var lead = service.Retrieve(Contract.Lead.LogicalName, leadId, new ColumnSet(BaseColumns.Concat(ColumnsOf(rules, Contract.Lead.LogicalName)).Distinct().ToArray()));
             var facts = new LeadFacts(lead, null, null);
-            var contact = RetrieveParent(service, "contact", facts.ParentContactId, ColumnsOf(rules, "contact"));
-            var account = RetrieveParent(service, "account", facts.ParentAccountId, ColumnsOf(rules, "account"));
+            var contact = RetrieveParent(service, Contract.Contact.LogicalName, facts.ParentContactId, ColumnsOf(rules, Contract.Contact.LogicalName));
+            var account = RetrieveParent(service, Contract.Account.LogicalName, facts.ParentAccountId, ColumnsOf(rules, Contract.Account.LogicalName));
             return new LeadFacts(lead, contact, account);
         }
 
         private static IReadOnlyList<string> ColumnsOf(IEnumerable<ScoringRule> rules, string table) =>
-            rules.Where(r => (r.Table ?? "lead") == table).Select(r => r.Attribute!).Distinct().ToList();
+            rules.Where(r => (r.Table ?? Contract.Lead.LogicalName) == table).Select(r => r.Attribute!).Distinct().ToList();
 
         private static Entity? RetrieveParent(IOrganizationService service, string table, Guid? id, IReadOnlyList<string> columns) =>
             id.HasValue && columns.Count > 0 ? service.Retrieve(table, id.Value, new ColumnSet(columns.ToArray())) : null;

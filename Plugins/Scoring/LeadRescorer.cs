@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadLifecycle.Plugins.Qualification;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -14,6 +13,17 @@ namespace LeadLifecycle.Plugins.Scoring
     /// </summary>
     public sealed class LeadRescorer
     {
+        /// <summary>
+        /// The lead columns a re-score may write (summary and qualification). Every step that re-scores writes the
+        /// lead with these, and so runs the lead's Update steps that filter on them — nested, inside its own execution
+        /// (Solution/STEPS.md, "Re-entry").
+        /// </summary>
+        public static readonly IReadOnlyList<string> LeadColumnsWritten = new[]
+        {
+            Contract.Lead.Score, Contract.Lead.LeadQualityCode, Contract.Lead.SalesReady, Contract.Lead.ScoredOn, Contract.Lead.RescoreOn,
+            Contract.Lead.StatusCode, Contract.Lead.MarketingQualifiedOn,
+        };
+
         private readonly IOrganizationService service;
         private readonly DateTime now;
         private readonly IReadOnlyList<ScoringModel> liveModels;
@@ -51,7 +61,7 @@ namespace LeadLifecycle.Plugins.Scoring
             var scores = facts.HasParent ? liveModels.Select(m => calculator.Score(m, facts)).ToList() : new List<ModelScore>();
             new LeadScoreStore(service, now).Save(leadId, scores);
 
-            var changes = new Entity(LeadColumns.Table, leadId);
+            var changes = new Entity(Contract.Lead.LogicalName, leadId);
             LeadSummary.Apply(facts.Lead, scores, now, changes);
             var liveScores = scores.ToDictionary(s => s.Model.Id, s => s.Score);
             LeadQualifier.Qualify(facts.Lead, liveScores, liveCriteria, now, changes);

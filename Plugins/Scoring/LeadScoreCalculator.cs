@@ -45,7 +45,7 @@ namespace LeadLifecycle.Plugins.Scoring
                 lines.Add($"{Signed(points)}  {rule.Name}: {why}");
             }
 
-            var header = $"{model.Name}: {total} points, {Grade.Label(model.GradeFor(total))}" +
+            var header = $"{model.Name}: {total} points, {Contract.Rating.Label(model.GradeFor(total))}" +
                          (model.IsSalesReady(total) ? ", sales ready" : "") + $" ({lines.Count} rules)";
             var text = new StringBuilder(header);
             foreach (var line in lines) text.Append('\n').Append(line);
@@ -54,10 +54,10 @@ namespace LeadLifecycle.Plugins.Scoring
 
         private static string DescribeAttribute(ScoringRule rule, AttributeTest test)
         {
-            var column = (rule.Table ?? "lead") + "." + rule.Attribute;
-            var condition = rule.Operator == RuleOperator.HasValue
+            var column = (rule.Table ?? Contract.Lead.LogicalName) + "." + rule.Attribute;
+            var condition = rule.Operator == Contract.RuleOperator.HasValue
                 ? $"{column} has a value"
-                : $"{column} {RuleOperator.Label(rule.Operator)} '{rule.Value}'";
+                : $"{column} {Contract.RuleOperator.Label(rule.Operator)} '{rule.Value}'";
             if (test.Problem != null) return $"{condition} cannot be tested: {test.Problem}";
             return condition + (test.Holds ? "" : " — does not hold");
         }
@@ -66,7 +66,7 @@ namespace LeadLifecycle.Plugins.Scoring
         {
             var window = rule.WithinDays.HasValue ? $" in the last {rule.WithinDays} days" : "";
             var cap = rule.MaxCount.HasValue && found > counted ? $", capped at {rule.MaxCount}" : "";
-            return $"{found} × {InteractionType.Label(rule.InteractionType)}{window}{cap} at {rule.Points} points each";
+            return $"{found} × {Contract.InteractionType.Label(rule.InteractionType)}{window}{cap} at {rule.Points} points each";
         }
 
         private static string Signed(int points) =>
@@ -74,5 +74,14 @@ namespace LeadLifecycle.Plugins.Scoring
 
         private static DateTime? Earliest(DateTime? a, DateTime? b) =>
             !a.HasValue ? b : !b.HasValue ? a : (a.Value <= b.Value ? a : b);
+    }
+
+    /// <summary>A lead's score under one model: what an llc_leadscore row holds.</summary>
+    /// <param name="NextChangeOn">When an interaction counted here leaves its window, so the score may change by time alone.</param>
+    public sealed record ModelScore(ScoringModel Model, int Score, string Explanation, DateTime? NextChangeOn)
+    {
+        public int Grade => Model.GradeFor(Score);
+
+        public bool SalesReady => Model.IsSalesReady(Score);
     }
 }

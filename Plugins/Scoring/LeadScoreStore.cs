@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
@@ -33,7 +34,7 @@ namespace LeadLifecycle.Plugins.Scoring
             foreach (var score in scores)
             {
                 var desired = Row(leadId, score);
-                var current = existing.FirstOrDefault(r => EntityValues.Get<EntityReference>(r, LeadScoreTable.ModelId)?.Id == score.Model.Id);
+                var current = existing.FirstOrDefault(r => EntityValues.Get<EntityReference>(r, Contract.LeadScore.ModelId)?.Id == score.Model.Id);
                 if (current != null)
                 {
                     existing.Remove(current);
@@ -44,19 +45,19 @@ namespace LeadLifecycle.Plugins.Scoring
             }
             foreach (var stale in existing)
             {
-                service.Delete(LeadScoreTable.Name, stale.Id);
+                service.Delete(Contract.LeadScore.LogicalName, stale.Id);
                 Written++;
             }
         }
 
         private List<Entity> Existing(Guid leadId)
         {
-            var query = new QueryExpression(LeadScoreTable.Name)
+            var query = new QueryExpression(Contract.LeadScore.LogicalName)
             {
-                ColumnSet = new ColumnSet(LeadScoreTable.ModelId, LeadScoreTable.Score, LeadScoreTable.Grade,
-                    LeadScoreTable.SalesReady, LeadScoreTable.Explanation),
+                ColumnSet = new ColumnSet(Contract.LeadScore.ModelId, Contract.LeadScore.Score, Contract.LeadScore.Grade,
+                    Contract.LeadScore.SalesReady, Contract.LeadScore.Explanation),
             };
-            query.Criteria.AddCondition(LeadScoreTable.LeadId, ConditionOperator.Equal, leadId);
+            query.Criteria.AddCondition(Contract.LeadScore.LeadId, ConditionOperator.Equal, leadId);
             return service.RetrieveMultiple(query).Entities.ToList();
         }
 
@@ -67,25 +68,25 @@ namespace LeadLifecycle.Plugins.Scoring
                 : score.Explanation;
             var keys = new KeyAttributeCollection
             {
-                { LeadScoreTable.LeadId, new EntityReference(LeadColumns.Table, leadId) },
-                { LeadScoreTable.ModelId, new EntityReference(ScoringModelTable.Name, score.Model.Id) },
+                { Contract.LeadScore.LeadId, new EntityReference(Contract.Lead.LogicalName, leadId) },
+                { Contract.LeadScore.ModelId, new EntityReference(Contract.ScoringModel.LogicalName, score.Model.Id) },
             };
-            return new Entity(LeadScoreTable.Name, keys)
+            return new Entity(Contract.LeadScore.LogicalName, keys)
             {
-                [LeadScoreTable.DisplayName] = Truncate(score.Model.Name, 100),
-                [LeadScoreTable.Score] = score.Score,
-                [LeadScoreTable.Grade] = new OptionSetValue(score.Grade),
-                [LeadScoreTable.SalesReady] = score.SalesReady,
-                [LeadScoreTable.Explanation] = explanation,
-                [LeadScoreTable.CalculatedOn] = now,
+                [Contract.LeadScore.Name] = Truncate(score.Model.Name, 100),
+                [Contract.LeadScore.Score] = score.Score,
+                [Contract.LeadScore.Grade] = new OptionSetValue(score.Grade),
+                [Contract.LeadScore.SalesReady] = score.SalesReady,
+                [Contract.LeadScore.Explanation] = explanation,
+                [Contract.LeadScore.CalculatedOn] = now,
             };
         }
 
         private static bool SameValues(Entity current, Entity desired) =>
-            EntityValues.Get<int?>(current, LeadScoreTable.Score) == (int)desired[LeadScoreTable.Score]
-            && EntityValues.Get<OptionSetValue>(current, LeadScoreTable.Grade)?.Value == ((OptionSetValue)desired[LeadScoreTable.Grade]).Value
-            && EntityValues.Get<bool?>(current, LeadScoreTable.SalesReady) == (bool)desired[LeadScoreTable.SalesReady]
-            && EntityValues.Get<string>(current, LeadScoreTable.Explanation) == (string)desired[LeadScoreTable.Explanation];
+            EntityValues.Get<int?>(current, Contract.LeadScore.Score) == (int)desired[Contract.LeadScore.Score]
+            && EntityValues.Get<OptionSetValue>(current, Contract.LeadScore.Grade)?.Value == ((OptionSetValue)desired[Contract.LeadScore.Grade]).Value
+            && EntityValues.Get<bool?>(current, Contract.LeadScore.SalesReady) == (bool)desired[Contract.LeadScore.SalesReady]
+            && EntityValues.Get<string>(current, Contract.LeadScore.Explanation) == (string)desired[Contract.LeadScore.Explanation];
 
         private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max);
     }

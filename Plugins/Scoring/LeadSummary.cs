@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -18,26 +19,26 @@ namespace LeadLifecycle.Plugins.Scoring
             int? best = scores.Count == 0 ? (int?)null : scores.Max(s => s.Score);
             DateTime? rescoreOn = scores.Select(s => s.NextChangeOn).Where(d => d.HasValue).OrderBy(d => d).FirstOrDefault();
 
-            var changed = SetIfDifferent(changes, LeadColumns.Score, best, EntityValues.Get<int?>(lead, LeadColumns.Score));
+            var changed = SetIfDifferent(changes, Contract.Lead.Score, best, EntityValues.Get<int?>(lead, Contract.Lead.Score));
             if (scores.Count > 0)
             {
                 var bestGrade = scores.Min(s => s.Grade);
-                if (EntityValues.Get<OptionSetValue>(lead, LeadColumns.Rating)?.Value != bestGrade)
+                if (EntityValues.Get<OptionSetValue>(lead, Contract.Lead.LeadQualityCode)?.Value != bestGrade)
                 {
-                    changes[LeadColumns.Rating] = new OptionSetValue(bestGrade);
+                    changes[Contract.Lead.LeadQualityCode] = new OptionSetValue(bestGrade);
                     changed = true;
                 }
                 // Raised, never lowered by scoring: the process flow moves forward only and qualification is sticky.
-                if (scores.Any(s => s.SalesReady) && !EntityValues.IsTrue(lead, LeadColumns.SalesReady))
+                if (scores.Any(s => s.SalesReady) && !EntityValues.IsTrue(lead, Contract.Lead.SalesReady))
                 {
-                    changes[LeadColumns.SalesReady] = true;
+                    changes[Contract.Lead.SalesReady] = true;
                     changed = true;
                 }
             }
-            if (changed && best.HasValue) changes[LeadColumns.ScoredOn] = now;
-            if (!SameMoment(EntityValues.Get<DateTime?>(lead, LeadColumns.RescoreOn), rescoreOn))
+            if (changed && best.HasValue) changes[Contract.Lead.ScoredOn] = now;
+            if (!SameMoment(EntityValues.Get<DateTime?>(lead, Contract.Lead.RescoreOn), rescoreOn))
             {
-                changes[LeadColumns.RescoreOn] = rescoreOn;
+                changes[Contract.Lead.RescoreOn] = rescoreOn;
             }
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -17,8 +18,8 @@ namespace LeadLifecycle.Plugins.Scoring
 
             var query = Query();
             var parents = query.Criteria.AddFilter(LogicalOperator.Or);
-            if (contactId.HasValue) parents.AddCondition(LeadColumns.ParentContact, ConditionOperator.Equal, contactId.Value);
-            if (accounts.Length > 0) parents.AddCondition(LeadColumns.ParentAccount, ConditionOperator.In, accounts.Cast<object>().ToArray());
+            if (contactId.HasValue) parents.AddCondition(Contract.Lead.ParentContactId, ConditionOperator.Equal, contactId.Value);
+            if (accounts.Length > 0) parents.AddCondition(Contract.Lead.ParentAccountId, ConditionOperator.In, accounts.Cast<object>().ToArray());
             return QueryPages.All(service, query).Select(r => r.Id).ToList();
         }
 
@@ -27,16 +28,16 @@ namespace LeadLifecycle.Plugins.Scoring
         {
             var query = Query();
             var parents = query.Criteria.AddFilter(LogicalOperator.Or);
-            parents.AddCondition(LeadColumns.ParentContact, ConditionOperator.NotNull);
-            parents.AddCondition(LeadColumns.ParentAccount, ConditionOperator.NotNull);
+            parents.AddCondition(Contract.Lead.ParentContactId, ConditionOperator.NotNull);
+            parents.AddCondition(Contract.Lead.ParentAccountId, ConditionOperator.NotNull);
             return QueryPages.All(service, query).Select(r => r.Id);
         }
 
         private static QueryExpression Query()
         {
-            var query = new QueryExpression(LeadColumns.Table) { ColumnSet = new ColumnSet(LeadColumns.Id) };
-            query.Criteria.AddCondition(LeadColumns.State, ConditionOperator.Equal, LeadColumns.StateOpen);
-            query.AddOrder(LeadColumns.Id, OrderType.Ascending);
+            var query = new QueryExpression(Contract.Lead.LogicalName) { ColumnSet = new ColumnSet(Contract.Lead.Id) };
+            query.Criteria.AddCondition(Contract.Lead.StateCode, ConditionOperator.Equal, Contract.LeadState.Open);
+            query.AddOrder(Contract.Lead.Id, OrderType.Ascending);
             return query;
         }
     }

@@ -1,5 +1,6 @@
-using LeadLifecycle.Plugins.Qualification;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.Scoring
 {
@@ -9,26 +10,25 @@ namespace LeadLifecycle.Plugins.Scoring
     /// </summary>
     public sealed class RescoreLeadApi : PluginBase
     {
-        public const string Name = "llc_RescoreLead";
-
-        public RescoreLeadApi() : base(typeof(RescoreLeadApi)) { }
-
-        public RescoreLeadApi(string unsecureConfiguration, string secureConfiguration) : this() { }
+        public RescoreLeadApi(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(RescoreLeadApi))
+        {
+        }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var target = ImageMerge.TargetReference(context);
-            if (target == null || target.LogicalName != LeadColumns.Table)
-                throw new InvalidPluginExecutionException("llc_RescoreLead re-scores a lead: call it on a lead (Target).");
+            var target = context.GetTarget<EntityReference>();
+            if (target == null || target.LogicalName != Contract.Lead.LogicalName)
+                throw new InvalidPluginExecutionException($"{Contract.RescoreLead.MessageName} re-scores a lead: call it on a lead (Target).");
 
             var service = localPluginContext.PluginUserService;
             LeadRescorer.ForLiveDefinitions(service, PipelineClock.Now(context)).Rescore(target.Id);
 
-            var score = service.Retrieve(LeadColumns.Table, target.Id, new Microsoft.Xrm.Sdk.Query.ColumnSet(LeadColumns.Score))
-                .GetAttributeValue<int?>(LeadColumns.Score);
-            context.OutputParameters["Scored"] = score.HasValue;
-            if (score.HasValue) context.OutputParameters["Score"] = score.Value;
+            var score = service.Retrieve(Contract.Lead.LogicalName, target.Id, new ColumnSet(Contract.Lead.Score))
+                .GetAttributeValue<int?>(Contract.Lead.Score);
+            context.OutputParameters[Contract.RescoreLead.Scored] = score.HasValue;
+            if (score.HasValue) context.OutputParameters[Contract.RescoreLead.Score] = score.Value;
         }
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadLifecycle.Plugins.Qualification;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -14,28 +14,29 @@ namespace LeadLifecycle.Plugins.Scoring
     /// </summary>
     public sealed class RescoreOnCustomerChangePlugin : PluginBase
     {
-        public RescoreOnCustomerChangePlugin() : base(typeof(RescoreOnCustomerChangePlugin)) { }
-
-        public RescoreOnCustomerChangePlugin(string unsecureConfiguration, string secureConfiguration) : this() { }
+        public RescoreOnCustomerChangePlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(RescoreOnCustomerChangePlugin))
+        {
+        }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
             var service = localPluginContext.PluginUserService;
             var table = context.PrimaryEntityName;
-            var target = ImageMerge.Target(context);
+            var target = context.GetTarget<Entity>();
             if (target == null) return;
 
             var models = ScoringModelRepository.LoadLive(service);
-            var readColumnChanged = target.Attributes.Keys.Any(WatchedColumns.ReadByRules(models, table).Contains);
-            var accounts = table == "contact" ? AccountsLosingOrGainingContact(context, target, models) : new List<Guid>();
+            var readColumnChanged = target.Attributes.Keys.Any(ScoringModel.ColumnsReadByRules(models, table).Contains);
+            var accounts = table == Contract.Contact.LogicalName ? AccountsLosingOrGainingContact(context, target, models) : new List<Guid>();
             if (!readColumnChanged && accounts.Count == 0)
             {
                 localPluginContext.Trace($"No changed {table} column is read by a live scoring rule: nothing to re-score.");
                 return;
             }
 
-            var leads = table == "contact"
+            var leads = table == Contract.Contact.LogicalName
                 ? OpenLeads.Of(service, readColumnChanged ? context.PrimaryEntityId : (Guid?)null, accounts)
                 : OpenLeads.Of(service, null, new[] { context.PrimaryEntityId });
             var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service));
@@ -45,13 +46,13 @@ namespace LeadLifecycle.Plugins.Scoring
 
         private static List<Guid> AccountsLosingOrGainingContact(IPluginExecutionContext context, Entity target, IReadOnlyList<ScoringModel> models)
         {
-            const string parent = "parentcustomerid";
+            const string parent = Contract.Contact.ParentCustomerId;
             var countsAccounts = models.Any(m => m.CountsAccountInteractions);
             if (!countsAccounts || !target.Contains(parent)) return new List<Guid>();
-            var before = ImageMerge.PreImage(context)?.GetAttributeValue<EntityReference>(parent);
+            var before = context.GetPreEntity<Entity>()?.GetAttributeValue<EntityReference>(parent);
             var after = target.GetAttributeValue<EntityReference>(parent);
             if (before?.Id == after?.Id) return new List<Guid>();
-            return new[] { before, after }.Where(r => r != null && r.LogicalName == "account").Select(r => r!.Id).ToList();
+            return new[] { before, after }.Where(r => r != null && r.LogicalName == Contract.Account.LogicalName).Select(r => r!.Id).ToList();
         }
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadLifecycle.Plugins.Qualification;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -14,9 +14,10 @@ namespace LeadLifecycle.Plugins.Scoring
     /// </summary>
     public sealed class RescoreOnInteractionPlugin : PluginBase
     {
-        public RescoreOnInteractionPlugin() : base(typeof(RescoreOnInteractionPlugin)) { }
-
-        public RescoreOnInteractionPlugin(string unsecureConfiguration, string secureConfiguration) : this() { }
+        public RescoreOnInteractionPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(RescoreOnInteractionPlugin))
+        {
+        }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
@@ -29,8 +30,8 @@ namespace LeadLifecycle.Plugins.Scoring
                 return;
             }
 
-            var contacts = new[] { ImageMerge.PreImage(context), ImageMerge.Target(context) }
-                .Select(row => row == null ? null : EntityValues.Get<EntityReference>(row, InteractionTable.ContactId))
+            var contacts = new[] { context.GetPreEntity<Entity>(), context.GetTarget<Entity>() }
+                .Select(row => row == null ? null : EntityValues.Get<EntityReference>(row, Contract.Interaction.ContactId))
                 .Where(r => r != null).Select(r => r!.Id).Distinct().ToList();
 
             var countsAccounts = models.Any(m => m.CountsAccountInteractions);
@@ -50,10 +51,10 @@ namespace LeadLifecycle.Plugins.Scoring
         /// (a contact's delete cascades to its interactions and so runs this step).</summary>
         private static Guid[] AccountOf(IOrganizationService service, Guid contactId)
         {
-            var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("parentcustomerid"), TopCount = 1 };
-            query.Criteria.AddCondition("contactid", ConditionOperator.Equal, contactId);
-            var parent = service.RetrieveMultiple(query).Entities.FirstOrDefault()?.GetAttributeValue<EntityReference>("parentcustomerid");
-            return parent != null && parent.LogicalName == "account" ? new[] { parent.Id } : Array.Empty<Guid>();
+            var query = new QueryExpression(Contract.Contact.LogicalName) { ColumnSet = new ColumnSet(Contract.Contact.ParentCustomerId), TopCount = 1 };
+            query.Criteria.AddCondition(Contract.Contact.Id, ConditionOperator.Equal, contactId);
+            var parent = service.RetrieveMultiple(query).Entities.FirstOrDefault()?.GetAttributeValue<EntityReference>(Contract.Contact.ParentCustomerId);
+            return parent != null && parent.LogicalName == Contract.Account.LogicalName ? new[] { parent.Id } : Array.Empty<Guid>();
         }
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using LeadLifecycle.Plugins.Qualification;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -13,16 +13,17 @@ namespace LeadLifecycle.Plugins.Scoring
     /// </summary>
     public sealed class RescoreOnPublishPlugin : PluginBase
     {
-        public RescoreOnPublishPlugin() : base(typeof(RescoreOnPublishPlugin)) { }
-
-        public RescoreOnPublishPlugin(string unsecureConfiguration, string secureConfiguration) : this() { }
+        public RescoreOnPublishPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(RescoreOnPublishPlugin))
+        {
+        }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var before = ImageMerge.PreImage(context)?.GetAttributeValue<OptionSetValue>(ScoringModelTable.Status)?.Value;
-            var after = ImageMerge.Target(context)?.GetAttributeValue<OptionSetValue>(ScoringModelTable.Status)?.Value;
-            if (after == null || before == after || (before != DefinitionStatus.Live && after != DefinitionStatus.Live))
+            var before = context.GetPreEntity<Entity>()?.GetAttributeValue<OptionSetValue>(Contract.ScoringModel.Status)?.Value;
+            var after = context.GetTarget<Entity>()?.GetAttributeValue<OptionSetValue>(Contract.ScoringModel.Status)?.Value;
+            if (after == null || before == after || (before != Contract.DefinitionStatus.Live && after != Contract.DefinitionStatus.Live))
             {
                 return;
             }
@@ -32,7 +33,7 @@ namespace LeadLifecycle.Plugins.Scoring
             var leads = OpenLeads.WithParent(service).ToList();
             rescorer.RescoreAll(leads);
             localPluginContext.Trace(
-                $"{context.PrimaryEntityName} {context.PrimaryEntityId} {DefinitionStatus.Label(before)} → {DefinitionStatus.Label(after)}: " +
+                $"{context.PrimaryEntityName} {context.PrimaryEntityId} {Contract.DefinitionStatus.Label(before)} → {Contract.DefinitionStatus.Label(after)}: " +
                 $"{leads.Count} open leads re-scored, {rescorer.LeadsUpdated} updated.");
         }
     }

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
-using LeadLifecycle.Plugins.Qualification;
+using LeadLifecycle.Plugins.Data;
+using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring
 {
@@ -10,9 +12,10 @@ namespace LeadLifecycle.Plugins.Scoring
     /// </summary>
     public sealed class ScoreLeadPlugin : PluginBase
     {
-        public ScoreLeadPlugin() : base(typeof(ScoreLeadPlugin)) { }
-
-        public ScoreLeadPlugin(string unsecureConfiguration, string secureConfiguration) : this() { }
+        public ScoreLeadPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(ScoreLeadPlugin))
+        {
+        }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
@@ -28,10 +31,10 @@ namespace LeadLifecycle.Plugins.Scoring
 
             if (context.MessageName == "Update")
             {
-                var changed = ImageMerge.Target(context)?.Attributes.Keys.ToList() ?? new System.Collections.Generic.List<string>();
-                var relevant = WatchedColumns.ReadByRules(models, LeadColumns.Table);
-                relevant.Add(LeadColumns.ParentContact);
-                relevant.Add(LeadColumns.ParentAccount);
+                var changed = context.GetTarget<Entity>()?.Attributes.Keys.ToList() ?? new List<string>();
+                var relevant = ScoringModel.ColumnsReadByRules(models, Contract.Lead.LogicalName);
+                relevant.Add(Contract.Lead.ParentContactId);
+                relevant.Add(Contract.Lead.ParentAccountId);
                 if (!changed.Any(relevant.Contains))
                 {
                     localPluginContext.Trace("No changed column is read by a live scoring rule: nothing to re-score.");

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -12,31 +13,35 @@ namespace LeadLifecycle.Plugins.Scoring
     /// </summary>
     public sealed class ScoringDefinitionGuardPlugin : PluginBase
     {
-        public ScoringDefinitionGuardPlugin() : base(typeof(ScoringDefinitionGuardPlugin)) { }
+        private static readonly LockedTable LockedModels =
+            new LockedTable("scoring model", ScoringModel.Columns, Contract.ScoringModel.Status, Contract.ScoringModel.Id);
 
-        public ScoringDefinitionGuardPlugin(string unsecureConfiguration, string secureConfiguration) : this() { }
+        public ScoringDefinitionGuardPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(ScoringDefinitionGuardPlugin))
+        {
+        }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
             var service = localPluginContext.PluginUserService;
-            if (context.PrimaryEntityName == ScoringModelTable.Name) GuardModel(context, service);
-            else if (context.PrimaryEntityName == ScoringRuleTable.Name) GuardRule(context, service);
+            if (context.PrimaryEntityName == Contract.ScoringModel.LogicalName) GuardModel(context, service);
+            else if (context.PrimaryEntityName == Contract.ScoringRule.LogicalName) GuardRule(context, service);
         }
 
         private static void GuardModel(IPluginExecutionContext context, IOrganizationService service)
         {
-            var pre = ImageMerge.PreImage(context);
-            var target = ImageMerge.Target(context);
+            var pre = context.GetPreEntity<Entity>();
+            var target = context.GetTarget<Entity>();
             var before = pre == null ? (int?)null : ScoringModel.FromEntity(pre).Status;
-            var after = ScoringModel.FromEntity(ImageMerge.After(pre, target, ScoringModelTable.Name));
+            var after = ScoringModel.FromEntity(context.CoalesceTargetWithPreEntity());
 
-            if (EditLock.GuardLiveDefinition(context.MessageName, "scoring model", after.Name, before, after.Status, pre, target,
-                    ScoringModel.Columns, ScoringModelTable.Status, ScoringModelTable.Id))
+            var save = new DefinitionSave(context.MessageName, pre, target, after.Name, StatusBefore: before, StatusAfter: after.Status);
+            if (EditLock.GuardLiveDefinition(LockedModels, save))
             {
                 return;
             }
-            if (after.Status == DefinitionStatus.Live && context.MessageName != "Delete")
+            if (after.Status == Contract.DefinitionStatus.Live && context.MessageName != "Delete")
             {
                 var withRules = context.MessageName == "Create" ? after : ScoringModelRepository.Load(service, new[] { context.PrimaryEntityId }).First();
                 ScoringModelCheck.EnsurePublishable(ScoringModelWithDefinition(withRules, after));
@@ -53,17 +58,17 @@ namespace LeadLifecycle.Plugins.Scoring
 
         private static void GuardRule(IPluginExecutionContext context, IOrganizationService service)
         {
-            var pre = ImageMerge.PreImage(context);
-            var target = ImageMerge.Target(context);
-            var rule = ScoringRule.FromEntity(ImageMerge.After(pre, target, ScoringRuleTable.Name));
+            var pre = context.GetPreEntity<Entity>();
+            var target = context.GetTarget<Entity>();
+            var rule = ScoringRule.FromEntity(context.CoalesceTargetWithPreEntity());
 
             var models = new[] { pre == null ? Guid.Empty : ScoringRule.FromEntity(pre).ModelId, rule.ModelId }
                 .Where(id => id != Guid.Empty).Distinct();
             foreach (var modelId in models)
             {
-                var model = service.Retrieve(ScoringModelTable.Name, modelId, new ColumnSet(ScoringModelTable.DisplayName, ScoringModelTable.Status));
-                if (model.GetAttributeValue<OptionSetValue>(ScoringModelTable.Status)?.Value == DefinitionStatus.Live)
-                    throw EditLock.LiveParent("rule", "scoring model", model.GetAttributeValue<string>(ScoringModelTable.DisplayName) ?? "");
+                var model = service.Retrieve(Contract.ScoringModel.LogicalName, modelId, new ColumnSet(Contract.ScoringModel.Name, Contract.ScoringModel.Status));
+                if (model.GetAttributeValue<OptionSetValue>(Contract.ScoringModel.Status)?.Value == Contract.DefinitionStatus.Live)
+                    throw EditLock.LiveParent("rule", "scoring model", model.GetAttributeValue<string>(Contract.ScoringModel.Name) ?? "");
             }
             if (context.MessageName != "Delete") ScoringRuleCheck.EnsureValid(rule);
         }

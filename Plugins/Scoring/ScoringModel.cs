@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -17,7 +18,7 @@ namespace LeadLifecycle.Plugins.Scoring
         public int? WarmThreshold { get; private set; }
         public List<ScoringRule> Rules { get; } = new List<ScoringRule>();
 
-        public bool IsAccountScope => Scope == ScoringModelTable.ScopeAccount;
+        public bool IsAccountScope => Scope == Contract.ModelScope.Account;
 
         public bool CountsInteractions => Rules.Any(r => r.IsInteractionRule);
 
@@ -27,9 +28,9 @@ namespace LeadLifecycle.Plugins.Scoring
         /// <summary>Contract: grade ≥ hot → Hot, ≥ warm → Warm, else Cold. An empty threshold is never reached.</summary>
         public int GradeFor(int score)
         {
-            if (HotThreshold.HasValue && score >= HotThreshold.Value) return Grade.Hot;
-            if (WarmThreshold.HasValue && score >= WarmThreshold.Value) return Grade.Warm;
-            return Grade.Cold;
+            if (HotThreshold.HasValue && score >= HotThreshold.Value) return Contract.Rating.Hot;
+            if (WarmThreshold.HasValue && score >= WarmThreshold.Value) return Contract.Rating.Warm;
+            return Contract.Rating.Cold;
         }
 
         /// <summary>Contract: sales ready when the model's threshold is reached (never, without a threshold).</summary>
@@ -40,20 +41,27 @@ namespace LeadLifecycle.Plugins.Scoring
             T? Get<T>(string column) => EntityValues.Get<T>(row, alias == null ? column : alias + "." + column);
             return new ScoringModel
             {
-                Id = alias == null ? row.Id : Get<Guid>(ScoringModelTable.Id),
-                Name = Get<string>(ScoringModelTable.DisplayName) ?? "(unnamed model)",
-                Status = Get<OptionSetValue>(ScoringModelTable.Status)?.Value ?? DefinitionStatus.Draft,
-                Scope = Get<OptionSetValue>(ScoringModelTable.Scope)?.Value ?? ScoringModelTable.ScopeContact,
-                SalesReadyThreshold = Get<int?>(ScoringModelTable.SalesReadyThreshold),
-                HotThreshold = Get<int?>(ScoringModelTable.HotThreshold),
-                WarmThreshold = Get<int?>(ScoringModelTable.WarmThreshold),
+                Id = alias == null ? row.Id : Get<Guid>(Contract.ScoringModel.Id),
+                Name = Get<string>(Contract.ScoringModel.Name) ?? "(unnamed model)",
+                Status = Get<OptionSetValue>(Contract.ScoringModel.Status)?.Value ?? Contract.DefinitionStatus.Draft,
+                Scope = Get<OptionSetValue>(Contract.ScoringModel.Scope)?.Value ?? Contract.ModelScope.Contact,
+                SalesReadyThreshold = Get<int?>(Contract.ScoringModel.SalesReadyThreshold),
+                HotThreshold = Get<int?>(Contract.ScoringModel.HotThreshold),
+                WarmThreshold = Get<int?>(Contract.ScoringModel.WarmThreshold),
             };
         }
 
+        /// <summary>Columns of <paramref name="table"/> that the attribute rules of <paramref name="models"/> read.</summary>
+        public static HashSet<string> ColumnsReadByRules(IEnumerable<ScoringModel> models, string table) =>
+            new HashSet<string>(models.SelectMany(m => m.Rules)
+                .Where(r => r.IsAttributeRule && (r.Table ?? Contract.Lead.LogicalName) == table && r.Attribute != null)
+                .Select(r => r.Attribute!));
+
+        /// <summary>The columns that define a model (read by the repository, locked while Live).</summary>
         public static readonly string[] Columns =
         {
-            ScoringModelTable.Id, ScoringModelTable.DisplayName, ScoringModelTable.Status, ScoringModelTable.Scope,
-            ScoringModelTable.SalesReadyThreshold, ScoringModelTable.HotThreshold, ScoringModelTable.WarmThreshold,
+            Contract.ScoringModel.Id, Contract.ScoringModel.Name, Contract.ScoringModel.Status, Contract.ScoringModel.Scope,
+            Contract.ScoringModel.SalesReadyThreshold, Contract.ScoringModel.HotThreshold, Contract.ScoringModel.WarmThreshold,
         };
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -15,7 +16,7 @@ namespace LeadLifecycle.Plugins.Scoring
         public static IReadOnlyList<ScoringModel> LoadLive(IOrganizationService service)
         {
             var query = ModelsWithRules();
-            query.Criteria.AddCondition(ScoringModelTable.Status, ConditionOperator.Equal, DefinitionStatus.Live);
+            query.Criteria.AddCondition(Contract.ScoringModel.Status, ConditionOperator.Equal, Contract.DefinitionStatus.Live);
             return Read(service, query);
         }
 
@@ -24,24 +25,24 @@ namespace LeadLifecycle.Plugins.Scoring
         {
             if (modelIds.Count == 0) return Array.Empty<ScoringModel>();
             var query = ModelsWithRules();
-            query.Criteria.AddCondition(ScoringModelTable.Id, ConditionOperator.In, modelIds.Cast<object>().ToArray());
+            query.Criteria.AddCondition(Contract.ScoringModel.Id, ConditionOperator.In, modelIds.Cast<object>().ToArray());
             return Read(service, query);
         }
 
         private static QueryExpression ModelsWithRules()
         {
-            var query = new QueryExpression(ScoringModelTable.Name) { ColumnSet = new ColumnSet(ScoringModel.Columns) };
-            var rules = query.AddLink(ScoringRuleTable.Name, ScoringModelTable.Id, ScoringRuleTable.ModelId, JoinOperator.LeftOuter);
+            var query = new QueryExpression(Contract.ScoringModel.LogicalName) { ColumnSet = new ColumnSet(ScoringModel.Columns) };
+            var rules = query.AddLink(Contract.ScoringRule.LogicalName, Contract.ScoringModel.Id, Contract.ScoringRule.ModelId, JoinOperator.LeftOuter);
             rules.EntityAlias = RuleAlias;
-            rules.Columns = new ColumnSet(ScoringRuleTable.Columns);
-            query.AddOrder(ScoringModelTable.DisplayName, OrderType.Ascending);
+            rules.Columns = new ColumnSet(ScoringRule.Columns);
+            query.AddOrder(Contract.ScoringModel.Name, OrderType.Ascending);
             return query;
         }
 
         private static IReadOnlyList<ScoringModel> Read(IOrganizationService service, QueryExpression query) =>
             ParentChildRows.Group(QueryPages.All(service, query), row => ScoringModel.FromEntity(row), (model, row) =>
             {
-                if (EntityValues.Raw(row, RuleAlias + "." + ScoringRuleTable.Id) != null) model.Rules.Add(ScoringRule.FromEntity(row, RuleAlias));
+                if (EntityValues.Raw(row, RuleAlias + "." + Contract.ScoringRule.Id) != null) model.Rules.Add(ScoringRule.FromEntity(row, RuleAlias));
             });
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -6,6 +7,14 @@ namespace LeadLifecycle.Plugins.Scoring
     /// <summary>One rule of a scoring model: an attribute test or an interaction count, worth some points.</summary>
     public sealed class ScoringRule
     {
+        /// <summary>Every rule column: what the model repository reads (and a rule's pre-image holds).</summary>
+        public static readonly string[] Columns =
+        {
+            Contract.ScoringRule.Id, Contract.ScoringRule.ModelId, Contract.ScoringRule.Name, Contract.ScoringRule.Kind,
+            Contract.ScoringRule.Points, Contract.ScoringRule.Table, Contract.ScoringRule.Attribute, Contract.ScoringRule.Operator,
+            Contract.ScoringRule.Value, Contract.ScoringRule.InteractionType, Contract.ScoringRule.WithinDays, Contract.ScoringRule.MaxCount,
+        };
+
         public Guid Id { get; private set; }
         public Guid ModelId { get; private set; }
         public string Name { get; private set; } = "";
@@ -23,8 +32,8 @@ namespace LeadLifecycle.Plugins.Scoring
         public int? WithinDays { get; private set; }
         public int? MaxCount { get; private set; }
 
-        public bool IsAttributeRule => Kind == ScoringRuleTable.KindAttribute;
-        public bool IsInteractionRule => Kind == ScoringRuleTable.KindInteraction;
+        public bool IsAttributeRule => Kind == Contract.RuleKind.Attribute;
+        public bool IsInteractionRule => Kind == Contract.RuleKind.Interaction;
 
         /// <summary>Reads a rule from an llc_scoringrule row; <paramref name="alias"/> prefixes aliased link-entity columns.</summary>
         public static ScoringRule FromEntity(Entity row, string? alias = null)
@@ -33,18 +42,18 @@ namespace LeadLifecycle.Plugins.Scoring
 
             return new ScoringRule
             {
-                Id = alias == null ? row.Id : Get<Guid>(ScoringRuleTable.Id),
-                ModelId = Get<EntityReference>(ScoringRuleTable.ModelId)?.Id ?? Guid.Empty,
-                Name = Get<string>(ScoringRuleTable.DisplayName) ?? "(unnamed rule)",
-                Kind = Get<OptionSetValue>(ScoringRuleTable.Kind)?.Value ?? 0,
-                Points = Get<int?>(ScoringRuleTable.Points) ?? 0,
-                Table = Normalize(Get<string>(ScoringRuleTable.Table)),
-                Attribute = Normalize(Get<string>(ScoringRuleTable.Attribute)),
-                Operator = Get<OptionSetValue>(ScoringRuleTable.Operator)?.Value,
-                Value = Get<string>(ScoringRuleTable.Value),
-                InteractionType = Get<OptionSetValue>(ScoringRuleTable.InteractionType)?.Value,
-                WithinDays = Get<int?>(ScoringRuleTable.WithinDays),
-                MaxCount = Get<int?>(ScoringRuleTable.MaxCount),
+                Id = alias == null ? row.Id : Get<Guid>(Contract.ScoringRule.Id),
+                ModelId = Get<EntityReference>(Contract.ScoringRule.ModelId)?.Id ?? Guid.Empty,
+                Name = Get<string>(Contract.ScoringRule.Name) ?? "(unnamed rule)",
+                Kind = Get<OptionSetValue>(Contract.ScoringRule.Kind)?.Value ?? 0,
+                Points = Get<int?>(Contract.ScoringRule.Points) ?? 0,
+                Table = Normalize(Get<string>(Contract.ScoringRule.Table)),
+                Attribute = Normalize(Get<string>(Contract.ScoringRule.Attribute)),
+                Operator = Get<OptionSetValue>(Contract.ScoringRule.Operator)?.Value,
+                Value = Get<string>(Contract.ScoringRule.Value),
+                InteractionType = Get<OptionSetValue>(Contract.ScoringRule.InteractionType)?.Value,
+                WithinDays = Get<int?>(Contract.ScoringRule.WithinDays),
+                MaxCount = Get<int?>(Contract.ScoringRule.MaxCount),
             };
         }
 

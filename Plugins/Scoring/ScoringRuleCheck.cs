@@ -24,16 +24,16 @@ namespace LeadLifecycle.Plugins.Scoring
             if (!WatchedColumns.Of(table).Contains(rule.Attribute!))
                 Fail($"Scoring can't use the {table} column '{rule.Attribute}': it doesn't re-score when that column changes. " +
                      $"Use one of: {string.Join(", ", WatchedColumns.Of(table))}.");
-            if (!RuleOperator.IsKnown(rule.Operator))
+            if (!Contract.RuleOperator.IsKnown(rule.Operator))
                 Fail("Choose the rule's Operator: equals, not equal, contains, greater than, less than, has a value or one of.");
-            if (RuleOperator.NeedsValue(rule.Operator) && string.IsNullOrWhiteSpace(rule.Value))
-                Fail($"The operator '{RuleOperator.Label(rule.Operator)}' needs a Value" +
-                     (rule.Operator == RuleOperator.OneOf ? " — a list separated by ';', e.g. FR;DE;IT." : "."));
+            if (Contract.RuleOperator.NeedsValue(rule.Operator) && string.IsNullOrWhiteSpace(rule.Value))
+                Fail($"The operator '{Contract.RuleOperator.Label(rule.Operator)}' needs a Value" +
+                     (rule.Operator == Contract.RuleOperator.OneOf ? " — a list separated by ';', e.g. FR;DE;IT." : "."));
         }
 
         private static void CheckInteractionRule(ScoringRule rule)
         {
-            if (!InteractionType.IsKnown(rule.InteractionType))
+            if (!Contract.InteractionType.IsKnown(rule.InteractionType))
                 Fail("Choose the Interaction Type the rule counts (Email Opened, Email Clicked, Form Submitted, ...).");
             if (rule.WithinDays.HasValue && rule.WithinDays.Value < 1)
                 Fail("Within Days counts only interactions newer than that many days: leave it empty or set 1 or more.");

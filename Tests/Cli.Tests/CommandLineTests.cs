@@ -48,7 +48,7 @@ public sealed class CommandLineTests
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Equal("error: 'frobnicate' is not an llc command; the commands are simulate, check, deploy, recompute, " +
-                     "migrate-relationship-types, whatif", lines[0].TrimEnd('\r'));
+                     "migrate-relationship-types, whatif, generate-scenario", lines[0].TrimEnd('\r'));
         Assert.StartsWith("Run `llc --help`", lines[1]);
     }
 

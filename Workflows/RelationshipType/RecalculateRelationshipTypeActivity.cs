@@ -12,20 +12,18 @@ namespace LeadLifecycle.Workflows.RelationshipType
     /// </summary>
     public sealed class RecalculateRelationshipTypeActivity : WorkflowActivityBase
     {
-        public const string ApiName = "llc_RecalculateRelationshipType";
-
         [Output("Changed")]
         public OutArgument<bool> Changed { get; set; } = new OutArgument<bool>();
 
         protected override void ExecuteWorkflowActivity(LocalWorkflowContext localContext)
         {
             var context = localContext.WorkflowContext;
-            var request = new OrganizationRequest(ApiName);
+            var request = new OrganizationRequest(Contract.RecalculateRelationshipType.MessageName);
             request[ParameterFor(context.PrimaryEntityName)] = new[] { context.PrimaryEntityId.ToString() };
 
             var response = localContext.WorkflowUserService.Execute(request);
 
-            bool changed = response.Results.Contains("ChangedCount") && response.Results["ChangedCount"] is int count && count > 0;
+            bool changed = response.Results.TryGetValue(Contract.RecalculateRelationshipType.ChangedCount, out object count) && count is int n && n > 0;
             Changed.Set(localContext.ActivityContext, changed);
             localContext.Trace(context.PrimaryEntityName + " " + context.PrimaryEntityId + (changed ? " updated." : " already up to date."));
         }
@@ -34,8 +32,8 @@ namespace LeadLifecycle.Workflows.RelationshipType
         {
             switch (table)
             {
-                case "contact": return "ContactIds";
-                case "account": return "AccountIds";
+                case Contract.Contact.LogicalName: return Contract.RecalculateRelationshipType.ContactIds;
+                case Contract.Account.LogicalName: return Contract.RecalculateRelationshipType.AccountIds;
                 default:
                     throw new InvalidPluginExecutionException("The relationship type review runs on contacts and accounts only, not on '" + table + "'.");
             }

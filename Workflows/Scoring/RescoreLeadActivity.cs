@@ -11,20 +11,21 @@ namespace LeadLifecycle.Workflows.Scoring
     /// </summary>
     public sealed class RescoreLeadActivity : WorkflowActivityBase
     {
-        public const string ApiName = "llc_RescoreLead";
-
         [Output("Scored")]
         public OutArgument<bool> Scored { get; set; } = new OutArgument<bool>();
 
         protected override void ExecuteWorkflowActivity(LocalWorkflowContext localContext)
         {
             var workflow = localContext.WorkflowContext;
-            if (workflow.PrimaryEntityName != "lead")
+            if (workflow.PrimaryEntityName != Contract.Lead.LogicalName)
                 throw new InvalidPluginExecutionException("The rescore step runs on leads only, not on '" + workflow.PrimaryEntityName + "'.");
 
-            var request = new OrganizationRequest(ApiName) { ["Target"] = new EntityReference("lead", workflow.PrimaryEntityId) };
+            var request = new OrganizationRequest(Contract.RescoreLead.MessageName)
+            {
+                [Contract.RescoreLead.Target] = new EntityReference(Contract.Lead.LogicalName, workflow.PrimaryEntityId),
+            };
             var response = localContext.WorkflowUserService.Execute(request);
-            Scored.Set(localContext.ActivityContext, response.Results.TryGetValue("Scored", out object scored) && scored is bool b && b);
+            Scored.Set(localContext.ActivityContext, response.Results.TryGetValue(Contract.RescoreLead.Scored, out object scored) && scored is bool b && b);
         }
     }
 }

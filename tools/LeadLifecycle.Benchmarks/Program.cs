@@ -5,9 +5,16 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadLifecycle.Benchmarks;
 
-// dotnet run -c Release --project tools/LeadLifecycle.Benchmarks -- [--quick]
-// Records the service calls of every event, times them with BenchmarkDotNet (in-process, short job) and writes docs/performance.md.
+// dotnet run -c Release --project tools/LeadLifecycle.Benchmarks -- [--quick] [--scales 1,2,4,8,10] [--runs N]
+// Records the service calls of every event, times them with BenchmarkDotNet (in-process, short job), times `llc simulate`
+// of generated organizations (whole command, own process) and writes docs/performance.md.
 var quick = args.Contains("--quick");
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+// Simulate at 1×, 2×, 4×, 8× the 100 % workload and at 20,000 / 20,000 / 200,000 (10×); --quick: two small sizes.
+var scales = (Option("--scales") ?? (quick ? "0.05,0.1" : "1,2,4,8,10")).Split(',')
+    .Select(f => double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+// Medians of 3 runs up to 2×; the larger sizes once each (minutes per run on a shared 2-core machine). --runs overrides.
+var runs = Option("--runs") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
 
 var profiles = LifecycleEvents.All.ToDictionary(e => e.ToString(), CallProfile.Of);
 
@@ -23,6 +30,9 @@ var summary = BenchmarkRunner.Run<LifecycleBenchmarks>(config);
 // Bulk recompute: 1/300 of the documented window (1 s, 20 requests) keeps the run to seconds at the real rate.
 var bulk = await BulkRecomputeBenchmark.RunAsync(records: quick ? 60 : 300, scaleFactor: 300);
 
-var path = PerformanceReport.Write(profiles, summary, bulk, quick);
+var scaling = SimulateScalingBenchmark.Run(scales, factor => runs ?? (quick || factor > 2 ? 1 : 3));
+
+var path = PerformanceReport.Write(profiles, summary, bulk, scaling, quick);
 Console.WriteLine($"Wrote {path}");
-return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) || bulk.ExitCode != 0 || bulk.RecalculatedOnce != bulk.Records ? 1 : 0;
+return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) || bulk.ExitCode != 0 || bulk.RecalculatedOnce != bulk.Records
+       || scaling.Any(s => !s.Ok) ? 1 : 0;

@@ -17,6 +17,7 @@ public static class CliApp
             RecomputeCommand.Create(host),
             MigrateRelationshipTypesCommand.Create(host),
             WhatIfCommand.Create(host),
+            GenerateScenarioCommand.Create(host),
         };
         // A file argument never starts with a dash: `llc simulate --bogus` is an unknown option, not a file named --bogus.
         foreach (var command in root.Subcommands)

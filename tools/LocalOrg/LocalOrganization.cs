@@ -158,8 +158,11 @@ public sealed partial class LocalOrganization
     /// <summary>The committed row with all its columns (for assertions); fails like Retrieve when missing.</summary>
     public Entity Get(string logicalName, Guid id) => Find(logicalName, id) ?? throw Faults.DoesNotExist(logicalName, id);
 
-    /// <summary>Every committed row of the table (copies).</summary>
-    public IReadOnlyList<Entity> All(string logicalName) => Store.Table(Metadata.Get(logicalName).LogicalName).Rows.Values.Select(EntityCopy.Clone).ToList();
+    /// <summary>Every committed row of the table (copies), in the table's order.</summary>
+    public IReadOnlyList<Entity> All(string logicalName) => Each(logicalName).ToList();
+
+    /// <summary>Every committed row of the table, copied one at a time as the caller reads (a whole table is never held twice).</summary>
+    public IEnumerable<Entity> Each(string logicalName) => Store.Table(Metadata.Get(logicalName).LogicalName).Rows.Values.Select(EntityCopy.Clone);
 
     // ---- users (security roles, business units: Security/LocalOrganization.Security.cs) -----------------------------
 

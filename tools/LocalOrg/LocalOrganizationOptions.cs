@@ -52,6 +52,10 @@ public sealed class LocalOrganizationOptions
     /// configuration data alone, or keep only the steps of the plug-in under test.</summary>
     public Func<LeadLifecycle.SolutionModel.StepDefinition, bool>? StepFilter { get; set; }
 
+    /// <summary>Queries use the store's indexes (default). Off: every query scans its tables — the same results, slower;
+    /// for tests that hold the indexed paths to the scans.</summary>
+    public bool UseQueryIndexes { get; set; } = true;
+
     /// <summary>Where the simulated clock starts; default: now, to the second.</summary>
     public DateTime? StartUtc { get; set; }
 }

@@ -1,4 +1,5 @@
 using System;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring.WhatIf
@@ -10,34 +11,34 @@ namespace LeadLifecycle.Plugins.Scoring.WhatIf
     /// </summary>
     public sealed class ScoringWhatIfApi : PluginBase
     {
-        public const string Name = "llc_ScoringWhatIf";
-
-        public ScoringWhatIfApi() : base(typeof(ScoringWhatIfApi)) { }
-
-        public ScoringWhatIfApi(string unsecureConfiguration, string secureConfiguration) : this() { }
+        public ScoringWhatIfApi(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(ScoringWhatIfApi))
+        {
+        }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var modelId = IdOf(context, "ModelId", ScoringModelTable.Name);
-            var criteriaId = IdOf(context, "CriteriaId", Qualification.QualificationCriteriaTable.Name);
+            var modelId = IdOf(context, Contract.ScoringWhatIf.ModelId, Contract.ScoringModel.LogicalName);
+            var criteriaId = IdOf(context, Contract.ScoringWhatIf.CriteriaId, Contract.QualificationCriteria.LogicalName);
             if (!modelId.HasValue && !criteriaId.HasValue)
                 throw new InvalidPluginExecutionException("Give a scoring model (ModelId) and/or qualification criteria (CriteriaId) to try out.");
 
             var result = new WhatIfCalculator(localPluginContext.PluginUserService, PipelineClock.Now(context)).Run(modelId, criteriaId);
             var output = context.OutputParameters;
-            output["LeadsEvaluated"] = result.LeadsEvaluated;
-            output["HotCount"] = result.HotCount;
-            output["WarmCount"] = result.WarmCount;
-            output["ColdCount"] = result.ColdCount;
-            output["SalesReadyCount"] = result.SalesReadyCount;
-            output["QualifiedCount"] = result.QualifiedCount;
+            output[Contract.ScoringWhatIf.LeadsEvaluated] = result.LeadsEvaluated;
+            output[Contract.ScoringWhatIf.HotCount] = result.HotCount;
+            output[Contract.ScoringWhatIf.WarmCount] = result.WarmCount;
+            output[Contract.ScoringWhatIf.ColdCount] = result.ColdCount;
+            output[Contract.ScoringWhatIf.SalesReadyCount] = result.SalesReadyCount;
+            output[Contract.ScoringWhatIf.QualifiedCount] = result.QualifiedCount;
             localPluginContext.Trace($"What-if over {result.LeadsEvaluated} open leads.");
         }
 
         private static Guid? IdOf(IPluginExecutionContext context, string parameter, string table)
         {
-            if (!context.InputParameters.TryGetValue(parameter, out var value) || value == null) return null;
+            var value = context.GetInputParameter<object>(parameter);
+            if (value == null) return null;
             if (value is EntityReference reference && reference.LogicalName == table && reference.Id != Guid.Empty) return reference.Id;
             throw new InvalidPluginExecutionException($"{parameter} must be a reference to a {table} row.");
         }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadLifecycle.Plugins.Qualification;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Scoring.WhatIf
@@ -53,10 +52,21 @@ namespace LeadLifecycle.Plugins.Scoring.WhatIf
 
         private static void Tally(WhatIfResult result, ModelScore score)
         {
-            if (score.Grade == Grade.Hot) result.HotCount++;
-            else if (score.Grade == Grade.Warm) result.WarmCount++;
+            if (score.Grade == Contract.Rating.Hot) result.HotCount++;
+            else if (score.Grade == Contract.Rating.Warm) result.WarmCount++;
             else result.ColdCount++;
             if (score.SalesReady) result.SalesReadyCount++;
         }
+    }
+
+    /// <summary>Counts of open leads under a model or criteria not yet Live (the outputs of llc_ScoringWhatIf).</summary>
+    public sealed class WhatIfResult
+    {
+        public int LeadsEvaluated { get; set; }
+        public int HotCount { get; set; }
+        public int WarmCount { get; set; }
+        public int ColdCount { get; set; }
+        public int SalesReadyCount { get; set; }
+        public int QualifiedCount { get; set; }
     }
 }

@@ -1,18 +1,16 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Matching.MatchingArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Matching;
 
 /// <summary>Lead Create, pre-operation: every new lead finds (or creates) its contact in the same transaction.</summary>
-public sealed class LeadCreateMatchingTests
+public sealed class LeadCreateMatchingTests : LeadLifecycleTest
 {
-    private readonly LocalOrganization org = LocalOrganization.Create();
 
-    private Entity CreateLead(Entity lead) => org.Get("lead", org.GetService().Create(lead));
+    private Entity CreateLead(Entity lead) => Org.Get("lead", Org.GetService().Create(lead));
 
     private Entity ShippedDefault(int target) =>
-        org.All("llc_matchingstrategy").Single(s =>
+        Org.All("llc_matchingstrategy").Single(s =>
             s.GetAttributeValue<OptionSetValue>("llc_targetentity").Value == target && s.GetAttributeValue<bool>("llc_isdefault"));
 
     [Fact]
@@ -26,14 +24,14 @@ public sealed class LeadCreateMatchingTests
     public void Lead_is_linked_to_the_contact_with_its_email_compared_trimmed_and_case_insensitively()
     {
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
-        org.Initialize(ana);
+        Org.Initialize(ana);
 
         var lead = CreateLead(NewLead("  ANA@Contoso.COM "));
 
         Assert.Equal(ana.Id, lead.GetAttributeValue<EntityReference>("parentcontactid")?.Id);
         var strategy = ShippedDefault(ContactTarget);
         Assert.Equal($"{strategy.GetAttributeValue<string>("llc_name")} (emailaddress1)", lead.GetAttributeValue<string>("llc_matchedby"));
-        Assert.Single(org.All("contact"));
+        Assert.Single(Org.All("contact"));
     }
 
     [Fact]
@@ -42,7 +40,7 @@ public sealed class LeadCreateMatchingTests
         var older = Contact("Ana", "Lima", "ana@contoso.com", modifiedOn: new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var newer = Contact("Ana", "Lima-Souza", "ana@contoso.com", modifiedOn: new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc));
         var oldest = Contact("Ana", "L.", "ana@contoso.com", modifiedOn: new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
-        org.Initialize(older, newer, oldest);
+        Org.Initialize(older, newer, oldest);
 
         var lead = CreateLead(NewLead("ana@contoso.com"));
 
@@ -53,14 +51,14 @@ public sealed class LeadCreateMatchingTests
     public void Inactive_contacts_are_not_matched_and_a_new_contact_is_created()
     {
         var inactive = InactiveContact("Ana", "Lima", "ana@contoso.com");
-        org.Initialize(inactive);
+        Org.Initialize(inactive);
 
         var lead = CreateLead(NewLead("ana@contoso.com"));
 
         var linked = lead.GetAttributeValue<EntityReference>("parentcontactid");
         Assert.NotNull(linked);
         Assert.NotEqual(inactive.Id, linked!.Id);
-        Assert.Equal(2, org.All("contact").Count);
+        Assert.Equal(2, Org.All("contact").Count);
     }
 
     [Fact]
@@ -75,7 +73,7 @@ public sealed class LeadCreateMatchingTests
 
         var saved = CreateLead(lead);
 
-        var contact = org.Get("contact", saved.GetAttributeValue<EntityReference>("parentcontactid")!.Id);
+        var contact = Org.Get("contact", saved.GetAttributeValue<EntityReference>("parentcontactid")!.Id);
         Assert.Equal("Noor", contact.GetAttributeValue<string>("firstname"));
         Assert.Equal("Haddad", contact.GetAttributeValue<string>("lastname"));
         Assert.Equal("new.person@fabrikam.com", contact.GetAttributeValue<string>("emailaddress1"));
@@ -93,25 +91,25 @@ public sealed class LeadCreateMatchingTests
         var lead = NewLead("noor@fabrikam.com", "Noor", "Haddad");
         lead["subject"] = new string('x', 301); // lead.subject holds 300: the core operation refuses it after pre-operation
 
-        using var calls = org.RecordCalls();
-        Assert.ThrowsAny<Exception>(() => org.GetService().Create(lead));
+        using var calls = Org.RecordCalls();
+        Assert.ThrowsAny<Exception>(() => Org.GetService().Create(lead));
 
         Assert.Contains(calls.PluginCalls, c => c.Message == "Create" && c.Table == "contact");
-        Assert.Empty(org.All("contact"));
-        Assert.Empty(org.All("lead"));
+        Assert.Empty(Org.All("contact"));
+        Assert.Empty(Org.All("lead"));
     }
 
     [Fact]
     public void Created_contact_belongs_to_the_lead_account_as_on_qualification()
     {
         var fabrikam = Account("Fabrikam");
-        org.Initialize(fabrikam);
+        Org.Initialize(fabrikam);
         var lead = NewLead("noor@fabrikam.com");
         lead["parentaccountid"] = fabrikam.ToEntityReference();
 
         var saved = CreateLead(lead);
 
-        var contact = org.Get("contact", saved.GetAttributeValue<EntityReference>("parentcontactid")!.Id);
+        var contact = Org.Get("contact", saved.GetAttributeValue<EntityReference>("parentcontactid")!.Id);
         Assert.Equal(fabrikam.Id, contact.GetAttributeValue<EntityReference>("parentcustomerid")?.Id);
         Assert.Equal(fabrikam.Id, saved.GetAttributeValue<EntityReference>("parentaccountid")?.Id);
     }
@@ -122,7 +120,7 @@ public sealed class LeadCreateMatchingTests
         var contoso = Account("Contoso");
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
         ana["parentcustomerid"] = contoso.ToEntityReference();
-        org.Initialize(contoso, ana);
+        Org.Initialize(contoso, ana);
 
         var lead = CreateLead(NewLead("ana@contoso.com"));
 
@@ -136,7 +134,7 @@ public sealed class LeadCreateMatchingTests
         var fabrikam = Account("Fabrikam");
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
         ana["parentcustomerid"] = contoso.ToEntityReference();
-        org.Initialize(contoso, fabrikam, ana);
+        Org.Initialize(contoso, fabrikam, ana);
         var lead = NewLead("ana@contoso.com");
         lead["parentaccountid"] = fabrikam.ToEntityReference();
 
@@ -150,13 +148,13 @@ public sealed class LeadCreateMatchingTests
     public void Lead_with_nothing_to_match_on_is_saved_unlinked_and_no_contact_is_created()
     {
         var anonymous = Contact("Someone", "Without Email", email: null);
-        org.Initialize(anonymous);
+        Org.Initialize(anonymous);
 
         var lead = CreateLead(NewLead(email: "   "));
 
         Assert.Null(lead.GetAttributeValue<EntityReference>("parentcontactid"));
         Assert.Null(lead.GetAttributeValue<string>("llc_matchedby"));
-        Assert.Single(org.All("contact"));
+        Assert.Single(Org.All("contact"));
     }
 
     [Fact]
@@ -165,12 +163,12 @@ public sealed class LeadCreateMatchingTests
         var byName = Strategy("Name and mobile", ContactTarget, "lastname, mobilephone");
         var form = Form("expo-2026", contactStrategy: byName);
         var noMobile = Contact("Ana", "Lima", "ana@contoso.com");
-        org.Initialize(byName, form, noMobile);
+        Org.Initialize(byName, form, noMobile);
 
         var lead = CreateLead(NewLead("ana@contoso.com", lastName: "Lima", formId: "expo-2026"));
 
         Assert.Null(lead.GetAttributeValue<EntityReference>("parentcontactid"));
-        Assert.Single(org.All("contact"));
+        Assert.Single(Org.All("contact"));
     }
 
     [Fact]
@@ -182,7 +180,7 @@ public sealed class LeadCreateMatchingTests
         sameMobileOtherName["mobilephone"] = "+351 900 000 001";
         var sameMobileSameName = Contact("Ana", "Lima", "ana.lima@other.com");
         sameMobileSameName["mobilephone"] = "+351 900 000 001";
-        org.Initialize(byMobile, form, sameMobileOtherName, sameMobileSameName);
+        Org.Initialize(byMobile, form, sameMobileOtherName, sameMobileSameName);
         var lead = NewLead("ana@contoso.com", lastName: "lima", formId: "expo-2026");
         lead["mobilephone"] = "+351 900 000 001 ";
 
@@ -198,7 +196,7 @@ public sealed class LeadCreateMatchingTests
         var byMobile = Strategy("Mobile", ContactTarget, "mobilephone", active: false);
         var form = Form("expo-2026", contactStrategy: byMobile);
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
-        org.Initialize(byMobile, form, ana);
+        Org.Initialize(byMobile, form, ana);
 
         var saved = CreateLead(NewLead("ana@contoso.com", formId: "expo-2026"));
 
@@ -209,11 +207,11 @@ public sealed class LeadCreateMatchingTests
     [Fact]
     public void Without_an_active_default_strategy_matching_falls_back_to_email_and_says_so()
     {
-        var service = org.GetService();
+        var service = Org.GetService();
         var shipped = ShippedDefault(ContactTarget);
         service.Update(new Entity("llc_matchingstrategy", shipped.Id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(2) });
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
-        org.Initialize(ana);
+        Org.Initialize(ana);
 
         var saved = CreateLead(NewLead("ana@contoso.com"));
 
@@ -224,15 +222,15 @@ public sealed class LeadCreateMatchingTests
     [Fact]
     public void Lead_created_with_a_parent_contact_is_left_as_it_is_without_any_query()
     {
-        var org = MatchingOnlyOrganization();
+        var Org = MatchingOnlyOrganization();
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
         var other = Contact("Ana", "Lima", "other@contoso.com");
-        org.Initialize(ana, other);
+        Org.Initialize(ana, other);
         var lead = NewLead("ana@contoso.com");
         lead["parentcontactid"] = other.ToEntityReference();
 
-        using var calls = org.RecordCalls();
-        var saved = org.Get("lead", org.GetService().Create(lead));
+        using var calls = Org.RecordCalls();
+        var saved = Org.Get("lead", Org.GetService().Create(lead));
 
         Assert.Equal(other.Id, saved.GetAttributeValue<EntityReference>("parentcontactid")?.Id);
         Assert.Null(saved.GetAttributeValue<string>("llc_matchedby"));
@@ -242,12 +240,12 @@ public sealed class LeadCreateMatchingTests
     [Fact]
     public void Matching_a_known_contact_costs_the_plugins_two_queries_for_only_the_columns_they_need()
     {
-        var org = MatchingOnlyOrganization();
+        var Org = MatchingOnlyOrganization();
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
-        org.Initialize(ana);
+        Org.Initialize(ana);
 
-        using var calls = org.RecordCalls();
-        var saved = org.Get("lead", org.GetService().Create(NewLead("ana@contoso.com")));
+        using var calls = Org.RecordCalls();
+        var saved = Org.Get("lead", Org.GetService().Create(NewLead("ana@contoso.com")));
 
         Assert.Equal(ana.Id, saved.GetAttributeValue<EntityReference>("parentcontactid")?.Id);
         Assert.Collection(calls.PluginCalls,
@@ -262,11 +260,11 @@ public sealed class LeadCreateMatchingTests
     [Fact]
     public void Traces_carry_ids_and_counts_but_no_email_or_name()
     {
-        org.Initialize(Contact("Ana", "Lima", "ana@contoso.com"));
+        Org.Initialize(Contact("Ana", "Lima", "ana@contoso.com"));
 
-        using var calls = org.RecordCalls();
-        org.GetService().Create(NewLead("ana@contoso.com", firstName: "Ana", lastName: "Lima"));
-        org.GetService().Create(NewLead("noor@fabrikam.com", firstName: "Noor", lastName: "Haddad"));
+        using var calls = Org.RecordCalls();
+        Org.GetService().Create(NewLead("ana@contoso.com", firstName: "Ana", lastName: "Lima"));
+        Org.GetService().Create(NewLead("noor@fabrikam.com", firstName: "Noor", lastName: "Haddad"));
 
         var trace = string.Join("\n", calls.TraceLines
             .Where(t => t.Source.StartsWith("LeadLifecycle.Plugins.Matching.", StringComparison.Ordinal))

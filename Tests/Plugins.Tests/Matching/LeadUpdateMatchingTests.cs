@@ -1,13 +1,11 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Matching.MatchingArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Matching;
 
 /// <summary>Lead Update, pre-operation: an unlinked lead matches again when its strategy columns change.</summary>
-public sealed class LeadUpdateMatchingTests
+public sealed class LeadUpdateMatchingTests : LeadLifecycleTest
 {
-    private readonly LocalOrganization org = LocalOrganization.Create();
 
     private static Entity UnlinkedLead() => new Entity("lead", Guid.NewGuid())
     {
@@ -23,11 +21,11 @@ public sealed class LeadUpdateMatchingTests
     {
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
         var lead = UnlinkedLead();
-        org.Initialize(ana, lead);
+        Org.Initialize(ana, lead);
 
-        org.GetService().Update(new Entity("lead", lead.Id) { ["emailaddress1"] = "Ana@Contoso.com" });
+        Org.GetService().Update(new Entity("lead", lead.Id) { ["emailaddress1"] = "Ana@Contoso.com" });
 
-        Assert.Equal(ana.Id, org.Get("lead", lead.Id).GetAttributeValue<EntityReference>("parentcontactid")?.Id);
+        Assert.Equal(ana.Id, Org.Get("lead", lead.Id).GetAttributeValue<EntityReference>("parentcontactid")?.Id);
     }
 
     [Fact]
@@ -35,12 +33,12 @@ public sealed class LeadUpdateMatchingTests
     {
         var lead = UnlinkedLead();
         lead["jobtitle"] = "Buyer";
-        org.Initialize(lead);
+        Org.Initialize(lead);
 
-        org.GetService().Update(new Entity("lead", lead.Id) { ["emailaddress1"] = "ana@contoso.com" });
+        Org.GetService().Update(new Entity("lead", lead.Id) { ["emailaddress1"] = "ana@contoso.com" });
 
-        var saved = org.Get("lead", lead.Id);
-        var contact = org.Get("contact", saved.GetAttributeValue<EntityReference>("parentcontactid")!.Id);
+        var saved = Org.Get("lead", lead.Id);
+        var contact = Org.Get("contact", saved.GetAttributeValue<EntityReference>("parentcontactid")!.Id);
         Assert.Equal("Lima", contact.GetAttributeValue<string>("lastname"));
         Assert.Equal("Buyer", contact.GetAttributeValue<string>("jobtitle"));
         Assert.Equal("ana@contoso.com", contact.GetAttributeValue<string>("emailaddress1"));
@@ -53,27 +51,27 @@ public sealed class LeadUpdateMatchingTests
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
         var noor = Contact("Noor", "Haddad", "noor@fabrikam.com");
         var lead = OpenLead(ana, "ana@contoso.com", formId: null);
-        org.Initialize(ana, noor, lead);
+        Org.Initialize(ana, noor, lead);
 
-        org.GetService().Update(new Entity("lead", lead.Id) { ["emailaddress1"] = "noor@fabrikam.com" });
+        Org.GetService().Update(new Entity("lead", lead.Id) { ["emailaddress1"] = "noor@fabrikam.com" });
 
-        var saved = org.Get("lead", lead.Id);
+        var saved = Org.Get("lead", lead.Id);
         Assert.Equal(ana.Id, saved.GetAttributeValue<EntityReference>("parentcontactid")?.Id);
         Assert.Equal("noor@fabrikam.com", saved.GetAttributeValue<string>("emailaddress1"));
-        Assert.Equal(2, org.All("contact").Count);
+        Assert.Equal(2, Org.All("contact").Count);
     }
 
     [Fact]
     public void Unlinked_lead_stays_unlinked_when_the_update_touches_no_strategy_column()
     {
-        org.Initialize(Contact("Ana", "Lima", "ana@contoso.com"));
+        Org.Initialize(Contact("Ana", "Lima", "ana@contoso.com"));
         var lead = UnlinkedLead();
-        org.Initialize(lead);
+        Org.Initialize(lead);
 
-        org.GetService().Update(new Entity("lead", lead.Id) { ["firstname"] = "Anabela" });
+        Org.GetService().Update(new Entity("lead", lead.Id) { ["firstname"] = "Anabela" });
 
-        Assert.Null(org.Get("lead", lead.Id).GetAttributeValue<EntityReference>("parentcontactid"));
-        Assert.Single(org.All("contact"));
+        Assert.Null(Org.Get("lead", lead.Id).GetAttributeValue<EntityReference>("parentcontactid"));
+        Assert.Single(Org.All("contact"));
     }
 
     [Fact]
@@ -81,12 +79,12 @@ public sealed class LeadUpdateMatchingTests
     {
         var lead = UnlinkedLead();
         lead["emailaddress1"] = "typo@";
-        org.Initialize(lead);
+        Org.Initialize(lead);
 
-        org.GetService().Update(new Entity("lead", lead.Id) { ["emailaddress1"] = null });
+        Org.GetService().Update(new Entity("lead", lead.Id) { ["emailaddress1"] = null });
 
-        Assert.Null(org.Get("lead", lead.Id).GetAttributeValue<EntityReference>("parentcontactid"));
-        Assert.Empty(org.All("contact"));
+        Assert.Null(Org.Get("lead", lead.Id).GetAttributeValue<EntityReference>("parentcontactid"));
+        Assert.Empty(Org.All("contact"));
     }
 
     [Fact]
@@ -100,10 +98,10 @@ public sealed class LeadUpdateMatchingTests
         lead["lastname"] = "Lyma";
         lead["description"] = "Referred by Contoso partner desk";
         lead["llc_marketingformid"] = "partner-referral";
-        org.Initialize(byNameAndNote, form, ana, lead);
+        Org.Initialize(byNameAndNote, form, ana, lead);
 
-        org.GetService().Update(new Entity("lead", lead.Id) { ["lastname"] = "Lima" });
+        Org.GetService().Update(new Entity("lead", lead.Id) { ["lastname"] = "Lima" });
 
-        Assert.Equal(ana.Id, org.Get("lead", lead.Id).GetAttributeValue<EntityReference>("parentcontactid")?.Id);
+        Assert.Equal(ana.Id, Org.Get("lead", lead.Id).GetAttributeValue<EntityReference>("parentcontactid")?.Id);
     }
 }

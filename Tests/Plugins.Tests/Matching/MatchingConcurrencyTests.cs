@@ -1,6 +1,5 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Matching.MatchingArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Matching;
 
@@ -9,14 +8,14 @@ namespace LeadLifecycle.Plugins.Tests.Matching;
 /// create its own. The matching lock row (alternate key on the hashed identity) makes the second one wait for
 /// the first one's commit, so it finds the contact the first one created.
 /// </summary>
-public sealed class MatchingConcurrencyTests
+public sealed class MatchingConcurrencyTests : LeadLifecycleTest
 {
     private const int Parallel = 6;
 
     [Fact]
     public void Concurrent_submissions_for_one_new_person_create_one_contact_and_one_lead()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         org.Initialize(Form("webinar-2026"));
 
         Concurrently.Run(Parallel, i => org.GetService().Execute(SubmitForm("webinar-2026", Submission(i % 2 == 0 ? "noor@fabrikam.com" : " NOOR@fabrikam.com"))));
@@ -30,7 +29,7 @@ public sealed class MatchingConcurrencyTests
     [Fact]
     public void Concurrent_lead_creates_for_one_new_person_create_one_contact()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
 
         Concurrently.Run(Parallel, i => org.GetService().Create(NewLead("noor@fabrikam.com", "Noor", "Haddad")));
 
@@ -51,7 +50,7 @@ public sealed class MatchingConcurrencyTests
     [Fact]
     public void Lock_rows_hold_no_personal_data()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         org.GetService().Create(NewLead("noor@fabrikam.com", "Noor", "Haddad"));
 
         var locks = org.All("llc_matchinglock");

@@ -1,26 +1,24 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Matching.MatchingArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Matching;
 
 /// <summary>A submission for a known contact fills the contact's empty person fields and never overwrites a value it holds.</summary>
-public sealed class SubmissionFillsContactTests
+public sealed class SubmissionFillsContactTests : LeadLifecycleTest
 {
-    private readonly LocalOrganization org = LocalOrganization.Create();
 
     private Entity SubmitFor(Entity submission)
     {
-        var response = org.GetService().Execute(SubmitForm("webinar-2026", submission));
+        var response = Org.GetService().Execute(SubmitForm("webinar-2026", submission));
         Assert.False((bool)response.Results["ContactCreated"]);
-        return org.Get("contact", ((EntityReference)response.Results["ContactId"]).Id);
+        return Org.Get("contact", ((EntityReference)response.Results["ContactId"]).Id);
     }
 
     [Fact]
     public void Empty_person_fields_of_the_matched_contact_are_filled_from_the_submission()
     {
         var known = Contact("Noor", "Haddad", "noor@fabrikam.com");
-        org.Initialize(Form("webinar-2026"), known);
+        Org.Initialize(Form("webinar-2026"), known);
         var submission = Submission("noor@fabrikam.com", "Noor", "Haddad");
         submission["jobtitle"] = " CTO ";
         submission["mobilephone"] = "+31 6 1234 5678";
@@ -39,7 +37,7 @@ public sealed class SubmissionFillsContactTests
     {
         var known = Contact("Noor", "Haddad", "noor@fabrikam.com");
         known["jobtitle"] = "Head of IT";
-        org.Initialize(Form("webinar-2026"), known);
+        Org.Initialize(Form("webinar-2026"), known);
         var submission = Submission(" NOOR@fabrikam.com ", "N.", "Haddad-Smit");
         submission["jobtitle"] = "Intern";
         submission["telephone1"] = "+31 30 123 4567";
@@ -57,9 +55,9 @@ public sealed class SubmissionFillsContactTests
     public void A_submission_with_nothing_new_does_not_write_the_contacts_person_fields()
     {
         var known = Contact("Noor", "Haddad", "noor@fabrikam.com");
-        org.Initialize(Form("webinar-2026"), known);
+        Org.Initialize(Form("webinar-2026"), known);
 
-        using var calls = org.RecordCalls();
+        using var calls = Org.RecordCalls();
         SubmitFor(Submission("noor@fabrikam.com", "Noor", "Haddad"));
 
         var personFields = new[] { "firstname", "lastname", "emailaddress1" };
@@ -70,11 +68,11 @@ public sealed class SubmissionFillsContactTests
     public void The_match_query_itself_reads_the_person_fields_the_contact_is_completed_from()
     {
         var known = Contact("Noor", "Haddad", "noor@fabrikam.com");
-        org.Initialize(Form("webinar-2026"), known);
+        Org.Initialize(Form("webinar-2026"), known);
         var submission = Submission("noor@fabrikam.com", "Noor", "Haddad");
         submission["jobtitle"] = "CTO";
 
-        using var calls = org.RecordCalls();
+        using var calls = Org.RecordCalls();
         var contact = SubmitFor(submission);
 
         Assert.Equal("CTO", contact.GetAttributeValue<string>("jobtitle"));

@@ -1,42 +1,40 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Matching.MatchingArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Matching;
 
 /// <summary>llc_SubmitMarketingForm: contact first, then the contact's open lead for this interest, always an interaction.</summary>
-public sealed class SubmitMarketingFormTests
+public sealed class SubmitMarketingFormTests : LeadLifecycleTest
 {
-    private readonly LocalOrganization org = LocalOrganization.Create();
 
     private OrganizationResponse Submit(string formId, Entity submission) =>
-        org.GetService().Execute(SubmitForm(formId, submission));
+        Org.GetService().Execute(SubmitForm(formId, submission));
 
     private static Guid Id(OrganizationResponse response, string name) => ((EntityReference)response.Results[name]).Id;
 
     [Fact]
     public void New_person_gets_a_contact_a_lead_and_a_form_submitted_interaction()
     {
-        org.Initialize(Form("webinar-2026"));
+        Org.Initialize(Form("webinar-2026"));
 
         var response = Submit("webinar-2026", Submission("noor@fabrikam.com", "Noor", "Haddad"));
 
         Assert.True((bool)response.Results["ContactCreated"]);
         Assert.True((bool)response.Results["LeadCreated"]);
-        var contact = org.Get("contact", Id(response, "ContactId"));
+        var contact = Org.Get("contact", Id(response, "ContactId"));
         Assert.Equal("noor@fabrikam.com", contact.GetAttributeValue<string>("emailaddress1"));
         Assert.Equal("Haddad", contact.GetAttributeValue<string>("lastname"));
-        var lead = org.Get("lead", Id(response, "LeadId"));
+        var lead = Org.Get("lead", Id(response, "LeadId"));
         Assert.Equal(contact.Id, lead.GetAttributeValue<EntityReference>("parentcontactid")?.Id);
         Assert.Equal("webinar-2026", lead.GetAttributeValue<string>("llc_marketingformid"));
         Assert.Equal("created", lead.GetAttributeValue<string>("llc_matchedby"));
 
-        var interaction = Assert.Single(org.All("llc_interaction"));
+        var interaction = Assert.Single(Org.All("llc_interaction"));
         Assert.Equal(contact.Id, interaction.GetAttributeValue<EntityReference>("llc_contactid")?.Id);
         Assert.Equal(lead.Id, interaction.GetAttributeValue<EntityReference>("llc_leadid")?.Id);
         Assert.Equal(FormSubmitted, interaction.GetAttributeValue<OptionSetValue>("llc_type")?.Value);
         Assert.Equal("webinar-2026", interaction.GetAttributeValue<string>("llc_sourceid"));
-        Assert.Equal(org.Clock.UtcNow, interaction.GetAttributeValue<DateTime>("llc_occurredon"), TimeSpan.FromSeconds(1));
+        Assert.Equal(Org.Clock.UtcNow, interaction.GetAttributeValue<DateTime>("llc_occurredon"), TimeSpan.FromSeconds(1));
     }
 
     [Fact]
@@ -45,17 +43,17 @@ public sealed class SubmitMarketingFormTests
         var contoso = Account("Contoso");
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
         ana["parentcustomerid"] = contoso.ToEntityReference();
-        org.Initialize(contoso, ana, Form("webinar-2026"));
+        Org.Initialize(contoso, ana, Form("webinar-2026"));
 
         var response = Submit("webinar-2026", Submission(" ANA@contoso.com"));
 
         Assert.False((bool)response.Results["ContactCreated"]);
         Assert.True((bool)response.Results["LeadCreated"]);
         Assert.Equal(ana.Id, Id(response, "ContactId"));
-        var lead = org.Get("lead", Id(response, "LeadId"));
+        var lead = Org.Get("lead", Id(response, "LeadId"));
         Assert.Equal(ana.Id, lead.GetAttributeValue<EntityReference>("parentcontactid")?.Id);
         Assert.Equal(contoso.Id, lead.GetAttributeValue<EntityReference>("parentaccountid")?.Id);
-        Assert.Single(org.All("contact"));
+        Assert.Single(Org.All("contact"));
     }
 
     [Fact]
@@ -63,7 +61,7 @@ public sealed class SubmitMarketingFormTests
     {
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
         var existing = OpenLead(ana, "ana@contoso.com", "webinar-2026");
-        org.Initialize(ana, existing, Form("webinar-2026"));
+        Org.Initialize(ana, existing, Form("webinar-2026"));
         var submission = Submission("ana@contoso.com");
         submission["jobtitle"] = "Head of Purchasing";
 
@@ -74,9 +72,9 @@ public sealed class SubmitMarketingFormTests
         Assert.False((bool)second.Results["LeadCreated"]);
         Assert.Equal(existing.Id, Id(first, "LeadId"));
         Assert.Equal(existing.Id, Id(second, "LeadId"));
-        Assert.Single(org.All("lead"));
-        Assert.Equal("Head of Purchasing", org.Get("lead", existing.Id).GetAttributeValue<string>("jobtitle"));
-        Assert.Equal(2, org.All("llc_interaction").Count(i => i.GetAttributeValue<EntityReference>("llc_leadid")?.Id == existing.Id));
+        Assert.Single(Org.All("lead"));
+        Assert.Equal("Head of Purchasing", Org.Get("lead", existing.Id).GetAttributeValue<string>("jobtitle"));
+        Assert.Equal(2, Org.All("llc_interaction").Count(i => i.GetAttributeValue<EntityReference>("llc_leadid")?.Id == existing.Id));
     }
 
     [Fact]
@@ -84,13 +82,13 @@ public sealed class SubmitMarketingFormTests
     {
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
         var otherInterest = OpenLead(ana, "ana@contoso.com", "pricing-page");
-        org.Initialize(ana, otherInterest, Form("webinar-2026"));
+        Org.Initialize(ana, otherInterest, Form("webinar-2026"));
 
         var response = Submit("webinar-2026", Submission("ana@contoso.com"));
 
         Assert.True((bool)response.Results["LeadCreated"]);
         Assert.NotEqual(otherInterest.Id, Id(response, "LeadId"));
-        Assert.Equal(2, org.All("lead").Count);
+        Assert.Equal(2, Org.All("lead").Count);
     }
 
     [Fact]
@@ -100,12 +98,12 @@ public sealed class SubmitMarketingFormTests
         var qualified = OpenLead(ana, "ana@contoso.com", "webinar-2026");
         qualified["statecode"] = new OptionSetValue(1);
         qualified["statuscode"] = new OptionSetValue(3);
-        org.Initialize(ana, qualified, Form("webinar-2026"));
+        Org.Initialize(ana, qualified, Form("webinar-2026"));
 
         var response = Submit("webinar-2026", Submission("ana@contoso.com"));
 
         Assert.True((bool)response.Results["LeadCreated"]);
-        Assert.Equal(1, org.Get("lead", qualified.Id).GetAttributeValue<OptionSetValue>("statecode").Value);
+        Assert.Equal(1, Org.Get("lead", qualified.Id).GetAttributeValue<OptionSetValue>("statecode").Value);
     }
 
     [Fact]
@@ -114,13 +112,13 @@ public sealed class SubmitMarketingFormTests
         var anyFormSameEmail = Strategy("Any form, same email", LeadTarget, "emailaddress1");
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
         var pricingLead = OpenLead(ana, "ana@contoso.com", "pricing-page");
-        org.Initialize(anyFormSameEmail, ana, pricingLead, Form("webinar-2026", leadStrategy: anyFormSameEmail));
+        Org.Initialize(anyFormSameEmail, ana, pricingLead, Form("webinar-2026", leadStrategy: anyFormSameEmail));
 
         var response = Submit("webinar-2026", Submission("ana@contoso.com"));
 
         Assert.False((bool)response.Results["LeadCreated"]);
         Assert.Equal(pricingLead.Id, Id(response, "LeadId"));
-        Assert.Equal("webinar-2026", org.Get("lead", pricingLead.Id).GetAttributeValue<string>("llc_marketingformid"));
+        Assert.Equal("webinar-2026", Org.Get("lead", pricingLead.Id).GetAttributeValue<string>("llc_marketingformid"));
     }
 
     [Fact]
@@ -129,7 +127,7 @@ public sealed class SubmitMarketingFormTests
         var byMobile = Strategy("Mobile", ContactTarget, "mobilephone");
         var ana = Contact("Ana", "Lima", "ana@old-employer.com");
         ana["mobilephone"] = "+351 900 000 001";
-        org.Initialize(byMobile, ana, Form("sms-optin", contactStrategy: byMobile));
+        Org.Initialize(byMobile, ana, Form("sms-optin", contactStrategy: byMobile));
         var submission = Submission("ana@contoso.com");
         submission["mobilephone"] = "+351 900 000 001";
 
@@ -137,6 +135,6 @@ public sealed class SubmitMarketingFormTests
 
         Assert.False((bool)response.Results["ContactCreated"]);
         Assert.Equal(ana.Id, Id(response, "ContactId"));
-        Assert.Equal("Mobile (mobilephone)", org.Get("lead", Id(response, "LeadId")).GetAttributeValue<string>("llc_matchedby"));
+        Assert.Equal("Mobile (mobilephone)", Org.Get("lead", Id(response, "LeadId")).GetAttributeValue<string>("llc_matchedby"));
     }
 }

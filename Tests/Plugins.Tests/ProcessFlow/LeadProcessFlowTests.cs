@@ -1,6 +1,5 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Scoring.ScoringArrange;
 
 namespace LeadLifecycle.Plugins.Tests.ProcessFlow;
 
@@ -8,22 +7,20 @@ namespace LeadLifecycle.Plugins.Tests.ProcessFlow;
 /// The lead's business process flow moves forward by itself: every move, the skip of teleprospecting, a consistent
 /// activestageid / traversedpath, and one task for the owner per task stage.
 /// </summary>
-public class LeadProcessFlowTests
+public class LeadProcessFlowTests : LeadLifecycleTest
 {
-    private readonly LocalOrganization org = LocalOrganization.Create();
     private readonly Entity model = Model("Engagement", salesReady: 20);
     private readonly Entity contact = Contact();
 
     public LeadProcessFlowTests()
     {
-        org.Initialize(model, contact, InteractionRule(model, FormSubmitted, 10));
+        Org.Initialize(model, contact, InteractionRule(model, FormSubmitted, 10));
     }
 
-    private IOrganizationService Service => org.GetService();
 
     /// <summary>Stage ids as the shipped process defines them, looked up by the contract's stage names.</summary>
     private Guid Stage(string name) =>
-        org.All("processstage").Single(s => s.GetAttributeValue<string>("stagename") == name).Id;
+        Org.All("processstage").Single(s => s.GetAttributeValue<string>("stagename") == name).Id;
 
     private Guid Inquiry => Stage("Inquiry");
     private Guid Amq => Stage("Automated Marketing Qualification");
@@ -32,7 +29,7 @@ public class LeadProcessFlowTests
     private Guid SalesAcceptance => Stage("Sales Acceptance");
 
     private Entity Instance(Guid leadId) =>
-        Assert.Single(org.All("llc_leadlifecycleprocess"), p => p.GetAttributeValue<EntityReference>("bpf_leadid")?.Id == leadId);
+        Assert.Single(Org.All("llc_leadlifecycleprocess"), p => p.GetAttributeValue<EntityReference>("bpf_leadid")?.Id == leadId);
 
     private void AssertAt(Guid leadId, params Guid[] path)
     {
@@ -42,7 +39,7 @@ public class LeadProcessFlowTests
     }
 
     private IReadOnlyList<Entity> TasksOf(Guid leadId) =>
-        org.All("task").Where(t => t.GetAttributeValue<EntityReference>("regardingobjectid")?.Id == leadId).ToList();
+        Org.All("task").Where(t => t.GetAttributeValue<EntityReference>("regardingobjectid")?.Id == leadId).ToList();
 
     [Fact]
     public void A_new_unscored_lead_starts_at_Inquiry()
@@ -50,7 +47,7 @@ public class LeadProcessFlowTests
         var leadId = Service.Create(Lead());
 
         AssertAt(leadId, Inquiry);
-        Assert.Equal(org.All("workflow").Single(w => w.GetAttributeValue<string>("uniquename") == "llc_leadlifecycleprocess").Id,
+        Assert.Equal(Org.All("workflow").Single(w => w.GetAttributeValue<string>("uniquename") == "llc_leadlifecycleprocess").Id,
             Instance(leadId).GetAttributeValue<EntityReference>("processid").Id);
     }
 
@@ -66,13 +63,13 @@ public class LeadProcessFlowTests
     [Fact]
     public void Sales_ready_skips_teleprospecting_and_creates_one_task_for_the_owner()
     {
-        var owner = org.CreateUser("Sales Rep");
+        var owner = Org.CreateUser("Sales Rep");
         var lead = Lead(contact);
         lead["ownerid"] = new EntityReference("systemuser", owner);
         var leadId = Service.Create(lead);
 
-        Service.Create(Interaction(contact, FormSubmitted, org.Clock.UtcNow));
-        Service.Create(Interaction(contact, FormSubmitted, org.Clock.UtcNow));   // 20 points: sales ready
+        Service.Create(Interaction(contact, FormSubmitted, Org.Clock.UtcNow));
+        Service.Create(Interaction(contact, FormSubmitted, Org.Clock.UtcNow));   // 20 points: sales ready
 
         AssertAt(leadId, Inquiry, Amq, SalesAcceptance);
         var task = Assert.Single(TasksOf(leadId));
@@ -129,7 +126,7 @@ public class LeadProcessFlowTests
     {
         var leadId = Service.Create(Lead(contact));
 
-        using var calls = org.RecordCalls();
+        using var calls = Org.RecordCalls();
         Service.Update(new Entity("lead", leadId) { ["llc_teleprospectaccepted"] = true });   // not yet in teleprospecting
 
         Assert.DoesNotContain(calls.PluginCalls, c => c.Message == "Update" && c.Table == "llc_leadlifecycleprocess");

@@ -1,7 +1,7 @@
 using LeadLifecycle.LocalOrg;
+using LeadLifecycle.Plugins.Data;
 using LeadLifecycle.Plugins.ProcessFlow;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Scoring.ScoringArrange;
 
 namespace LeadLifecycle.Plugins.Tests.ProcessFlow;
 
@@ -9,15 +9,14 @@ namespace LeadLifecycle.Plugins.Tests.ProcessFlow;
 /// The process flow reads the lead from its steps' post-image, never with a Retrieve, and finds the stages and the
 /// lead's instance with one query per run.
 /// </summary>
-public class ProcessFlowImageTests
+public class ProcessFlowImageTests : LeadLifecycleTest
 {
-    private readonly LocalOrganization org = LocalOrganization.Create();
     private readonly Entity contact = Contact();
 
     public ProcessFlowImageTests()
     {
         var model = Model("Engagement", salesReady: 20);
-        org.Initialize(model, contact, InteractionRule(model, FormSubmitted, 10));
+        Org.Initialize(model, contact, InteractionRule(model, FormSubmitted, 10));
     }
 
     [Theory]
@@ -25,27 +24,25 @@ public class ProcessFlowImageTests
     [InlineData("Update", "Target")]
     public void Both_steps_carry_a_post_image_of_exactly_the_columns_the_flow_reads(string message, string property)
     {
-        var step = RegistrationFiles.Steps().Single(s =>
-            s.Element("PluginTypeName")!.Value == typeof(LeadProcessFlowPlugin).FullName && s.Attribute("Name")!.Value.Contains($": {message} of lead"));
-        var image = Assert.Single(step.Descendants("SdkMessageProcessingStepImage"));
+        var image = Assert.Single(ShippedSolution.Step<LeadProcessFlowPlugin>(message, "lead").Images);
 
-        Assert.Equal(LeadProcessFlowPlugin.PostImageAlias, image.Element("EntityAlias")!.Value);
-        Assert.Equal("1", image.Element("ImageType")!.Value);
-        Assert.Equal(property, image.Element("MessagePropertyName")!.Value);
-        Assert.Equal(LeadProcessFlow.LeadColumnsRead.Order(), image.Element("Attributes")!.Value.Split(',').Order());
+        Assert.Equal(PluginContextExtensions.PostImageAlias, image.EntityAlias);
+        Assert.Equal(1, image.ImageType);
+        Assert.Equal(property, image.MessagePropertyName);
+        Assert.Equal(LeadProcessFlow.LeadColumnsRead.Order(), image.Attributes.Order());
     }
 
     [Fact]
     public void A_gate_update_moves_the_flow_with_one_query_and_no_read_of_the_lead()
     {
-        var leadId = org.GetService().Create(Lead(contact));
+        var leadId = Org.GetService().Create(Lead(contact));
 
-        using var calls = org.RecordCalls();
-        org.GetService().Update(new Entity("lead", leadId) { ["llc_teleprospectready"] = true });
+        using var calls = Org.RecordCalls();
+        Org.GetService().Update(new Entity("lead", leadId) { ["llc_teleprospectready"] = true });
 
-        var stage = org.All("llc_leadlifecycleprocess").Single(p => p.GetAttributeValue<EntityReference>("bpf_leadid")?.Id == leadId)
+        var stage = Org.All("llc_leadlifecycleprocess").Single(p => p.GetAttributeValue<EntityReference>("bpf_leadid")?.Id == leadId)
             .GetAttributeValue<EntityReference>("activestageid").Id;
-        Assert.Equal("Teleprospecting Acceptance", org.Get("processstage", stage).GetAttributeValue<string>("stagename"));
+        Assert.Equal("Teleprospecting Acceptance", Org.Get("processstage", stage).GetAttributeValue<string>("stagename"));
         Assert.DoesNotContain(calls.PluginCalls, c => c.Message == "Retrieve" && c.Table == "lead");
         Assert.DoesNotContain(calls.PluginCalls, c => c.Table == "llc_leadlifecycleprocess" && c.Message == "RetrieveMultiple");
         Assert.Single(calls.PluginCalls, c => c.Message == "RetrieveMultiple" && c.Table == "processstage");
@@ -54,46 +51,46 @@ public class ProcessFlowImageTests
     [Fact]
     public void A_lead_create_reads_no_lead_row_for_the_flow()
     {
-        using var calls = org.RecordCalls();
-        var leadId = org.GetService().Create(Lead(contact));
+        using var calls = Org.RecordCalls();
+        var leadId = Org.GetService().Create(Lead(contact));
 
-        Assert.Single(org.All("llc_leadlifecycleprocess"), p => p.GetAttributeValue<EntityReference>("bpf_leadid")?.Id == leadId);
+        Assert.Single(Org.All("llc_leadlifecycleprocess"), p => p.GetAttributeValue<EntityReference>("bpf_leadid")?.Id == leadId);
         Assert.DoesNotContain(calls.PluginCalls, c => c.Message == "Retrieve" && c.Table == "lead" && (c.Columns ?? []).Contains("llc_teleprospectready"));
     }
 
     [Fact]
     public void A_step_registered_without_the_image_is_refused_with_what_to_register()
     {
-        var context = org.NewPluginContext("Update", new Entity("lead", Guid.NewGuid()) { ["llc_teleprospectready"] = true });
+        var context = Org.NewPluginContext("Update", new Entity("lead", Guid.NewGuid()) { ["llc_teleprospectready"] = true });
 
-        var error = Assert.Throws<InvalidPluginExecutionException>(() => org.ExecutePlugin<LeadProcessFlowPlugin>(context));
+        var error = Assert.Throws<InvalidPluginExecutionException>(() => Org.ExecutePlugin<LeadProcessFlowPlugin>(context));
 
         Assert.Contains("post-image 'PostImage'", error.Message);
         Assert.Contains("llc_teleprospectaccepted", error.Message);
     }
 
     private string StageOf(Guid leadId) =>
-        org.Get("processstage", org.All("llc_leadlifecycleprocess").Single(p => p.GetAttributeValue<EntityReference>("bpf_leadid")?.Id == leadId)
+        Org.Get("processstage", Org.All("llc_leadlifecycleprocess").Single(p => p.GetAttributeValue<EntityReference>("bpf_leadid")?.Id == leadId)
             .GetAttributeValue<EntityReference>("activestageid").Id).GetAttributeValue<string>("stagename");
 
     [Fact]
     public void A_lead_created_with_a_score_scoring_clears_stays_at_Inquiry()
     {
         // No parent: scoring cannot score the lead and clears the imported score after the image was taken.
-        var leadId = org.GetService().Create(new Entity("lead") { ["subject"] = "Imported", ["lastname"] = "Lead", ["llc_score"] = 50 });
+        var leadId = Org.GetService().Create(new Entity("lead") { ["subject"] = "Imported", ["lastname"] = "Lead", ["llc_score"] = 50 });
 
-        Assert.Null(ScoreOf(org, leadId));
+        Assert.Null(ScoreOf(Org, leadId));
         Assert.Equal("Inquiry", StageOf(leadId));
     }
 
     [Fact]
     public void An_update_whose_score_scoring_clears_does_not_move_the_flow()
     {
-        var leadId = org.GetService().Create(new Entity("lead") { ["subject"] = "Unlinked", ["lastname"] = "Lead" });
+        var leadId = Org.GetService().Create(new Entity("lead") { ["subject"] = "Unlinked", ["lastname"] = "Lead" });
 
-        org.GetService().Update(new Entity("lead", leadId) { ["llc_score"] = 50, ["parentcontactid"] = null });
+        Org.GetService().Update(new Entity("lead", leadId) { ["llc_score"] = 50, ["parentcontactid"] = null });
 
-        Assert.Null(ScoreOf(org, leadId));
+        Assert.Null(ScoreOf(Org, leadId));
         Assert.Equal("Inquiry", StageOf(leadId));
     }
 }

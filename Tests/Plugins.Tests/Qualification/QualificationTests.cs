@@ -1,11 +1,10 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Scoring.ScoringArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Qualification;
 
 /// <summary>Live criteria over live models qualify open leads: All / Any, Marketing Qualified and Sales Ready, sticky.</summary>
-public class QualificationTests
+public class QualificationTests : LeadLifecycleTest
 {
     private sealed class Setup
     {

@@ -1,22 +1,20 @@
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.RelationshipType.RelationshipTypeScenario;
 
 namespace LeadLifecycle.Plugins.Tests.RelationshipType;
 
 /// <summary>The recalculation custom APIs, the write-only-on-change rule and the constant query bound.</summary>
-public class RecalculateApiTests
+public class RecalculateApiTests : LeadLifecycleTest
 {
-    private readonly RelationshipTypeScenario scenario = new();
 
     private OrganizationResponse RecalculateContact(EntityReference contact) =>
-        scenario.Service.Execute(new OrganizationRequest("llc_RecalculateContactRelationshipType") { ["Target"] = contact });
+        Service.Execute(new OrganizationRequest("llc_RecalculateContactRelationshipType") { ["Target"] = contact });
 
     private OrganizationResponse RecalculateMany(string[]? contactIds = null, string[]? accountIds = null)
     {
         var request = new OrganizationRequest("llc_RecalculateRelationshipType");
         if (contactIds != null) request["ContactIds"] = contactIds;
         if (accountIds != null) request["AccountIds"] = accountIds;
-        return scenario.Service.Execute(request);
+        return Service.Execute(request);
     }
 
     /// <summary>Imported data arrives without the pipeline, with a stale type.</summary>
@@ -28,7 +26,7 @@ public class RecalculateApiTests
             ["subject"] = "Imported interest", ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(1),
             ["parentcontactid"] = contact.ToEntityReference(),
         };
-        scenario.Org.Initialize(contact, lead);
+        Org.Initialize(contact, lead);
         return contact.ToEntityReference();
     }
 
@@ -42,7 +40,7 @@ public class RecalculateApiTests
         Assert.Equal(Prospect, ((OptionSetValue)response["RelationshipType"]).Value);
         Assert.Equal("open lead 'Imported interest'", response["Reason"]);
         Assert.True((bool)response["Changed"]);
-        Assert.Equal(Prospect, scenario.TypeOf(contact));
+        Assert.Equal(Prospect, TypeOf(contact));
     }
 
     [Fact]
@@ -53,21 +51,21 @@ public class RecalculateApiTests
         {
             ["name"] = "Imported deal", ["statecode"] = new OptionSetValue(0), ["customerid"] = account.ToEntityReference(),
         };
-        scenario.Org.Initialize(account, opportunity);
+        Org.Initialize(account, opportunity);
 
-        var response = scenario.Service.Execute(new OrganizationRequest("llc_RecalculateAccountRelationshipType") { ["Target"] = account.ToEntityReference() });
+        var response = Service.Execute(new OrganizationRequest("llc_RecalculateAccountRelationshipType") { ["Target"] = account.ToEntityReference() });
 
         Assert.Equal(PotentialCustomer, ((OptionSetValue)response["RelationshipType"]).Value);
-        Assert.Equal(PotentialCustomer, scenario.TypeOf(account.ToEntityReference()));
+        Assert.Equal(PotentialCustomer, TypeOf(account.ToEntityReference()));
     }
 
     [Fact]
     public void A_record_already_up_to_date_is_not_written_again()
     {
-        var contact = scenario.NewContact();
-        scenario.OpenLead(contact);
+        var contact = CreateContact();
+        CreateLead(contact);
 
-        using var calls = scenario.Org.RecordCalls();
+        using var calls = Org.RecordCalls();
         var response = RecalculateContact(contact);
 
         Assert.False((bool)response["Changed"]);
@@ -78,13 +76,13 @@ public class RecalculateApiTests
     public void The_unbound_api_recalculates_contacts_and_accounts_by_id()
     {
         var contact = StaleContactWithOpenLead();
-        var account = scenario.NewAccount();
+        var account = CreateAccount();
 
         var response = RecalculateMany(new[] { contact.Id.ToString() }, new[] { account.Id.ToString() });
 
         Assert.Equal(2, response["EvaluatedCount"]);
         Assert.Equal(1, response["ChangedCount"]);
-        Assert.Equal(Prospect, scenario.TypeOf(contact));
+        Assert.Equal(Prospect, TypeOf(contact));
     }
 
     [Fact]
@@ -116,15 +114,15 @@ public class RecalculateApiTests
     [Fact]
     public void An_evaluation_costs_the_same_number_of_queries_whatever_the_number_of_leads_and_opportunities()
     {
-        var small = scenario.NewContact("Small");
-        var large = scenario.NewContact("Large");
+        var small = CreateContact("Small");
+        var large = CreateContact("Large");
         foreach (var contact in new[] { small, large })
         {
-            var won = scenario.OpenOpportunity(contact, "Won");
-            scenario.Win(won, scenario.Now);
+            var won = CreateOpportunity(contact, "Won");
+            Win(won, Now);
         }
-        scenario.OpenLead(small);
-        scenario.OpenOpportunity(small);
+        CreateLead(small);
+        CreateOpportunity(small);
         var bulk = new List<Entity>();
         for (int i = 0; i < 60; i++)
         {
@@ -133,14 +131,14 @@ public class RecalculateApiTests
             bulk.Add(new Entity("opportunity", Guid.NewGuid())
             {
                 ["name"] = "Won " + i, ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(3),
-                ["actualclosedate"] = scenario.Now.AddDays(-1 - i), ["customerid"] = large,
+                ["actualclosedate"] = Now.AddDays(-1 - i), ["customerid"] = large,
             });
         }
-        scenario.Org.Initialize(bulk.ToArray());
+        Org.Initialize(bulk.ToArray());
 
         int QueriesFor(EntityReference contact)
         {
-            using var calls = scenario.Org.RecordCalls();
+            using var calls = Org.RecordCalls();
             RecalculateContact(contact);
             var reads = calls.PluginCalls.Where(c => c.Message is "Retrieve" or "RetrieveMultiple").ToList();
             Assert.All(reads, read => Assert.NotEmpty(read.Columns ?? [])); // named columns, never all columns
@@ -155,16 +153,16 @@ public class RecalculateApiTests
     public void A_record_with_no_open_or_won_opportunity_costs_one_opportunity_query()
     {
         var contact = StaleContactWithOpenLead();
-        scenario.Org.Initialize(new Entity("opportunity", Guid.NewGuid())
+        Org.Initialize(new Entity("opportunity", Guid.NewGuid())
         {
             ["name"] = "Lost deal", ["statecode"] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(4), ["customerid"] = contact,
         });
 
-        using var calls = scenario.Org.RecordCalls();
+        using var calls = Org.RecordCalls();
         RecalculateContact(contact);
 
         Assert.Single(calls.PluginCalls, c => c.Message == "RetrieveMultiple" && c.Table == "opportunity");
-        Assert.Equal(Prospect, scenario.TypeOf(contact));
-        Assert.Equal("open lead 'Imported interest'", scenario.ReasonOf(contact));
+        Assert.Equal(Prospect, TypeOf(contact));
+        Assert.Equal("open lead 'Imported interest'", ReasonOf(contact));
     }
 }

@@ -1,10 +1,9 @@
 using LeadLifecycle.Plugins.RelationshipType;
-using static LeadLifecycle.Plugins.Tests.RelationshipType.RelationshipTypeScenario;
 
 namespace LeadLifecycle.Plugins.Tests.RelationshipType;
 
 /// <summary>The calendar edges of the rule, where a pipeline test would need a year of clock per case.</summary>
-public class RelationshipTypeEvaluatorTests
+public class RelationshipTypeEvaluatorTests : LeadLifecycleTest
 {
     private static readonly DateTime ClosedOn = new(2026, 1, 31, 15, 30, 0, DateTimeKind.Utc);
 

@@ -1,17 +1,15 @@
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.RelationshipType.RelationshipTypeScenario;
 
 namespace LeadLifecycle.Plugins.Tests.RelationshipType;
 
 /// <summary>A retention rule an admin saves must be usable; a bad one is refused with a message saying why.</summary>
-public class RetentionRuleValidationTests
+public class RetentionRuleValidationTests : LeadLifecycleTest
 {
-    private readonly RelationshipTypeScenario scenario = new();
 
     [Fact]
     public void A_rule_targeting_customer_is_refused()
     {
-        var error = Assert.ThrowsAny<Exception>(() => scenario.AddRetentionRule("Forever", 1, 0, Customer));
+        var error = Assert.ThrowsAny<Exception>(() => AddRetentionRule("Forever", 1, 0, Customer));
 
         Assert.Contains("Prospect or Potential Customer", error.Message);
     }
@@ -19,7 +17,7 @@ public class RetentionRuleValidationTests
     [Fact]
     public void A_rule_with_negative_months_is_refused()
     {
-        var error = Assert.ThrowsAny<Exception>(() => scenario.AddRetentionRule("Before the end", 1, -1, Prospect));
+        var error = Assert.ThrowsAny<Exception>(() => AddRetentionRule("Before the end", 1, -1, Prospect));
 
         Assert.Contains("Months after term", error.Message);
     }
@@ -27,11 +25,11 @@ public class RetentionRuleValidationTests
     [Fact]
     public void Changing_a_rule_to_a_valid_target_is_accepted()
     {
-        scenario.AddRetentionRule("Editable", 1, 6, Prospect);
-        var rule = scenario.Org.All("llc_retentionrule").Single(r => r.GetAttributeValue<string>("llc_name") == "Editable");
+        AddRetentionRule("Editable", 1, 6, Prospect);
+        var rule = Org.All("llc_retentionrule").Single(r => r.GetAttributeValue<string>("llc_name") == "Editable");
 
-        scenario.Service.Update(new Entity("llc_retentionrule", rule.Id) { ["llc_targettype"] = new OptionSetValue(PotentialCustomer) });
+        Service.Update(new Entity("llc_retentionrule", rule.Id) { ["llc_targettype"] = new OptionSetValue(PotentialCustomer) });
 
-        Assert.Equal(PotentialCustomer, scenario.Row(rule.ToEntityReference()).GetAttributeValue<OptionSetValue>("llc_targettype").Value);
+        Assert.Equal(PotentialCustomer, Row(rule.ToEntityReference()).GetAttributeValue<OptionSetValue>("llc_targettype").Value);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.RelationshipType.RelationshipTypeScenario;
 
 namespace LeadLifecycle.Plugins.Tests.RelationshipType;
 
@@ -8,42 +7,41 @@ namespace LeadLifecycle.Plugins.Tests.RelationshipType;
 /// condition: ConditionSequence / EvaluateCondition NotNull / ConditionBranch). A review moment that is cleared
 /// ends the system jobs instead of leaving them waiting for a date that will never come.
 /// </summary>
-public class ReviewWorkflowTests
+public class ReviewWorkflowTests : LeadLifecycleTest
 {
     private const string ContactReview = "Relationship Type Review (Contact)";
-    private readonly RelationshipTypeScenario scenario = new();
 
     private IEnumerable<LeadLifecycle.LocalOrg.Pipeline.AsyncJob> Waiting(string workflow) =>
-        scenario.Org.PendingAsyncJobs.Where(j => j.Name == workflow);
+        Org.PendingAsyncJobs.Where(j => j.Name == workflow);
 
     [Fact]
     public void A_cleared_review_moment_ends_the_waiting_review_job()
     {
-        var contact = scenario.CustomerWonToday(out _);
-        var reviewOn = scenario.Row(contact).GetAttributeValue<DateTime>("llc_relationshiptypereviewon");
+        var contact = CustomerWonToday(out _);
+        var reviewOn = Row(contact).GetAttributeValue<DateTime>("llc_relationshiptypereviewon");
         Assert.Single(Waiting(ContactReview));
 
-        scenario.Service.Update(new Entity("contact", contact.Id) { ["llc_relationshiptypereviewon"] = null });
-        scenario.Org.RunPendingAsyncJobs();
+        Service.Update(new Entity("contact", contact.Id) { ["llc_relationshiptypereviewon"] = null });
+        Org.RunPendingAsyncJobs();
         Assert.Single(Waiting(ContactReview));   // the instance started by the clearing update ended at its check
 
-        scenario.Org.AdvanceTime(reviewOn.AddHours(1) - scenario.Now);
+        Org.AdvanceTime(reviewOn.AddHours(1) - Now);
 
         Assert.Empty(Waiting(ContactReview));    // the earlier instance woke, found no date, and ended
-        Assert.Equal(Customer, scenario.TypeOf(contact));   // no review ran without a review moment
-        Assert.Contains(scenario.Org.CompletedAsyncJobs, j => j.Name == ContactReview && j.Status == LeadLifecycle.LocalOrg.Pipeline.AsyncJobStatus.Succeeded);
+        Assert.Equal(Customer, TypeOf(contact));   // no review ran without a review moment
+        Assert.Contains(Org.CompletedAsyncJobs, j => j.Name == ContactReview && j.Status == LeadLifecycle.LocalOrg.Pipeline.AsyncJobStatus.Succeeded);
     }
 
     [Fact]
     public void A_review_moment_that_is_set_again_is_still_honoured()
     {
-        var contact = scenario.CustomerWonToday(out _);
-        var reviewOn = scenario.Row(contact).GetAttributeValue<DateTime>("llc_relationshiptypereviewon");
-        scenario.Service.Update(new Entity("contact", contact.Id) { ["llc_relationshiptypereviewon"] = null });
-        scenario.Service.Update(new Entity("contact", contact.Id) { ["llc_relationshiptypereviewon"] = reviewOn });
+        var contact = CustomerWonToday(out _);
+        var reviewOn = Row(contact).GetAttributeValue<DateTime>("llc_relationshiptypereviewon");
+        Service.Update(new Entity("contact", contact.Id) { ["llc_relationshiptypereviewon"] = null });
+        Service.Update(new Entity("contact", contact.Id) { ["llc_relationshiptypereviewon"] = reviewOn });
 
-        scenario.Org.AdvanceTime(reviewOn.AddHours(1) - scenario.Now);
+        Org.AdvanceTime(reviewOn.AddHours(1) - Now);
 
-        Assert.Equal(PotentialCustomer, scenario.TypeOf(contact));
+        Assert.Equal(PotentialCustomer, TypeOf(contact));
     }
 }

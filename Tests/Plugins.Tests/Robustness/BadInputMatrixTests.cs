@@ -1,7 +1,5 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Matching.MatchingArrange;
-using static LeadLifecycle.Plugins.Tests.Robustness.RobustnessArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Robustness;
 
@@ -10,7 +8,7 @@ namespace LeadLifecycle.Plugins.Tests.Robustness;
 /// against every kind of bad input: each is refused with a message naming what is wrong, and the organization is
 /// exactly as it was before the request.
 /// </summary>
-public sealed class BadInputMatrixTests
+public sealed class BadInputMatrixTests : LeadLifecycleTest
 {
     private static readonly Guid KnownContactId = Guid.NewGuid();
     private static readonly Guid KnownLeadId = Guid.NewGuid();
@@ -22,7 +20,7 @@ public sealed class BadInputMatrixTests
         { "lead create, text column given a number", s => s.Create(new Entity("lead") { ["subject"] = "x", ["emailaddress1"] = 42 }), "emailaddress1" },
         { "lead update, whole number given text", s => s.Update(new Entity("lead", KnownLeadId) { ["llc_score"] = "high" }), "llc_score" },
         { "submission, form id given a number", s => s.Execute(new OrganizationRequest("llc_SubmitMarketingForm") { ["FormId"] = 2026, ["Submission"] = Submission("noor@fabrikam.com") }), "FormId" },
-        { "interaction, type given a number instead of a choice", s => s.Create(Interaction(KnownContactId, 754100002)), "llc_type" },
+        { "interaction, type given a number instead of a choice", s => s.Create(Interaction(KnownContactId, FormSubmitted)), "llc_type" },
         // missing required values
         { "submission without the submitted record", s => s.Execute(SubmitForm(FormId, submission: null)), "Submission" },
         { "submission without a form id", s => s.Execute(new OrganizationRequest("llc_SubmitMarketingForm") { ["Submission"] = Submission("noor@fabrikam.com") }), "FormId" },
@@ -36,7 +34,7 @@ public sealed class BadInputMatrixTests
         { "submission, form id over 100 characters", s => s.Execute(SubmitForm(new string('f', 101), Submission("noor@fabrikam.com"))), "form" },
         // deleted parents
         { "lead create for a deleted contact", s => s.Create(new Entity("lead") { ["subject"] = "x", ["parentcontactid"] = new EntityReference("contact", DeletedContactId) }), DeletedContactId.ToString() },
-        { "interaction for a deleted contact", s => s.Create(Interaction(DeletedContactId, new OptionSetValue(754100002))), DeletedContactId.ToString() },
+        { "interaction for a deleted contact", s => s.Create(Interaction(DeletedContactId, new OptionSetValue(FormSubmitted))), DeletedContactId.ToString() },
         { "update of a lead that does not exist", s => s.Update(new Entity("lead", DeletedContactId) { ["subject"] = "x" }), DeletedContactId.ToString() },
     };
 

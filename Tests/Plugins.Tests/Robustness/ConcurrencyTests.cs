@@ -1,6 +1,4 @@
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Matching.MatchingArrange;
-using static LeadLifecycle.Plugins.Tests.Robustness.RobustnessArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Robustness;
 
@@ -8,7 +6,7 @@ namespace LeadLifecycle.Plugins.Tests.Robustness;
 /// Many requests for the same person or lead at once, with every feature's steps registered (matching, scoring,
 /// qualification, process flow): no duplicate contact, no lost write, no failed request.
 /// </summary>
-public sealed class ConcurrencyTests
+public sealed class ConcurrencyTests : LeadLifecycleTest
 {
     private const int Parallel = 8;
 
@@ -69,7 +67,7 @@ public sealed class ConcurrencyTests
         Assert.All(columns, c => Assert.True(lead.Contains(c), $"{c} was lost"));
         // Job title "Director" is worth 20 points: whichever update ran last, the score reflects the saved row.
         Assert.Equal(20, lead.GetAttributeValue<int?>("llc_score"));
-        Assert.Equal(754100000, lead.GetAttributeValue<OptionSetValue>("statuscode").Value);
+        Assert.Equal(MarketingQualified, lead.GetAttributeValue<OptionSetValue>("statuscode").Value);
     }
 
     private static Entity OpenLeadFor(Entity contact) => new("lead")

@@ -1,8 +1,6 @@
 using LeadLifecycle.LocalOrg;
 using LeadLifecycle.SolutionModel;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Matching.MatchingArrange;
-using static LeadLifecycle.Plugins.Tests.Robustness.RobustnessArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Robustness;
 
@@ -11,7 +9,7 @@ namespace LeadLifecycle.Plugins.Tests.Robustness;
 /// score saved): Dataverse rolls back the whole synchronous transaction, so nothing of the operation remains.
 /// https://learn.microsoft.com/power-apps/developer/data-platform/event-framework#event-execution-pipeline
 /// </summary>
-public sealed class FailureMidwayTests
+public sealed class FailureMidwayTests : LeadLifecycleTest
 {
     /// <summary>Stands in for any later step (ours or a customer's) that fails once our writes are done.</summary>
     public sealed class FailingPlugin : IPlugin

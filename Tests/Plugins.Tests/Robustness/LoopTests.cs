@@ -1,8 +1,6 @@
 using Microsoft.Crm.Sdk.Messages;
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Matching.MatchingArrange;
-using static LeadLifecycle.Plugins.Tests.Robustness.RobustnessArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Robustness;
 
@@ -11,7 +9,7 @@ namespace LeadLifecycle.Plugins.Tests.Robustness;
 /// the process flow...). Those chains must end after a few levels and never come back round, and a write that changes
 /// nothing must trigger nothing. Depth alone (limit 8) is not the guard: the chains must stay far below it.
 /// </summary>
-public sealed class LoopTests
+public sealed class LoopTests : LeadLifecycleTest
 {
     private const int DeepestExpectedChain = 4;
 
@@ -25,7 +23,7 @@ public sealed class LoopTests
         org.GetService().Execute(SubmitForm(FormId, Submission("noor@fabrikam.com", "Noor", "Haddad")));
 
         var lead = Assert.Single(org.All("lead"));
-        Assert.Equal(754100000, lead.GetAttributeValue<OptionSetValue>("statuscode").Value); // the chain really ran
+        Assert.Equal(MarketingQualified, lead.GetAttributeValue<OptionSetValue>("statuscode").Value); // the chain really ran
         Assert.InRange(calls.Calls.Max(c => c.Depth), 1, DeepestExpectedChain);
         Assert.InRange(calls.PluginCalls.Count, 1, 60);
     }

@@ -1,7 +1,5 @@
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Matching.MatchingArrange;
-using static LeadLifecycle.Plugins.Tests.Robustness.RobustnessArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Robustness;
 
@@ -10,7 +8,7 @@ namespace LeadLifecycle.Plugins.Tests.Robustness;
 /// personal data that went through the steps. A broad lifecycle (submissions, a new person, matching, scoring,
 /// qualification, the process flow, QualifyLead, WinOpportunity, a bad request) runs, then every trace line is scanned.
 /// </summary>
-public sealed class TracePrivacyTests
+public sealed class TracePrivacyTests : LeadLifecycleTest
 {
     private static readonly string[] PersonalData =
     {

@@ -1,11 +1,10 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Scoring.ScoringArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Scoring;
 
 /// <summary>Attribute rules: every operator, compared in the column's own type, on lead, contact and account columns.</summary>
-public class AttributeRuleTests
+public class AttributeRuleTests : LeadLifecycleTest
 {
     public static TheoryData<string, object?, int, string?, bool> LeadColumnCases => new()
     {
@@ -40,7 +39,7 @@ public class AttributeRuleTests
     [MemberData(nameof(LeadColumnCases))]
     public void Lead_column_rule_scores_its_points_only_when_it_holds(string column, object? value, int op, string? ruleValue, bool holds)
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit");
         var contact = Contact();
         org.Initialize(model, AttributeRule(model, "lead", column, op, ruleValue, points: 10), contact);
@@ -57,7 +56,7 @@ public class AttributeRuleTests
     [Fact]
     public void Contact_and_account_column_rules_read_the_leads_parents()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit");
         var account = Account();
         account["industrycode"] = new OptionSetValue(12);
@@ -77,7 +76,7 @@ public class AttributeRuleTests
     [Fact]
     public void Negative_points_lower_the_score()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit");
         var contact = Contact();
         org.Initialize(model, contact,
@@ -94,7 +93,7 @@ public class AttributeRuleTests
     [Fact]
     public void The_explanation_lists_each_rules_contribution()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit");
         var contact = Contact();
         org.Initialize(model, contact,

@@ -1,6 +1,5 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Scoring.ScoringArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Scoring;
 
@@ -9,14 +8,14 @@ namespace LeadLifecycle.Plugins.Tests.Scoring;
 /// llc_leadscore (llc_leadid, llc_modelid) and the Upsert by that key make the second one update the row
 /// the first one created instead of adding a duplicate.
 /// </summary>
-public sealed class ConcurrentRescoreTests
+public sealed class ConcurrentRescoreTests : LeadLifecycleTest
 {
     private const int Parallel = 6;
 
     [Fact]
     public void Concurrent_rescores_of_one_lead_leave_one_row_per_model()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var contact = Contact();
         org.Initialize(contact);
         var leadId = org.GetService().Create(Lead(contact));
@@ -38,7 +37,7 @@ public sealed class ConcurrentRescoreTests
     [Fact]
     public void The_platform_refuses_a_second_score_row_for_the_same_lead_and_model()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var contact = Contact();
         var model = Model("Fit");
         org.Initialize(contact, model);

@@ -1,15 +1,14 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Scoring.ScoringArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Scoring;
 
 /// <summary>Models and rules are edited only while Draft or Stopped; a model goes Live only when it can score.</summary>
-public class EditLockTests
+public class EditLockTests : LeadLifecycleTest
 {
-    private static (LocalOrganization Org, IOrganizationService Service, Entity Model, Entity Rule) LiveModel()
+    private (LocalOrganization Org, IOrganizationService Service, Entity Model, Entity Rule) LiveModel()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit", Live, hot: 50, warm: 20);
         var rule = AttributeRule(model, "lead", "jobtitle", HasValue, null, 10);
         org.Initialize(model, rule);
@@ -70,7 +69,7 @@ public class EditLockTests
     [Fact]
     public void A_model_whose_hot_threshold_is_below_warm_cannot_go_live()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Upside down", Draft, hot: 10, warm: 50);
         org.Initialize(model, AttributeRule(model, "lead", "subject", HasValue, null, 1));
 
@@ -83,7 +82,7 @@ public class EditLockTests
     [Fact]
     public void A_model_without_rules_cannot_go_live()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Empty", Draft);
         org.Initialize(model);
 
@@ -98,7 +97,7 @@ public class EditLockTests
     [InlineData("opportunity", "name", "set Table to lead, contact or account")]
     public void A_rule_on_a_column_scoring_does_not_watch_is_refused(string table, string column, string message)
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit", Draft);
         org.Initialize(model);
 
@@ -111,7 +110,7 @@ public class EditLockTests
     [Fact]
     public void A_one_of_rule_without_a_list_is_refused()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit", Draft);
         org.Initialize(model);
 

@@ -1,16 +1,15 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Scoring.ScoringArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Scoring;
 
 /// <summary>Interaction rules: points × matching count, the window (simulated clock), the cap, and the scope.</summary>
-public class InteractionRuleTests
+public class InteractionRuleTests : LeadLifecycleTest
 {
     [Fact]
     public void Each_matching_interaction_of_the_parent_contact_earns_the_points()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Engagement");
         var contact = Contact();
         var other = Contact("Other");
@@ -28,7 +27,7 @@ public class InteractionRuleTests
     [Fact]
     public void Only_interactions_inside_the_window_count_and_the_cap_limits_them()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Engagement");
         var contact = Contact();
         var now = org.Clock.UtcNow;
@@ -53,7 +52,7 @@ public class InteractionRuleTests
     [Fact]
     public void The_lead_knows_when_an_interaction_leaves_the_window_and_is_rescored_then()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Engagement");
         var contact = Contact();
         var now = org.Clock.UtcNow;
@@ -76,7 +75,7 @@ public class InteractionRuleTests
     [Fact]
     public void Account_scope_counts_the_interactions_of_every_contact_of_the_parent_account()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var accountModel = Model("Account engagement", scope: AccountScope);
         var contactModel = Model("Contact engagement", scope: ContactScope);
         var account = Account();
@@ -100,7 +99,7 @@ public class InteractionRuleTests
     [Fact]
     public void A_new_or_deleted_interaction_rescores_the_open_leads_of_the_contact_and_the_account_scope_leads_of_its_account()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Account engagement", scope: AccountScope);
         var account = Account();
         var ana = Contact("Ana", account);
@@ -125,7 +124,7 @@ public class InteractionRuleTests
     [Fact]
     public void A_rescore_costs_the_same_number_of_calls_with_1_or_10000_interactions()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Engagement");
         var contact = Contact();
         var now = org.Clock.UtcNow;
@@ -157,7 +156,7 @@ public class InteractionRuleTests
     [Fact]
     public void A_models_interaction_rules_of_different_types_are_counted_with_one_query()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Engagement");
         var contact = Contact();
         var now = org.Clock.UtcNow;
@@ -179,7 +178,7 @@ public class InteractionRuleTests
     [Fact]
     public void Rules_counting_one_type_over_different_windows_each_get_their_own_count()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Engagement");
         var contact = Contact();
         var now = org.Clock.UtcNow;
@@ -197,7 +196,7 @@ public class InteractionRuleTests
     [Fact]
     public void Types_that_together_pass_the_aggregate_limit_are_counted_one_by_one()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Engagement");
         var contact = Contact();
         var now = org.Clock.UtcNow;

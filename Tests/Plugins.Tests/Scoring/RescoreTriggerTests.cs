@@ -1,16 +1,15 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Scoring.ScoringArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Scoring;
 
 /// <summary>The less common re-score triggers: an interaction or a contact moving, and the llc_RescoreLead custom API.</summary>
-public class RescoreTriggerTests
+public class RescoreTriggerTests : LeadLifecycleTest
 {
     [Fact]
     public void An_interaction_moved_to_another_contact_rescores_the_leads_of_both()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Engagement");
         var ana = Contact("Ana");
         var ben = Contact("Ben");
@@ -29,7 +28,7 @@ public class RescoreTriggerTests
     [Fact]
     public void A_contact_moving_to_another_account_rescores_the_account_scope_leads_of_both_accounts()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Account engagement", scope: AccountScope);
         var contoso = Account("Contoso");
         var fabrikam = Account("Fabrikam");
@@ -53,7 +52,7 @@ public class RescoreTriggerTests
     [Fact]
     public void Changing_an_accounts_column_a_live_rule_reads_rescores_the_open_leads_of_the_account()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit");
         var account = Account();
         org.Initialize(model, account, AttributeRule(model, "account", "numberofemployees", GreaterThan, "1000", 30));
@@ -69,7 +68,7 @@ public class RescoreTriggerTests
     [Fact]
     public void The_rescore_api_scores_a_lead_and_says_so()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var contact = Contact();
         org.Initialize(contact);
         var service = org.GetService();

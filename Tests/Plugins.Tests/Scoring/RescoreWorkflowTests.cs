@@ -1,5 +1,4 @@
 using LeadLifecycle.LocalOrg;
-using static LeadLifecycle.Plugins.Tests.Scoring.ScoringArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Scoring;
 
@@ -7,14 +6,14 @@ namespace LeadLifecycle.Plugins.Tests.Scoring;
 /// The rescore workflow checks "Rescore moment contains data" before its "Wait until llc_rescoreon" timeout. When the
 /// moment is cleared (the interaction that would leave the window is gone), no system job is left waiting.
 /// </summary>
-public class RescoreWorkflowTests
+public class RescoreWorkflowTests : LeadLifecycleTest
 {
     private const string LeadRescore = "Lead Rescore";
 
     [Fact]
     public void A_cleared_rescore_moment_leaves_no_rescore_job_waiting()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Engagement");
         var contact = Contact();
         var visit = Interaction(contact, WebsiteVisited, org.Clock.UtcNow.AddDays(-20));

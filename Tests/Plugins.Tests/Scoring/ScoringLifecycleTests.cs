@@ -1,16 +1,15 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Scoring.ScoringArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Scoring;
 
 /// <summary>Which leads are scored, by which models, the grade, the Rating and sales readiness, and when re-scoring happens.</summary>
-public class ScoringLifecycleTests
+public class ScoringLifecycleTests : LeadLifecycleTest
 {
     [Fact]
     public void A_lead_without_a_parent_contact_or_account_is_not_scored()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit");
         org.Initialize(model, AttributeRule(model, "lead", "jobtitle", HasValue, null, 10));
 
@@ -25,7 +24,7 @@ public class ScoringLifecycleTests
     [Fact]
     public void Only_live_models_score()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var live = Model("Live", Live);
         var draft = Model("Draft", Draft);
         var stopped = Model("Stopped", Stopped);
@@ -48,7 +47,7 @@ public class ScoringLifecycleTests
     [InlineData(49, 3)]   // else Cold
     public void The_grade_follows_the_thresholds_and_sets_the_Rating(int points, int grade)
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit", hot: 80, warm: 50);
         var contact = Contact();
         org.Initialize(model, contact, AttributeRule(model, "lead", "subject", HasValue, null, points));
@@ -62,7 +61,7 @@ public class ScoringLifecycleTests
     [Fact]
     public void The_lead_carries_the_best_score_and_the_best_grade_across_live_models()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var fit = Model("Fit", hot: 100, warm: 10);
         var engagement = Model("Engagement", hot: 5, warm: 1);
         var contact = Contact();
@@ -81,7 +80,7 @@ public class ScoringLifecycleTests
     [Fact]
     public void Reaching_a_models_sales_ready_threshold_makes_the_lead_sales_ready()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Engagement", salesReady: 20);
         var contact = Contact();
         org.Initialize(model, contact, InteractionRule(model, FormSubmitted, 10));
@@ -99,7 +98,7 @@ public class ScoringLifecycleTests
     [Fact]
     public void Changing_a_column_a_live_rule_reads_rescores_and_other_columns_cost_one_query()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit");
         var contact = Contact();
         org.Initialize(model, contact, AttributeRule(model, "lead", "jobtitle", Contains, "director", 10));
@@ -117,7 +116,7 @@ public class ScoringLifecycleTests
     [Fact]
     public void Changing_a_parent_contacts_column_rescores_its_open_leads()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit");
         var contact = Contact();
         org.Initialize(model, contact, AttributeRule(model, "contact", "jobtitle", EqualTo, "CFO", 25));
@@ -133,7 +132,7 @@ public class ScoringLifecycleTests
     [Fact]
     public void Publishing_a_model_scores_the_open_leads_and_stopping_it_removes_its_scores()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Fit", Draft);
         var contact = Contact();
         org.Initialize(model, contact, AttributeRule(model, "lead", "subject", HasValue, null, 30));
@@ -154,7 +153,7 @@ public class ScoringLifecycleTests
     [Fact]
     public void Closed_leads_are_not_rescored()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var model = Model("Engagement");
         var contact = Contact();
         org.Initialize(model, contact, InteractionRule(model, EmailOpened, 5));

@@ -1,16 +1,15 @@
 using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
-using static LeadLifecycle.Plugins.Tests.Scoring.ScoringArrange;
 
 namespace LeadLifecycle.Plugins.Tests.Scoring;
 
 /// <summary>llc_ScoringWhatIf: what a Draft model or criteria would do, computed without writing anything.</summary>
-public class WhatIfTests
+public class WhatIfTests : LeadLifecycleTest
 {
     [Fact]
     public void A_draft_model_and_criteria_are_tried_on_the_open_leads_without_writing()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
         var service = org.GetService();
         var contacts = Enumerable.Range(0, 4).Select(i => Contact("P" + i)).ToArray();
         org.Initialize(contacts);
@@ -48,7 +47,7 @@ public class WhatIfTests
     [Fact]
     public void What_if_needs_a_model_or_criteria()
     {
-        var org = LocalOrganization.Create();
+        var org = Org;
 
         var error = Assert.ThrowsAny<Exception>(() => org.GetService().Execute(new OrganizationRequest("llc_ScoringWhatIf")));
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Reflection;
-using System.Text.Json;
 using LeadLifecycle.Cli.Simulate;
 
 namespace LeadLifecycle.Cli.Commands;
@@ -85,7 +84,7 @@ internal static class SimulateCommand
         if (resultFile is null) return ExitCodes.Ok;
         try
         {
-            File.WriteAllText(resultFile.TemporaryPath, runner.Result(steps).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            using (var file = File.Create(resultFile.TemporaryPath)) runner.WriteResult(steps, file);
             resultFile.Commit();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

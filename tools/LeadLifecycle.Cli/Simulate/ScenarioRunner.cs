@@ -165,43 +165,8 @@ public sealed class ScenarioRunner
         return userId => { foreach (var role in roles) Organization.AssignRole(userId, role); };
     }
 
-    /// <summary>The result file: every step's outcome and every record of every table after the last step.</summary>
-    public JsonObject Result(IEnumerable<StepResult> steps)
-    {
-        var records = new JsonObject();
-        foreach (var table in Organization.Metadata.Tables.Select(t => t.LogicalName).Order(StringComparer.Ordinal))
-        {
-            var rows = Organization.All(table);
-            if (rows.Count == 0) continue;
-            records[table] = new JsonArray(rows.Select(row => (JsonNode)new JsonObject
-            {
-                ["key"] = Keys.KeyOf(table, row.Id),
-                ["id"] = row.Id.ToString(),
-                ["fields"] = Codec.EncodeFields(row),
-            }).ToArray());
-        }
-        return new JsonObject
-        {
-            ["steps"] = new JsonArray(steps.Select(s => (JsonNode)new JsonObject
-            {
-                ["index"] = s.Index, ["ok"] = s.Ok, ["error"] = s.Error, ["serviceCalls"] = s.ServiceCalls,
-                ["maxExecutionCalls"] = s.MaxExecutionCalls,
-                ["asyncFailures"] = new JsonArray(s.AsyncFailures.Select(f => (JsonNode)EncodeFailure(f)).ToArray()),
-            }).ToArray()),
-            ["records"] = records,
-        };
-    }
-
-    /// <summary>A failed system job or flow run in RESULT.json: {"kind", "name", "record" (a reference in the value encoding,
-    /// or null), "error", "at"}.</summary>
-    private JsonObject EncodeFailure(LeadLifecycle.LocalOrg.Recording.FailedJob failure) => new()
-    {
-        ["kind"] = failure.Kind,
-        ["name"] = failure.Name,
-        ["record"] = failure.Table is { } table && failure.RecordId is { } id ? Codec.Encode(new EntityReference(table, id)) : null,
-        ["error"] = failure.Error,
-        ["at"] = failure.FailedOn.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-    };
+    /// <summary>Writes the result file (every step's outcome and every record of every table after the last step) to the stream.</summary>
+    public void WriteResult(IEnumerable<StepResult> steps, Stream output) => new ResultWriter(Organization, Keys, Codec).Write(steps, output);
 
     private EntityReference Target(string table, RecordTarget target) =>
         target.Key is { } key ? Keys.Resolve(table, key) : new EntityReference(table, target.Id!.Value);

@@ -11,7 +11,7 @@ namespace LeadLifecycle.LocalOrg.Security;
 /// caller cannot read are silently left out of results, joins and aggregates, as Dataverse's query security does.
 /// One instance serves one RetrieveMultiple: the predicates are computed once per table.
 /// </summary>
-internal sealed class SecuredQueryStore : IQueryableStore
+internal sealed class SecuredQueryStore : IIndexedQueryableStore
 {
     private readonly IQueryableStore _inner;
     private readonly SecurityGuard _guard;
@@ -28,6 +28,17 @@ internal sealed class SecuredQueryStore : IQueryableStore
     public IEnumerable<Entity> Rows(string logicalName)
     {
         var rows = _inner.Rows(logicalName);
+        var filter = Filter(logicalName);
+        return filter is null ? rows : rows.Where(filter);
+    }
+
+    // The inner store's indexes serve the query as they do without security; the same per-row filter then applies.
+    public int? CountMatching(string logicalName, IReadOnlyList<IndexLookup> anyOf) =>
+        (_inner as IIndexedQueryableStore)?.CountMatching(logicalName, anyOf);
+
+    public IEnumerable<Entity>? RowsMatching(string logicalName, IReadOnlyList<IndexLookup> anyOf)
+    {
+        if ((_inner as IIndexedQueryableStore)?.RowsMatching(logicalName, anyOf) is not { } rows) return null;
         var filter = Filter(logicalName);
         return filter is null ? rows : rows.Where(filter);
     }

@@ -28,7 +28,7 @@ internal sealed class DataStore
     /// <summary>The next row version (versionnumber), unique and increasing across the organization like SQL rowversion.</summary>
     public long NextVersion() => Interlocked.Increment(ref _version);
 
-    public Entity? Committed(string table, Guid id) => Table(table).Rows.TryGetValue(id, out var row) ? row : null;
+    public Entity? Committed(string table, Guid id) => Table(table).Get(id);
 
     /// <summary>Raised for each row a transaction commits (created, updated or deleted), in commit order: what
     /// <see cref="LocalOrganization.FollowChanges"/> reports.</summary>

@@ -1,4 +1,6 @@
 using LeadLifecycle.LocalOrg.Metadata;
+using LeadLifecycle.LocalOrg.Query;
+using LeadLifecycle.LocalOrg.Query.Values;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.LocalOrg.Storage;
@@ -7,13 +9,14 @@ namespace LeadLifecycle.LocalOrg.Storage;
 /// One database transaction: the writes of a top-level operation and of every synchronous plug-in step it causes.
 /// Writes stay private until <see cref="Commit"/>; rows written (and alternate-key values claimed) are locked until
 /// the transaction ends, so concurrent writers of the same row wait, and readers outside see committed data only.
+/// Its own writes are kept per table with the same indexes as the committed store (alternate keys, and the columns
+/// queries look up), so what it costs to read through them does not grow with the number of rows it wrote.
 /// </summary>
 internal sealed class Transaction
 {
     private readonly DataStore _store;
-    private readonly Dictionary<(string Table, Guid Id), Entity?> _writes = new();
+    private readonly Dictionary<string, TableWrites> _tables = new(StringComparer.Ordinal);
     private readonly List<(string Table, Guid Id)> _order = new();
-    private readonly HashSet<string> _writtenTables = new(StringComparer.Ordinal);
     private readonly List<string> _locks = new();
     private readonly List<Action> _afterCommit = new();
 
@@ -26,39 +29,122 @@ internal sealed class Transaction
     /// <summary>The row as this transaction sees it (own writes first, then committed), or null. Never mutate the result.</summary>
     public Entity? Read(string table, Guid id)
     {
-        if (_writes.TryGetValue((table, id), out var written)) return written;
+        if (_tables.TryGetValue(table, out var writes) && writes.Rows.TryGetValue(id, out var written)) return written;
         return _store.Committed(table, id);
     }
 
+    /// <summary>Every row of the table as this transaction sees it: committed rows in table order (its own versions in their
+    /// place, its deletions left out), then the rows it created, in the order it created them.</summary>
     public IEnumerable<Entity> Rows(string table)
     {
-        var committed = _store.Table(table).Rows;
-        if (!_writtenTables.Contains(table))
+        var committed = _store.Table(table);
+        if (!_tables.TryGetValue(table, out var writes))
         {
-            foreach (var pair in committed) yield return pair.Value; // enumerating the dictionary itself: no snapshot copy
+            foreach (var stored in committed.InOrder())
+                if (stored.Row is { } row) yield return row;
             yield break;
         }
-        foreach (var pair in committed)
+        foreach (var stored in committed.InOrder())
         {
-            if (_writes.TryGetValue((table, pair.Key), out var own))
+            if (writes.Rows.TryGetValue(stored.Id, out var own))
             {
                 if (own is not null) yield return own;
             }
-            else yield return pair.Value;
+            else if (stored.Row is { } row) yield return row;
         }
-        foreach (var key in _order)
+        foreach (var id in writes.Order)
         {
-            if (key.Table == table && !committed.ContainsKey(key.Id) && _writes[key] is { } created) yield return created;
+            if (committed.PositionOf(id) is null && writes.Rows[id] is { } created) yield return created;
         }
+    }
+
+    /// <summary>How many rows may match one of the lookups (committed ones plus this transaction's own): an upper bound;
+    /// null when one of them cannot be answered by an index.</summary>
+    public int? CountMatching(string table, IReadOnlyList<IndexLookup> anyOf)
+    {
+        var store = _store.Table(table);
+        _tables.TryGetValue(table, out var writes);
+        var total = 0;
+        foreach (var lookup in anyOf)
+        {
+            if (lookup.Attribute == store.Metadata.PrimaryIdAttribute)
+            {
+                if (lookup.Values.Any(v => v.Kind != ScalarKind.Id)) return null;
+                total += lookup.Values.Count;
+                continue;
+            }
+            if (store.CountMatching(lookup.Attribute, lookup.Values) is not int committed) return null;
+            var own = writes is null ? 0 : writes.Index(lookup.Attribute).Count(lookup.Values);
+            if (own is null) return null;
+            total += committed + own.Value;
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// The rows, as this transaction sees them, that may match one of the lookups — every row that does, in the order
+    /// <see cref="Rows"/> gives them (rows that no longer match may come too: the caller's predicate decides).
+    /// Null when one of the lookups cannot be answered by an index.
+    /// </summary>
+    public List<Entity>? RowsMatching(string table, IReadOnlyList<IndexLookup> anyOf)
+    {
+        var store = _store.Table(table);
+        _tables.TryGetValue(table, out var writes);
+        var candidates = new HashSet<Guid>();
+        foreach (var lookup in anyOf)
+        {
+            if (lookup.Attribute == store.Metadata.PrimaryIdAttribute)
+            {
+                if (lookup.Values.Any(v => v.Kind != ScalarKind.Id)) return null;
+                foreach (var value in lookup.Values) candidates.Add(value.Id);
+                continue;
+            }
+            if (store.MatchingIds(lookup.Attribute, lookup.Values) is not { } committed) return null;
+            candidates.UnionWith(committed);
+            if (writes is null) continue;
+            if (writes.Index(lookup.Attribute).Lookup(lookup.Values) is not { } own) return null;
+            candidates.UnionWith(own);
+        }
+        return InTableOrder(store, writes, candidates);
+    }
+
+    /// <summary>The rows with these ids as this transaction sees them, in the order <see cref="Rows"/> gives them.</summary>
+    public List<Entity> RowsWithIds(string table, IEnumerable<Guid> ids)
+    {
+        _tables.TryGetValue(table, out var writes);
+        return InTableOrder(_store.Table(table), writes, ids.ToHashSet());
+    }
+
+    /// <summary>Committed rows first, by their place in the table (this transaction's version where it wrote one), then the
+    /// rows this transaction created, in the order it created them; rows that do not exist (any more) are left out.</summary>
+    private static List<Entity> InTableOrder(TableStore store, TableWrites? writes, IEnumerable<Guid> ids)
+    {
+        var placed = new List<(long Position, Entity Row)>();
+        var created = new List<(int Sequence, Entity Row)>();
+        foreach (var id in ids)
+        {
+            Entity? own = null;
+            var wrote = writes is not null && writes.Rows.TryGetValue(id, out own);
+            var position = store.PositionOf(id);
+            var row = wrote ? own : position is null ? null : store.Get(id);
+            if (row is null) continue;
+            if (position is long p) placed.Add((p, row));
+            else if (wrote) created.Add((writes!.Sequence[id], row));
+        }
+        placed.Sort(static (a, b) => a.Position.CompareTo(b.Position));
+        created.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        var result = new List<Entity>(placed.Count + created.Count);
+        foreach (var (_, row) in placed) result.Add(row);
+        foreach (var (_, row) in created) result.Add(row);
+        return result;
     }
 
     /// <summary>Locks the row for this transaction (waiting for another writer to finish), then records the new version.</summary>
     public void Write(string table, Guid id, Entity? row)
     {
         LockRow(table, id);
-        if (!_writes.ContainsKey((table, id))) _order.Add((table, id));
-        _writes[(table, id)] = row;
-        _writtenTables.Add(table);
+        if (!_tables.TryGetValue(table, out var writes)) _tables[table] = writes = new TableWrites(_store.Table(table).Metadata);
+        if (writes.Set(id, row)) _order.Add((table, id));
     }
 
     public void LockRow(string table, Guid id) => Lock($"row|{table}|{id}", $"the {table} row {id}");
@@ -74,30 +160,24 @@ internal sealed class Transaction
     /// <summary>The id of another visible row holding this key value, if any.</summary>
     public Guid? FindByKey(TableMetadata table, AlternateKeyLookup key, string value, Guid exceptId)
     {
-        var store = _store.Table(table.LogicalName);
-        if (store.KeyIndexes.TryGetValue(key.Name, out var index) && index.TryGetValue(value, out var committedId) && committedId != exceptId)
+        if (_store.Table(table.LogicalName).KeyHolder(key.Name, value) is Guid committedId && committedId != exceptId)
         {
             var visible = Read(table.LogicalName, committedId);
             if (visible is not null && KeyValues.Of(visible, key.Columns) == value) return committedId;
         }
-        if (_writtenTables.Contains(table.LogicalName))
-        {
-            foreach (var k in _order)
-            {
-                if (k.Table != table.LogicalName || k.Id == exceptId) continue;
-                if (_writes[k] is { } row && KeyValues.Of(row, key.Columns) == value) return k.Id;
-            }
-        }
+        if (_tables.TryGetValue(table.LogicalName, out var writes)) return writes.KeyHolder(key.Name, value, exceptId);
         return null;
     }
 
-    /// <summary>Ids of the rows of <paramref name="table"/> whose <paramref name="column"/> points at the parent, as this transaction sees them.</summary>
+    /// <summary>Ids of the rows of <paramref name="table"/> whose <paramref name="column"/> points at the parent, as this
+    /// transaction sees them: committed ones in table order, then this transaction's own.</summary>
     public IReadOnlyList<Guid> Children(string table, string column, Guid parentId)
     {
-        var candidates = new HashSet<Guid>(_store.Table(table).CommittedChildren(column, parentId));
-        if (_writtenTables.Contains(table))
+        var candidates = new List<Guid>(_store.Table(table).CommittedChildren(column, parentId));
+        if (_tables.TryGetValue(table, out var writes) && writes.Index(column).Lookup(new[] { Scalar.OfId(parentId) }) is { } own)
         {
-            foreach (var key in _order) if (key.Table == table) candidates.Add(key.Id);
+            var known = new HashSet<Guid>(candidates);
+            candidates.AddRange(own.Where(known.Add).OrderBy(id => writes.Sequence[id]));
         }
         return candidates.Where(id => Read(table, id)?.Attributes.TryGetValue(column, out var v) == true && v is EntityReference r && r.Id == parentId).ToList();
     }
@@ -107,10 +187,10 @@ internal sealed class Transaction
     public IReadOnlyList<Action> Commit()
     {
         if (Completed) return Array.Empty<Action>();
-        foreach (var key in _order)
+        foreach (var (table, id) in _order)
         {
-            _store.Table(key.Table).Apply(key.Id, _writes[key]);
-            _store.NotifyCommitted(key.Table, key.Id);
+            _store.Table(table).Apply(id, _tables[table].Rows[id]);
+            _store.NotifyCommitted(table, id);
         }
         End();
         return _afterCommit.ToList();
@@ -119,7 +199,7 @@ internal sealed class Transaction
     public void Rollback()
     {
         if (Completed) return;
-        _writes.Clear();
+        _tables.Clear();
         _order.Clear();
         End();
     }
@@ -129,6 +209,64 @@ internal sealed class Transaction
         Completed = true;
         foreach (var key in _locks) _store.Locks.Release(key, this);
         _locks.Clear();
+    }
+
+    /// <summary>This transaction's writes to one table: the latest version of each row (null = deleted), the order rows were
+    /// first written, and indexes over them (alternate-key values; equality indexes built when a query first asks).</summary>
+    private sealed class TableWrites(TableMetadata metadata)
+    {
+        public Dictionary<Guid, Entity?> Rows { get; } = new();
+        public Dictionary<Guid, int> Sequence { get; } = new();
+        public List<Guid> Order { get; } = new();
+        private readonly Dictionary<string, Dictionary<string, HashSet<Guid>>> _keys = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ColumnIndex> _columns = new(StringComparer.Ordinal);
+
+        /// <summary>Records the row's new version; true when the row is written for the first time in this transaction.</summary>
+        public bool Set(Guid id, Entity? row)
+        {
+            var first = !Rows.TryGetValue(id, out var previous);
+            foreach (var key in metadata.AlternateKeys)
+            {
+                if (!_keys.TryGetValue(key.LogicalName, out var holders)) _keys[key.LogicalName] = holders = new(StringComparer.Ordinal);
+                if (previous is not null && KeyValues.Of(previous, key.Columns) is { } oldValue && holders.TryGetValue(oldValue, out var old)) old.Remove(id);
+                if (row is not null && KeyValues.Of(row, key.Columns) is { } newValue)
+                {
+                    if (!holders.TryGetValue(newValue, out var ids)) holders[newValue] = ids = new HashSet<Guid>();
+                    ids.Add(id);
+                }
+            }
+            foreach (var (column, index) in _columns)
+            {
+                if (previous is not null && previous.Attributes.TryGetValue(column, out var oldValue)) index.Remove(id, oldValue);
+                if (row is not null && row.Attributes.TryGetValue(column, out var newValue)) index.Add(id, newValue);
+            }
+            Rows[id] = row;
+            if (first)
+            {
+                Sequence[id] = Order.Count;
+                Order.Add(id);
+            }
+            return first;
+        }
+
+        /// <summary>The first row (in write order) other than <paramref name="exceptId"/> holding the key value.</summary>
+        public Guid? KeyHolder(string keyName, string value, Guid exceptId)
+        {
+            if (!_keys.TryGetValue(keyName, out var holders) || !holders.TryGetValue(value, out var ids)) return null;
+            Guid? first = null;
+            foreach (var id in ids)
+                if (id != exceptId && (first is null || Sequence[id] < Sequence[first.Value])) first = id;
+            return first;
+        }
+
+        public ColumnIndex Index(string column)
+        {
+            if (_columns.TryGetValue(column, out var index)) return index;
+            _columns[column] = index = new ColumnIndex();
+            foreach (var (id, row) in Rows)
+                if (row is not null && row.Attributes.TryGetValue(column, out var value)) index.Add(id, value);
+            return index;
+        }
     }
 }
 

@@ -12,8 +12,9 @@ namespace LeadLifecycle.LocalOrg.Query.Execution;
 /// tables. Top-level "and" parts that read the root only run before the joins, so joins see fewer rows.
 /// A joined row is an array with one slot per table (see <see cref="TableScope.Slot"/>); an outer join leaves
 /// the slot empty when nothing matched.
-/// Note: the root is still a full scan with compiled predicates; an index on the primary id / lookups would make
-/// equality conditions on them O(1) (left for when benchmarks ask for it).
+/// Which rows are read at all is <see cref="IndexChoice"/>'s: with an indexed store, the root's most selective eq / in
+/// condition and each join's key values are looked up instead of scanning the table; the same predicates then run on
+/// what was found, in the same order, so a query returns the same rows either way.
 /// </summary>
 internal static class RowSource
 {
@@ -25,7 +26,7 @@ internal static class RowSource
         var width = plan.Scopes.Count;
         var rows = new List<Entity?[]>();
         var probe = new Entity?[width];
-        foreach (var entity in store.Rows(plan.Root.LogicalName))
+        foreach (var entity in IndexChoice.RootRows(plan, criteria, store))
         {
             probe[0] = entity;
             if (rootFilter is not null && !rootFilter(probe)) continue;
@@ -143,7 +144,7 @@ internal static class RowSource
         var keyColumn = scope.Link!.LinkToAttributeName;
         var index = new Dictionary<Scalar, List<Entity>>(ScalarEquality.Instance);
         if (wanted.Count == 0) return index;
-        foreach (var entity in store.Rows(scope.LogicalName))
+        foreach (var entity in IndexChoice.JoinRows(scope, keyColumn, wanted, store))
         {
             var key = AttributeReader.Read(entity, keyColumn, scope.Table.PrimaryIdAttribute);
             if (key.IsNull || !wanted.Contains(key)) continue;
