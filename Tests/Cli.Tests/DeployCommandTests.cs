@@ -140,32 +140,40 @@ public sealed class DeployCommandTests : IDisposable
         Assert.Empty(_org.Requests);
     }
 
-    // The shipped package carries its steps on QualifyLead, Win and Lose without SdkMessageId (the ids are not
-    // published); deploy takes them from the organization's sdkmessage table before importing.
+    // Every step of the shipped package names its message by sdkmessage id (QualifyLead, Win and Lose included: their ids
+    // are published, see SdkMessages); deploy compares them with the organization's sdkmessage rows before importing.
     [Fact]
-    public async Task Steps_without_a_message_id_are_completed_from_the_organization_before_the_import()
+    public async Task The_steps_message_ids_are_checked_against_the_organization_before_the_import()
     {
         var zip = ShippedSolutionZip.Pack(_folder);
-        var saved = Path.Combine(_folder, "completed.zip");
-        Assert.Equal(["Lose", "QualifyLead", "Win"], StepMessageIds.Missing(File.ReadAllBytes(zip)).Order());
+        Assert.All(Steps(File.ReadAllBytes(zip)), s => Assert.NotNull(s.MessageId));
 
-        var run = await Deploy(zip, "--poll-seconds", "0", "--save-completed", saved);
+        var run = await Deploy(zip, "--poll-seconds", "0");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var imported = Convert.FromBase64String(Assert.Single(_org.Imports).Body["CustomizationFile"]!.GetValue<string>());
-        Assert.Empty(StepMessageIds.Missing(imported));
-        var steps = Steps(imported);
-        foreach (var (message, id) in new[] { ("QualifyLead", "5a0c1d1e-0000-4000-8000-0000000000a1"), ("Win", "5a0c1d1e-0000-4000-8000-0000000000a2"), ("Lose", "5a0c1d1e-0000-4000-8000-0000000000a3") })
-            Assert.All(steps.Where(s => s.Name.EndsWith($": {message} of lead") || s.Name.EndsWith($": {message} of opportunity")),
-                s => Assert.Equal(id, s.MessageId));
-        Assert.Contains(steps, s => s.Name.EndsWith(": Win of opportunity"));
-        // Steps that had their id keep it; nothing else in the package changed.
-        Assert.All(steps, s => Assert.NotNull(s.MessageId));
-        Assert.Equal(Entries(File.ReadAllBytes(zip)).Where(e => e.Key != "customizations.xml"),
-                     Entries(imported).Where(e => e.Key != "customizations.xml"));
-        Assert.Contains("Completed the steps on QualifyLead (5a0c1d1e-0000-4000-8000-0000000000a1)", run.Out);
-        Assert.Equal(imported, File.ReadAllBytes(saved));
-        Assert.Contains("imported", run.Out);
+        // The zip is imported as it is: nothing to complete.
+        Assert.Equal(File.ReadAllBytes(zip), Convert.FromBase64String(Assert.Single(_org.Imports).Body["CustomizationFile"]!.GetValue<string>()));
+        var requests = _org.Requests.ToList();
+        var lookup = requests.FindIndex(r => r.StartsWith("GET sdkmessages"));
+        Assert.True(lookup >= 0 && lookup < requests.FindIndex(r => r.StartsWith("POST ImportSolutionAsync")), string.Join("\n", requests));
+        Assert.Contains("Message ids of the steps match the organization's sdkmessage rows", run.Out);
+        foreach (var message in new[] { "Create", "Delete", "Lose", "QualifyLead", "Update", "Win" }) Assert.Contains(message, run.Out);
+    }
+
+    [Fact]
+    public async Task An_organization_whose_message_id_differs_gets_nothing_imported()
+    {
+        var win = _org.Rows["sdkmessages"].Single(r => r.Value["name"]!.GetValue<string>() == "Win");
+        _org.Rows["sdkmessages"].TryRemove(win.Key, out _);
+        var foreign = Guid.Parse("5a0c1d1e-0000-4000-8000-0000000000a2");
+        _org.Rows["sdkmessages"][foreign] = new System.Text.Json.Nodes.JsonObject { ["sdkmessageid"] = foreign.ToString(), ["name"] = "Win" };
+
+        var run = await Deploy(ShippedSolutionZip.Pack(_folder), "--poll-seconds", "0");
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("names sdkmessage 27bebb1b-ea3e-db11-86a7-000a3a5473e8 for Win, the organization's Win is 5a0c1d1e-0000-4000-8000-0000000000a2", run.Error);
+        Assert.Contains("Nothing was imported", run.Error);
+        Assert.Empty(_org.Imports);
     }
 
     [Fact]
@@ -177,16 +185,28 @@ public sealed class DeployCommandTests : IDisposable
         var run = await Deploy(zip, "--poll-seconds", "0");
 
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.Contains("the organization has no message", run.Error);
-        Assert.Contains("nothing was imported", run.Error);
+        Assert.Contains("the organization has no message QualifyLead", run.Error);
+        Assert.Contains("Nothing was imported", run.Error);
         Assert.Empty(_org.Imports);
     }
 
     [Fact]
-    public async Task A_package_with_a_step_without_message_id_fails_to_import_into_the_stand_in()
+    public async Task A_package_with_a_step_without_message_id_is_refused_before_the_import()
     {
-        // What deploy prevents: the shipped package sent as it is, straight to ImportSolutionAsync.
-        var zip = ShippedSolutionZip.Pack(_folder);
+        var zip = WithoutOneMessageId(ShippedSolutionZip.Pack(_folder));
+
+        var run = await Deploy(zip, "--poll-seconds", "0");
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("has no SdkMessageId", run.Error);
+        Assert.Empty(_org.Imports);
+    }
+
+    [Fact]
+    public async Task The_stand_in_refuses_a_step_without_message_id_as_the_import_would()
+    {
+        // What deploy prevents: a package with a step without SdkMessageId sent straight to ImportSolutionAsync.
+        var zip = WithoutOneMessageId(ShippedSolutionZip.Pack(_folder));
         using var api = new HttpClient { BaseAddress = new Uri(_org.Url, "api/data/v9.2/") };
         api.DefaultRequestHeaders.Authorization = new("Bearer", StandInOrganization.AccessToken);
         var body = new System.Text.Json.Nodes.JsonObject
@@ -206,16 +226,6 @@ public sealed class DeployCommandTests : IDisposable
         Assert.Contains("sdkmessage With Id = 00000000-0000-0000-0000-000000000000 Does Not Exist", row["message"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task A_completed_zip_that_cannot_be_saved_exits_2_and_imports_nothing()
-    {
-        var run = await Deploy(ShippedSolutionZip.Pack(_folder), "--save-completed", Path.Combine(_folder, "no-such-folder", "x.zip"));
-
-        Assert.Equal(ExitCodes.BadArguments, run.ExitCode);
-        Assert.Contains("could not save the completed zip", run.Error);
-        Assert.Empty(_org.Imports);
-    }
-
     private static List<(string Name, string? MessageId)> Steps(byte[] zip)
     {
         using var archive = new ZipArchive(new MemoryStream(zip));
@@ -224,16 +234,20 @@ public sealed class DeployCommandTests : IDisposable
             .Select(s => (s.Attribute("Name")!.Value, s.Element("SdkMessageId")?.Value)).ToList();
     }
 
-    private static Dictionary<string, string> Entries(byte[] zip)
+    /// <summary>The zip with the SdkMessageId of its first step removed.</summary>
+    private static string WithoutOneMessageId(string zip)
     {
-        using var archive = new ZipArchive(new MemoryStream(zip));
-        return archive.Entries.ToDictionary(e => e.FullName, e =>
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Update))
         {
-            using var stream = e.Open();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()));
-        });
+            var entry = archive.GetEntry("customizations.xml")!;
+            System.Xml.Linq.XDocument doc;
+            using (var stream = entry.Open()) doc = System.Xml.Linq.XDocument.Load(stream);
+            doc.Descendants("SdkMessageId").First().Remove();
+            entry.Delete();
+            using var output = archive.CreateEntry("customizations.xml").Open();
+            doc.Save(output);
+        }
+        return zip;
     }
 
     public void Dispose()

@@ -23,11 +23,7 @@ public class CheckerTests
     [Fact]
     public void The_valid_sample_package_has_no_defect()
     {
-        // The only warnings allowed are the documented ones: steps on messages whose sdkmessageid is not verified
-        // here (QualifyLead, Win, Lose), which the import resolves in the target organization.
-        var defects = SolutionChecker.Check(SamplePackage.Path);
-        Assert.DoesNotContain(defects, d => d.Severity == DefectSeverity.Error);
-        Assert.All(defects, d => Assert.Equal("step-message", d.Rule));
+        Assert.Empty(SolutionChecker.Check(SamplePackage.Path));
     }
 
     [Fact]
@@ -56,9 +52,9 @@ public class CheckerTests
     public void A_root_component_missing_from_the_package_is_reported()
     {
         var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
-            c.Root!.Element("Entities")!.Elements("Entity").Single(e => e.Element("Name")!.Value == "llc_retentionrule").Remove());
+            c.Root!.Element("Entities")!.Elements("Entity").Single(e => e.Element("Name")!.Value == "llc_matchinglock").Remove());
         var defect = SingleError(zip, "root-component");
-        Assert.Equal("root component type 1 llc_retentionrule", defect.Component);
+        Assert.Equal("root component type 1 llc_matchinglock", defect.Component);
     }
 
     [Fact]
@@ -120,7 +116,7 @@ public class CheckerTests
     }
 
     [Fact]
-    public void A_message_we_know_by_name_only_is_a_warning_not_an_error()
+    public void A_step_without_message_id_is_reported_with_the_published_id()
     {
         var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
         {
@@ -129,8 +125,15 @@ public class CheckerTests
             Step(c).Element("SdkMessageProcessingStepImages")!.Remove();
             Step(c).SetAttributeValue("Name", "LeadLifecycle.Solution.Fixtures.SamplePlugin: QualifyLead of lead");
         });
-        Assert.Empty(Errors(zip));
-        Assert.Contains(SolutionChecker.Check(zip), d => d is { Rule: "step-message", Severity: DefectSeverity.Warning });
+        Assert.Contains("no SdkMessageId", SingleError(zip, "step-message").Message);
+        Assert.Contains("644c3365-b36c-431e-b76b-5c3e48adee55", SingleError(zip, "step-message").Message);
+    }
+
+    [Fact]
+    public void A_message_id_that_is_not_the_message_of_the_step_name_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c => Step(c).Element("SdkMessageId")!.Value = "27bebb1b-ea3e-db11-86a7-000a3a5473e8"); // Win
+        Assert.Contains("is not the id of Update", SingleError(zip, "step-message").Message);
     }
 
     [Fact]
@@ -166,6 +169,7 @@ public class CheckerTests
         var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
         {
             Step(c).Element("SdkMessageId")!.Value = "{9ebdbb1b-ea3e-db11-86a7-000a3a5473e8}"; // Create
+            Step(c).SetAttributeValue("Name", "LeadLifecycle.Solution.Fixtures.SamplePlugin: Create of lead");
             Step(c).Element("FilteringAttributes")!.Remove();
         });
         SingleError(zip, "step-image-type");
@@ -199,5 +203,92 @@ public class CheckerTests
     {
         var zip = SamplePackage.BrokenCopy("customapis/llc_SampleApi/customapi.xml", a => a.Root!.SetAttributeValue("uniquename", "SampleApi"));
         Assert.Contains("prefix 'llc_'", SingleError(zip, "custom-api").Message);
+    }
+
+    private static System.Xml.Linq.XElement Manifest(XDocument m) => m.Root!.Element("SolutionManifest")!;
+
+    private static XElement Entity(XDocument c, string name) => c.Root!.Element("Entities")!.Elements("Entity").Single(e => e.Element("Name")!.Value == name);
+
+    [Fact]
+    public void A_view_the_app_lists_but_the_package_lacks_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            Entity(c, "llc_retentionrule").Descendants("savedquery").Single(q => q.Element("querytype")!.Value == "1").Remove());
+        var defect = SingleError(zip, "app-component");
+        Assert.Equal("app llc_LeadLifecycle", defect.Component);
+        Assert.Contains("component type 26", defect.Message);
+    }
+
+    [Fact]
+    public void A_site_map_table_the_app_does_not_include_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            c.Descendants("AppModuleComponent").Single(a => (string?)a.Attribute("schemaName") == "opportunity").Remove());
+        Assert.Contains("opens table opportunity, which app llc_LeadLifecycle does not include", SingleError(zip, "app-site-map").Message);
+    }
+
+    [Fact]
+    public void A_sub_grid_on_a_view_the_package_lacks_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            Entity(c, "lead").Descendants("control").Single(x => (string?)x.Attribute("id") == "leadscores").Element("parameters")!.Element("ViewId")!.Value = "{0f1e2d3c-0000-4000-8000-000000000009}");
+        var defect = SingleError(zip, "form-subgrid");
+        Assert.Equal("lead form 'Lead (Lead Lifecycle)' control leadscores", defect.Component);
+    }
+
+    [Fact]
+    public void A_form_field_the_table_does_not_have_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            Entity(c, "llc_retentionrule").Descendants("control").First(x => (string?)x.Attribute("datafieldname") == "llc_order").SetAttributeValue("datafieldname", "llc_priority"));
+        Assert.Contains("shows column llc_priority, which llc_retentionrule does not have", SingleError(zip, "form-field").Message);
+    }
+
+    [Fact]
+    public void An_assembly_registered_without_its_strong_name_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            c.Descendants("PluginAssembly").Single(a => a.Attribute("PluginAssemblyId")!.Value == SamplePackage.FixtureAssemblyId).SetAttributeValue("FullName", "LeadLifecycle.Solution.Fixtures"));
+        Assert.Contains(Errors(zip), d => d.Rule == "assembly-strong-name" && d.Component == "assembly LeadLifecycle.Solution.Fixtures");
+    }
+
+    [Fact]
+    public void A_step_without_its_handler_type_is_a_warning()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c => Step(c).Element("EventHandlerTypeCode")!.Remove());
+        Assert.Empty(Errors(zip));
+        Assert.Contains(SolutionChecker.Check(zip), d => d is { Rule: "step-handler-type", Severity: DefectSeverity.Warning });
+    }
+
+    [Fact]
+    public void A_step_whose_plugin_type_id_is_not_its_types_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c => Step(c).Element("PluginTypeId")!.Value = "0f1e2d3c-0000-4000-8000-00000000000a");
+        Assert.Contains("is not the id of LeadLifecycle.Solution.Fixtures.SamplePlugin", SingleError(zip, "step-plugin-type-id").Message);
+    }
+
+    [Fact]
+    public void A_sales_table_the_steps_need_but_the_manifest_does_not_declare_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("solution.xml", m =>
+            Manifest(m).Element("MissingDependencies")!.Elements().Where(d => (string?)d.Element("Required")!.Attribute("schemaName") == "opportunity").Remove());
+        Assert.Equal("table opportunity", SingleError(zip, "missing-dependency").Component);
+    }
+
+    [Fact]
+    public void An_assembly_root_component_without_its_full_name_is_a_warning()
+    {
+        var zip = SamplePackage.BrokenCopy("solution.xml", m =>
+            Roots(m).Elements().First(r => (string?)r.Attribute("type") == "91").Attribute("schemaName")!.Remove());
+        Assert.Empty(Errors(zip));
+        Assert.Contains(SolutionChecker.Check(zip), d => d is { Rule: "root-component", Severity: DefectSeverity.Warning });
+    }
+
+    [Fact]
+    public void An_app_shared_with_a_role_that_exists_nowhere_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            c.Descendants("AppModuleRoleMaps").Single().Add(new XElement("Role", new XAttribute("id", "{0f1e2d3c-0000-4000-8000-00000000000b}"))));
+        Assert.Contains("{0f1e2d3c-0000-4000-8000-00000000000b}".Trim('{', '}'), SingleError(zip, "app-roles").Message);
     }
 }

@@ -80,7 +80,7 @@ public class PackerTests
     {
         var src = SamplePackage.SourceCopy();
         var stepFile = Path.Combine(src, "SdkMessageProcessingSteps", $"{{{SamplePackage.SampleStepId}}}.xml");
-        File.WriteAllText(stepFile, File.ReadAllText(stepFile).Replace("Fixtures.SamplePlugin</PluginTypeName>", "Fixtures.Missing</PluginTypeName>"));
+        File.WriteAllText(stepFile, File.ReadAllText(stepFile).Replace("<PluginTypeName>LeadLifecycle.Solution.Fixtures.SamplePlugin,", "<PluginTypeName>LeadLifecycle.Solution.Fixtures.Missing,"));
         var error = Assert.Throws<SolutionFormatException>(() => SolutionPacker.Pack(src, SamplePackage.Assemblies, SamplePackage.NewTempDirectory(), managed: false));
         Assert.Contains("'LeadLifecycle.Solution.Fixtures.Missing' is not a public IPlugin class", error.Message);
     }

@@ -12,6 +12,9 @@ internal static class RepositoryPaths
 
     public static string SolutionData => Path.Combine(Root, "Solution", "data");
 
+    /// <summary>The SolutionPackager mapping file that maps the plug-in assemblies into the package.</summary>
+    public static string MappingFile => Path.Combine(Root, "Solution", "map.xml");
+
     public static string PackageDir => Metadata("SolutionPackageDir");
 
     public static string ManagedZip => Path.Combine(PackageDir, "LeadLifecycle_1_0_0_0_managed.zip");

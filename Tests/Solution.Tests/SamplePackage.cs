@@ -23,8 +23,18 @@ internal static class SamplePackage
         return dir;
     }
 
-    /// <summary>A copy of Solution/src with SampleSource/ laid over it and the sample components in the manifest.</summary>
+    /// <summary>A copy of Solution/src with SampleSource/ laid over it and the sample components in the manifest, synced
+    /// with the assemblies.</summary>
     public static string SourceCopy()
+    {
+        var src = SourceCopyWithoutSync();
+        // SampleSource is written as a person writes a new component (bare type names, no plug-in types): sync completes it.
+        SolutionSync.Apply(src, Assemblies.Select(AssemblyInspector.Inspect).ToList());
+        return src;
+    }
+
+    /// <summary>The same copy, the sample components still as written by hand.</summary>
+    public static string SourceCopyWithoutSync()
     {
         var src = System.IO.Path.Combine(NewTempDirectory(), "src");
         Copy(RepositoryPaths.SolutionSource, src);
@@ -77,7 +87,8 @@ internal static class SamplePackage
         return copy;
     }
 
-    private static void Copy(string from, string to)
+    /// <summary>Copies every file below <paramref name="from"/> to the same place below <paramref name="to"/>.</summary>
+    public static void Copy(string from, string to)
     {
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
         {

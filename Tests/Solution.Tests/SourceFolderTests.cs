@@ -68,6 +68,32 @@ public class SourceFolderTests
     }
 
     [Fact]
+    public void The_source_reads_into_the_app_forms_views_charts_and_dashboard_the_local_organization_reads()
+    {
+        // The local organization reads Solution/src with this same reader (ShippedSolution): the new components parse.
+        Assert.Equal("llc_LeadLifecycle", Assert.Single(Source.AppModules).UniqueName);
+        Assert.Equal(3, Assert.Single(Source.SiteMaps).Areas.Count);
+        Assert.NotEmpty(Assert.Single(Source.Dashboards).Controls);
+        Assert.Equal(4, Source.Table("lead")!.Forms.Single(f => f.Type == "main").Header.Count());
+        Assert.Single(Source.Table("contact")!.Forms, f => f.Type == "quick");
+        Assert.Equal(7, Source.Tables.Sum(t => t.Charts.Count));
+        Assert.All(Source.Steps, s => Assert.False(s.PluginTypeName.Contains(','), s.PluginTypeName)); // full type names, as the pipeline resolves them
+        Assert.Contains(Source.MissingDependencies, d => d.Required.SchemaName == "opportunity");
+    }
+
+    [Fact]
+    public void Steps_and_custom_apis_read_the_same_before_and_after_sync()
+    {
+        // A step or custom API written by hand names its type by full name; after sync, by assembly qualified name and id.
+        var handWritten = SolutionReader.ReadSourceFolder(SamplePackage.SourceCopyWithoutSync());
+        var synced = SolutionReader.ReadSourceFolder(SamplePackage.SourceCopy());
+
+        Assert.Equal(handWritten.Steps.Select(s => (s.Id, s.PluginTypeName, s.Message)).Order(), synced.Steps.Select(s => (s.Id, s.PluginTypeName, s.Message)).Order());
+        Assert.Equal(handWritten.CustomApis.Select(a => (a.UniqueName, a.PluginTypeName)).Order(), synced.CustomApis.Select(a => (a.UniqueName, a.PluginTypeName)).Order());
+        Assert.Equal("LeadLifecycle.Solution.Fixtures.SamplePlugin", handWritten.CustomApis.Single(a => a.UniqueName == "llc_SampleApi").PluginTypeName);
+    }
+
+    [Fact]
     public void A_missing_manifest_is_a_clear_error()
     {
         var error = Assert.Throws<SolutionFormatException>(() => SolutionReader.ReadSourceFolder(SamplePackage.NewTempDirectory()));

@@ -2,50 +2,67 @@ using LeadLifecycle.SolutionModel;
 
 namespace LeadLifecycle.Solution.Tests;
 
-/// <summary>Completing the built package's steps with sdkmessage ids (what `llc deploy` does with the organization's ids).</summary>
-public sealed class StepMessageIdsTests : IDisposable
+/// <summary>The sdkmessage ids the built package's steps ship, and how `llc deploy` compares them with an organization's.</summary>
+public sealed class StepMessageIdsTests
 {
-    private static readonly Dictionary<string, Guid> SomeIds = new()
+    /// <summary>An organization's sdkmessage rows: the ids of the SdkMessageBase table of a Dynamics 365 8.2 database
+    /// (phuocle/DynamicsCrmSource, 8.2/8.2.0.0749/Database/Data/dbo.SdkMessageBase.Table.sql).</summary>
+    private static readonly Dictionary<string, Guid> Organization = new()
     {
-        ["QualifyLead"] = Guid.Parse("0f1e2d3c-0000-4000-8000-000000000001"),
-        ["Win"] = Guid.Parse("0f1e2d3c-0000-4000-8000-000000000002"),
-        ["Lose"] = Guid.Parse("0f1e2d3c-0000-4000-8000-000000000003"),
+        ["Create"] = Guid.Parse("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8"), ["Update"] = Guid.Parse("20bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["Delete"] = Guid.Parse("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8"), ["QualifyLead"] = Guid.Parse("644c3365-b36c-431e-b76b-5c3e48adee55"),
+        ["Win"] = Guid.Parse("27bebb1b-ea3e-db11-86a7-000a3a5473e8"), ["Lose"] = Guid.Parse("d1bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
     };
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("llc-msgids-").FullName;
+    private static IReadOnlyList<StepMessageIds.StepMessage> Built => StepMessageIds.Used(File.ReadAllBytes(RepositoryPaths.ManagedZip));
 
     [Fact]
-    public void The_built_zip_lacks_exactly_the_unpublished_message_ids()
+    public void Every_step_of_the_built_zip_names_its_message_by_the_published_id()
     {
-        Assert.Equal(["Lose", "QualifyLead", "Win"], StepMessageIds.Missing(File.ReadAllBytes(RepositoryPaths.ManagedZip)).Order());
+        Assert.All(Built, s => Assert.NotNull(s.Id));
+        Assert.Equal(
+            [("Lose", Organization["Lose"]), ("QualifyLead", Organization["QualifyLead"]), ("Win", Organization["Win"])],
+            Built.Where(s => s.Message is "QualifyLead" or "Win" or "Lose").Select(s => (s.Message, s.Id!.Value)).Distinct().Order());
     }
 
     [Fact]
-    public void A_completed_zip_names_every_step_message_by_id_and_the_checker_no_longer_warns()
+    public void An_organization_with_the_same_ids_has_no_problem_with_the_built_zip()
     {
-        var completed = Path.Combine(_folder, "completed.zip");
-        File.WriteAllBytes(completed, StepMessageIds.Fill(File.ReadAllBytes(RepositoryPaths.ManagedZip), SomeIds));
-
-        Assert.Empty(StepMessageIds.Missing(File.ReadAllBytes(completed)));
-        var defects = SolutionChecker.Check(completed);
-        Assert.DoesNotContain(defects, d => d.Rule == "step-message");
-        Assert.DoesNotContain(defects, d => d.Severity == DefectSeverity.Error);
-        // Same steps, messages read back from the ids we wrote or the step names.
-        var before = SolutionReader.ReadPackage(RepositoryPaths.ManagedZip).Steps.Select(s => (s.Name, s.Message)).Order();
-        var after = SolutionReader.ReadPackage(completed).Steps.Select(s => (s.Name, s.Message)).Order();
-        Assert.Equal(before, after);
-        if (SchemaCheck.Run(completed) is { } check) Assert.True(check.ExitCode == 0, check.Output);
+        Assert.Empty(StepMessageIds.Problems(Built, Organization));
     }
 
     [Fact]
-    public void Completing_without_an_id_for_a_message_the_steps_need_names_that_message()
+    public void A_differing_id_is_named_with_the_step_and_both_ids()
     {
-        var ids = SomeIds.Where(p => p.Key != "Win").ToDictionary();
+        var other = new Dictionary<string, Guid>(Organization) { ["QualifyLead"] = Guid.Parse("0f1e2d3c-0000-4000-8000-000000000001") };
 
-        var error = Assert.Throws<SolutionFormatException>(() => StepMessageIds.Fill(File.ReadAllBytes(RepositoryPaths.ManagedZip), ids));
+        var problems = StepMessageIds.Problems(Built, other);
 
-        Assert.Contains("no sdkmessageid for Win", error.Message);
+        Assert.Equal(2, problems.Count); // the two QualifyLead steps
+        Assert.All(problems, p => Assert.Contains("names sdkmessage 644c3365-b36c-431e-b76b-5c3e48adee55 for QualifyLead, the organization's QualifyLead is 0f1e2d3c-0000-4000-8000-000000000001", p));
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    [Fact]
+    public void A_message_the_organization_lacks_is_named_once()
+    {
+        var problems = StepMessageIds.Problems(Built, Organization.Where(p => p.Key != "Win").ToDictionary());
+
+        Assert.Equal("the organization has no message Win (sdkmessage), which 1 step(s) register on", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void A_step_on_a_custom_api_of_the_package_is_not_compared_the_import_creates_its_message()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+        {
+            var step = c.Descendants("SdkMessageProcessingStep").Single(s => s.Attribute("SdkMessageProcessingStepId")!.Value.Contains(SamplePackage.SampleStepId));
+            step.SetAttributeValue("Name", "LeadLifecycle.Solution.Fixtures.SamplePlugin: llc_SampleApi");
+            step.Element("SdkMessageId")!.Value = "0f1e2d3c-0000-4000-8000-00000000000c"; // the source organization's id of the custom API's message
+        });
+
+        var used = StepMessageIds.Used(File.ReadAllBytes(zip));
+
+        Assert.True(used.Single(s => s.Message == "llc_SampleApi").IsCustomApi);
+        Assert.Empty(StepMessageIds.Problems(used, Organization));
+    }
 }

@@ -10,15 +10,24 @@ namespace LeadLifecycle.WebApiStandIn;
 // step without one is not documented; the stand-in assumes it does, the cautious reading.
 public sealed partial class StandInOrganization
 {
-    /// <summary>sdkmessage rows (name → id). Create and Update carry their real ids; the ids of QualifyLead, Win and
-    /// Lose here are the stand-in's own (the real ones are not published).</summary>
+    /// <summary>sdkmessage rows (name → id) with the ids every organization has: the SdkMessageBase table of a Dynamics 365
+    /// 8.2 organization database (phuocle/DynamicsCrmSource, 8.2/8.2.0.0749/Database/Data/dbo.SdkMessageBase.Table.sql).
+    /// Tests change or remove rows to stand for an organization that disagrees.</summary>
     public static readonly IReadOnlyDictionary<string, Guid> StandInSdkMessages = new Dictionary<string, Guid>
     {
+        ["Assign"] = new("8cbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["Associate"] = new("16e7c888-3b24-448b-b7da-ebfe9b681762"),
         ["Create"] = new("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["Delete"] = new("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["Disassociate"] = new("bdfc191d-fc56-493a-a6b1-cb0c47a22ecc"),
+        ["Lose"] = new("d1bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["QualifyLead"] = new("644c3365-b36c-431e-b76b-5c3e48adee55"),
+        ["Retrieve"] = new("f2bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["RetrieveMultiple"] = new("03bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["SetState"] = new("1cbebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["SetStateDynamicEntity"] = new("1dbebb1b-ea3e-db11-86a7-000a3a5473e8"),
         ["Update"] = new("20bebb1b-ea3e-db11-86a7-000a3a5473e8"),
-        ["QualifyLead"] = new("5a0c1d1e-0000-4000-8000-0000000000a1"),
-        ["Win"] = new("5a0c1d1e-0000-4000-8000-0000000000a2"),
-        ["Lose"] = new("5a0c1d1e-0000-4000-8000-0000000000a3"),
+        ["Win"] = new("27bebb1b-ea3e-db11-86a7-000a3a5473e8"),
     };
 
     private static ConcurrentDictionary<Guid, JsonObject> SdkMessageRows()

@@ -87,7 +87,10 @@ internal static class CustomizationsParser
                 .SelectMany(a => a.Element("optionset")?.Element("statuses")?.Elements("status") ?? [])
                 .Select(s => new StateStatusDefinition(int.Parse(s.Attr("state") ?? "0"), int.Parse(s.Attr("value")!), s.Element("labels").Label() ?? "")).ToList(),
             entityXml.Element("SavedQueries")?.Descendants("savedquery").Select(View).ToList() ?? [],
-            entityXml.Element("FormXml")?.Elements("forms").SelectMany(f => f.Elements("systemform").Select(s => Form(s, f.Attr("type") ?? "main"))).ToList() ?? []);
+            entityXml.Element("FormXml")?.Elements("forms").SelectMany(f => f.Elements("systemform").Select(s => Form(s, f.Attr("type") ?? "main"))).ToList() ?? [])
+        {
+            Charts = AppParser.Charts(entityXml, name),
+        };
     }
 
     private static ColumnDefinition Column(string table, XElement a, IReadOnlyList<OptionSetDefinition> globals, IReadOnlyList<RelationshipDefinition> relationships)
@@ -146,5 +149,9 @@ internal static class CustomizationsParser
         s.Guid("formid") ?? Guid.Empty,
         s.Element("LocalizedNames").Label() ?? "",
         type,
-        s.Element("form")?.ToString(SaveOptions.DisableFormatting) ?? "");
+        s.Element("form")?.ToString(SaveOptions.DisableFormatting) ?? "")
+    {
+        Controls = s.Element("form") is { } form ? AppParser.Controls(form) : [],
+        DisplayCondition = s.Element("form") is { } f ? AppParser.DisplayCondition(f) : null,
+    };
 }

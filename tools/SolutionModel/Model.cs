@@ -24,6 +24,18 @@ public sealed record SolutionDefinition(
     /// <summary>True for a managed package; false for an unmanaged one and for the source folder.</summary>
     public bool IsManaged { get; init; }
 
+    /// <summary>The manifest's MissingDependencies: what the solution needs from solutions it does not contain.</summary>
+    public IReadOnlyList<MissingDependencyDefinition> MissingDependencies { get; init; } = [];
+
+    /// <summary>Model-driven apps (AppModules).</summary>
+    public IReadOnlyList<AppModuleDefinition> AppModules { get; init; } = [];
+
+    /// <summary>The site maps of the apps (AppModuleSiteMaps).</summary>
+    public IReadOnlyList<SiteMapDefinition> SiteMaps { get; init; } = [];
+
+    /// <summary>System dashboards (Dashboards).</summary>
+    public IReadOnlyList<DashboardDefinition> Dashboards { get; init; } = [];
+
     /// <summary>The cloud flows (Category 5 workflows with their .json definitions); see <see cref="CloudFlowParser"/>.</summary>
     public IReadOnlyList<CloudFlowDefinition> CloudFlows { get; init; } = [];
 
@@ -50,6 +62,9 @@ public sealed record TableDefinition(
     IReadOnlyList<FormDefinition> Forms)
 {
     public ColumnDefinition? Column(string logicalName) => Columns.FirstOrDefault(c => c.LogicalName == logicalName);
+
+    /// <summary>System charts of the table (savedqueryvisualization).</summary>
+    public IReadOnlyList<ChartDefinition> Charts { get; init; } = [];
 }
 
 public enum ColumnType
@@ -84,7 +99,68 @@ public sealed record AlternateKeyDefinition(string LogicalName, string DisplayNa
 
 public sealed record ViewDefinition(Guid Id, string Name, string FetchXml, string LayoutXml, bool IsDefault);
 
-public sealed record FormDefinition(Guid Id, string Name, string Type, string FormXml);
+public sealed record FormDefinition(Guid Id, string Name, string Type, string FormXml)
+{
+    /// <summary>Every control of the form, in the header, body and footer.</summary>
+    public IReadOnlyList<FormControlDefinition> Controls { get; init; } = [];
+
+    /// <summary>The form's DisplayConditions: who sees it (security role ids, empty for everyone) and its order.</summary>
+    public FormDisplayCondition? DisplayCondition { get; init; }
+
+    public IEnumerable<FormControlDefinition> Header => Controls.Where(c => c.Placement == "header");
+
+    public IEnumerable<FormControlDefinition> SubGrids => Controls.Where(c => c.IsSubGrid);
+}
+
+/// <summary>A control of a form or dashboard.</summary>
+/// <param name="Placement">"header", "body" or "footer".</param>
+/// <param name="Label">The label of its cell.</param>
+/// <param name="DataField">The column it shows (fields).</param>
+/// <param name="TargetEntity">The table of a sub-grid, chart or list tile.</param>
+public sealed record FormControlDefinition(
+    string Id, string ClassId, string Placement, string? Label, string? DataField,
+    string? TargetEntity = null, string? RelationshipName = null, Guid? ViewId = null, Guid? ChartId = null, string? ChartGridMode = null)
+{
+    /// <summary>The sub-grid / chart control (classid E7A81278-8635-4d9e-8D4D-59480B391C5B).</summary>
+    public bool IsSubGrid => string.Equals(ClassId.Trim('{', '}'), "E7A81278-8635-4d9e-8D4D-59480B391C5B", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <param name="Roles">Security role ids the form is shown to; empty when it is shown to everyone.</param>
+/// <param name="Order">The form's place among the table's forms of its type.</param>
+/// <param name="IsFallback">Shown to users who have none of the roles of any form.</param>
+public sealed record FormDisplayCondition(IReadOnlyList<Guid> Roles, int Order, bool IsFallback);
+
+/// <summary>A system chart (savedqueryvisualization) of a table: datadescription (aggregate FetchXML) and presentationdescription.</summary>
+public sealed record ChartDefinition(Guid Id, string Name, string Table, string DataDescription, string PresentationDescription, bool IsDefault);
+
+/// <summary>A system dashboard (a systemform of type dashboard).</summary>
+public sealed record DashboardDefinition(Guid Id, string Name, IReadOnlyList<FormControlDefinition> Controls);
+
+/// <summary>A model-driven app: its components (type codes as in solutioncomponent: 1 table, 26 view, 29 process,
+/// 59 chart, 60 form or dashboard, 62 site map) and the security roles it is shared with.</summary>
+public sealed record AppModuleDefinition(string UniqueName, string DisplayName, IReadOnlyList<AppComponentReference> Components, IReadOnlyList<Guid> Roles);
+
+public sealed record AppComponentReference(int Type, string? SchemaName, Guid? Id)
+{
+    public string Key => SchemaName ?? $"{{{Id}}}";
+}
+
+public sealed record SiteMapDefinition(string UniqueName, IReadOnlyList<SiteMapArea> Areas);
+
+public sealed record SiteMapArea(string Id, string Title, IReadOnlyList<SiteMapGroup> Groups);
+
+public sealed record SiteMapGroup(string Id, string Title, IReadOnlyList<SiteMapSubArea> SubAreas);
+
+/// <param name="ViewId">The view a SubArea opens (viewid of its Url), if any.</param>
+/// <param name="DashboardId">The dashboard a SubArea opens (DefaultDashboard), if any.</param>
+public sealed record SiteMapSubArea(string Id, string Title, string? Entity, string? Url, Guid? ViewId, Guid? DashboardId);
+
+/// <summary>One MissingDependency of the manifest: a component of another solution that a component of this one needs.</summary>
+public sealed record MissingDependencyDefinition(DependencyComponent Required, DependencyComponent Dependent);
+
+/// <param name="Type">Solution component type code (1 table, 2 column, 60 form, 92 step, …).</param>
+/// <param name="Solution">For a required component: the solution that brings it, "uniquename (version)".</param>
+public sealed record DependencyComponent(int Type, string? SchemaName, Guid? Id, string? ParentSchemaName, string? Solution);
 
 public sealed record RelationshipDefinition(
     string SchemaName,

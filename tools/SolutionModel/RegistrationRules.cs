@@ -16,8 +16,12 @@ internal static class RegistrationRules
             InspectedAssembly built;
             try { built = AssemblyInspector.Inspect(new MemoryStream(c.Files.ReadBytes(assembly.FileName)), assembly.FileName); }
             catch (SolutionFormatException e) { c.Error("assembly", component, e.Message); continue; }
-            if (built.FullName != assembly.FullName)
+            if (!IsStrongName(assembly.FullName))
+                c.Error("assembly-strong-name", component, $"FullName '{assembly.FullName}' is not a strong name (name, Version, Culture, PublicKeyToken): Dataverse registers only signed assemblies by their full name");
+            else if (built.FullName != assembly.FullName)
                 c.Error("assembly", component, $"registered as '{assembly.FullName}' but the packaged dll is '{built.FullName}'");
+            if (assembly.Types.Count == 0 && built.Types.Count > 0)
+                c.Error("assembly-plugin-types", component, "no <PluginTypes>: the steps and custom APIs on its classes have no plug-in type to bind to");
             foreach (var type in assembly.Types.Where(t => built.Types.All(b => b.FullName != t.TypeName)))
                 c.Error("plugin-type", $"plug-in type {type.TypeName}", $"registered but not a public plug-in or workflow activity class of {built.Name}.dll");
             foreach (var type in built.Types) typesInDlls[type.FullName] = built.FullName;
@@ -27,9 +31,10 @@ internal static class RegistrationRules
         foreach (var api in c.Solution.CustomApis.Where(a => a.PluginTypeName is not null && !typesInDlls.ContainsKey(a.PluginTypeName)))
             c.Error("plugin-type", $"custom API {api.UniqueName}", $"its plug-in type {api.PluginTypeName} is not in a packaged assembly");
 
+        var typeIds = c.Solution.PluginAssemblies.SelectMany(a => a.Types).GroupBy(t => t.TypeName).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
         var stepElements = c.Customizations.Element("SdkMessageProcessingSteps")?.Elements("SdkMessageProcessingStep").ToList() ?? [];
         foreach (var (step, xml) in c.Solution.Steps.Zip(stepElements))
-            CheckStep(c, step, xml, typesInDlls, customApis);
+            CheckStep(c, step, xml, typesInDlls, typeIds, customApis);
 
         foreach (var duplicate in c.Solution.Steps.GroupBy(s => s.Id).Where(g => g.Count() > 1))
             c.Error("step-duplicate", $"step {duplicate.Key}", $"{duplicate.Count()} steps share this SdkMessageProcessingStepId");
@@ -40,14 +45,27 @@ internal static class RegistrationRules
                 $"{duplicate.Count()} steps register {duplicate.Key.PluginTypeName} on the same message, table, stage and mode: it would run twice");
     }
 
-    private static void CheckStep(CheckContext c, StepDefinition step, XElement xml, IReadOnlyDictionary<string, string> typesInDlls, ISet<string> customApis)
+    private static void CheckStep(CheckContext c, StepDefinition step, XElement xml, IReadOnlyDictionary<string, string> typesInDlls,
+        IReadOnlyDictionary<string, Guid> typeIds, ISet<string> customApis)
     {
         var component = $"step '{step.Name}'";
+        if (XsdOrder.FirstOutOfOrder(xml, XsdOrder.SdkMessageProcessingStep) is { } misplaced)
+            c.Error("step-element-order", component, $"{misplaced}: CustomizationsSolution.xsd fixes the order of a step's elements and an import rejects another");
+        foreach (var image in xml.Element("SdkMessageProcessingStepImages")?.Elements("SdkMessageProcessingStepImage") ?? [])
+            if (XsdOrder.FirstOutOfOrder(image, XsdOrder.SdkMessageProcessingStepImage) is { } misplacedInImage)
+                c.Error("step-element-order", $"{component} image '{image.Attr("Name")}'", $"{misplacedInImage}: CustomizationsSolution.xsd fixes the order of an image's elements");
         var aqn = xml.Text("PluginTypeName") ?? "";
         if (!typesInDlls.TryGetValue(step.PluginTypeName, out var assemblyFullName))
             c.Error("step-plugin-type", component, $"plug-in type '{step.PluginTypeName}' is not in any packaged assembly");
-        else if (aqn.Contains(',') && aqn[(aqn.IndexOf(',') + 1)..].Trim() != assemblyFullName)
+        else if (!aqn.Contains(','))
+            c.Warning("step-plugin-type", component, $"PluginTypeName '{aqn}' is not assembly qualified ('{step.PluginTypeName}, {assemblyFullName}'), as an export writes it");
+        else if (aqn[(aqn.IndexOf(',') + 1)..].Trim() != assemblyFullName)
             c.Error("step-plugin-type", component, $"names assembly '{aqn[(aqn.IndexOf(',') + 1)..].Trim()}' but the type is in '{assemblyFullName}'");
+        var typeId = xml.Guid("PluginTypeId");
+        if (typeId is null)
+            c.Warning("step-plugin-type-id", component, "no PluginTypeId: an export names the step's plug-in type by id as well");
+        else if (typeIds.TryGetValue(step.PluginTypeName, out var registeredId) && registeredId != typeId)
+            c.Error("step-plugin-type-id", component, $"PluginTypeId {typeId} is not the id of {step.PluginTypeName} in the package's <PluginTypes> ({registeredId})");
 
         var messageId = xml.Guid("SdkMessageId");
         var known = SdkMessages.Canonical(step.Message) is not null || customApis.Contains(step.Message);
@@ -57,9 +75,21 @@ internal static class RegistrationRules
                 : $"SdkMessageId {messageId} is not a message we know; name it in the step name ('Type: Message of table')");
         else if (!known)
             c.Error("step-message", component, $"message '{step.Message}' is neither a platform message we register on nor a custom API of the package");
-        else if (messageId is null && SdkMessages.Canonical(step.Message) is not null)
-            c.Warning("step-message", component, $"no SdkMessageId: the id of {step.Message} is not published; `llc deploy` fills it in from the target organization " +
-                      "(save that zip with --save-completed for imports elsewhere: the id is the same in every organization)");
+        else if (messageId is null)
+            c.Error("step-message", component, $"no SdkMessageId: every exported step names its message by id ({step.Message}: {SdkMessages.IdOf(step.Message)?.ToString() ?? "the organization's id"})");
+        else if (SdkMessages.FromStepName(step.Name) is { } named && SdkMessages.Canonical(named) is { } namedMessage
+                 && SdkMessages.IdOf(namedMessage) is { } namedId && namedId != messageId)
+            c.Error("step-message", component, $"SdkMessageId {messageId} is not the id of {namedMessage} ({namedId}), the message its name says");
+
+        switch (xml.Int("EventHandlerTypeCode"))
+        {
+            case null:
+                c.Warning("step-handler-type", component, $"no EventHandlerTypeCode: every exported plug-in step carries {StandardComponents.PluginTypeEventHandler} (plug-in type)");
+                break;
+            case var code when code != StandardComponents.PluginTypeEventHandler:
+                c.Error("step-handler-type", component, $"EventHandlerTypeCode {code} is not {StandardComponents.PluginTypeEventHandler} (plug-in type), yet the step runs plug-in type {step.PluginTypeName}");
+                break;
+        }
 
         if (!ValidStages.Contains(step.Stage))
             c.Error("step-stage", component, $"stage {step.Stage} is not a registrable stage (10 pre-validation, 20 pre-operation, 40 post-operation)");
@@ -85,5 +115,14 @@ internal static class RegistrationRules
             if (image.ImageType is 1 or 2 && step.Stage != 40)
                 c.Error("step-image-type", imageName, "a post-image exists only on stage 40 (post-operation)");
         }
+    }
+
+    /// <summary>"Name, Version=…, Culture=…, PublicKeyToken=…" with a real token: the only name Dataverse registers.</summary>
+    internal static bool IsStrongName(string fullName)
+    {
+        var parts = fullName.Split(',').Select(p => p.Trim()).ToList();
+        string? Part(string key) => parts.FirstOrDefault(p => p.StartsWith(key + "=", StringComparison.OrdinalIgnoreCase))?[(key.Length + 1)..];
+        return parts.Count >= 4 && parts[0].Length > 0 && System.Version.TryParse(Part("Version"), out _) && Part("Culture") is { Length: > 0 }
+               && Part("PublicKeyToken") is { Length: 16 } token && token.All(char.IsAsciiHexDigit);
     }
 }

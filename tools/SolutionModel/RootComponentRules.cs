@@ -18,6 +18,11 @@ internal static class RootComponentRules
                 ComponentType.PluginAssembly => s.PluginAssemblies.Any(a => a.Id == root.Id),
                 ComponentType.SdkMessageProcessingStep => s.Steps.Any(st => st.Id == root.Id),
                 ComponentType.EnvironmentVariableDefinition => s.EnvironmentVariables.Any(v => v.SchemaName == root.SchemaName),
+                ComponentType.SavedQuery => s.Tables.Any(t => t.Views.Any(v => v.Id == root.Id)),
+                ComponentType.SavedQueryVisualization => s.Tables.Any(t => t.Charts.Any(v => v.Id == root.Id)),
+                ComponentType.SystemForm => s.Tables.Any(t => t.Forms.Any(f => f.Id == root.Id)) || s.Dashboards.Any(d => d.Id == root.Id),
+                ComponentType.SiteMap => s.SiteMaps.Any(m => m.UniqueName == root.SchemaName),
+                ComponentType.AppModule => s.AppModules.Any(a => a.UniqueName == root.SchemaName),
                 _ => (bool?)null,
             };
             if (present is null)
@@ -33,12 +38,34 @@ internal static class RootComponentRules
         Owned(c, ComponentType.PluginAssembly, s.PluginAssemblies.Select(a => ((string?)null, (Guid?)a.Id, $"assembly {a.FullName.Split(',')[0]}")));
         Owned(c, ComponentType.SdkMessageProcessingStep, s.Steps.Select(st => ((string?)null, (Guid?)st.Id, $"step '{st.Name}'")));
         Owned(c, ComponentType.EnvironmentVariableDefinition, s.EnvironmentVariables.Select(v => ((string?)v.SchemaName, (Guid?)null, $"environment variable {v.SchemaName}")));
+        Owned(c, ComponentType.AppModule, s.AppModules.Select(a => ((string?)a.UniqueName, (Guid?)null, $"app {a.UniqueName}")));
+        Owned(c, ComponentType.SiteMap, s.SiteMaps.Select(m => ((string?)m.UniqueName, (Guid?)null, $"site map {m.UniqueName}")));
+        Owned(c, ComponentType.SystemForm, s.Dashboards.Select(d => ((string?)null, (Guid?)d.Id, $"dashboard '{d.Name}'")));
+        // A table the package only extends (behavior 2) brings none of its forms, views and charts: each is a root component of its own.
+        foreach (var table in s.Tables.Where(t => !t.IsCustom))
+        {
+            Owned(c, ComponentType.SystemForm, table.Forms.Select(f => ((string?)null, (Guid?)f.Id, $"{table.LogicalName} form '{f.Name}'")));
+            Owned(c, ComponentType.SavedQuery, table.Views.Select(v => ((string?)null, (Guid?)v.Id, $"{table.LogicalName} view '{v.Name}'")));
+            Owned(c, ComponentType.SavedQueryVisualization, table.Charts.Select(v => ((string?)null, (Guid?)v.Id, $"{table.LogicalName} chart '{v.Name}'")));
+        }
+        foreach (var root in s.RootComponents.Where(r => r.Type == ComponentType.PluginAssembly))
+        {
+            var assembly = s.PluginAssemblies.FirstOrDefault(a => a.Id == root.Id);
+            if (root.SchemaName is null)
+                c.Warning("root-component", $"root component type 91 {root.Key}", "no schemaName: an export names a plug-in assembly root component by its full name too");
+            else if (assembly is not null && root.SchemaName != assembly.FullName)
+                c.Error("root-component", $"root component type 91 {root.Key}", $"schemaName '{root.SchemaName}' is not the assembly's full name '{assembly.FullName}'");
+        }
         foreach (var table in s.Tables.Where(t => !t.IsCustom))
             if (!s.RootComponents.Any(r => r.Type == ComponentType.Entity && r.SchemaName == table.LogicalName))
                 c.Error("root-component", $"table {table.LogicalName}", "the package changes this table but solution.xml does not list it as a root component");
 
-        foreach (var workflow in s.Workflows.Where(w => w.Xaml.Length == 0))
-            c.Error("package-files", $"process '{workflow.Name}'", $"its XAML file {workflow.XamlFileName} is not in the package");
+        foreach (var workflow in c.Customizations.Element("Workflows")?.Elements("Workflow") ?? [])
+        {
+            var file = (workflow.Text("XamlFileName") ?? workflow.Text("JsonFileName"))?.TrimStart('/');
+            if (file is null || !c.Files.Exists(file))
+                c.Error("package-files", $"process '{workflow.Attr("Name")}'", $"its definition file {file ?? "(no XamlFileName or JsonFileName)"} is not in the package");
+        }
         foreach (var assembly in s.PluginAssemblies.Where(a => !c.Files.Exists(a.FileName)))
             c.Error("package-files", $"assembly {assembly.FullName.Split(',')[0]}", $"its file {assembly.FileName} is not in the package");
     }

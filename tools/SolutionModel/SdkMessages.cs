@@ -1,19 +1,22 @@
 namespace LeadLifecycle.SolutionModel;
 
 /// <summary>
-/// sdkmessageid values of the platform messages we may register steps on. Platform messages have the same id in
-/// every organization, which is why an exported step names its message by id alone. Source of every id below:
-/// Microsoft Learn, "Use messages with the SDK for .NET" (sdkmessages query output listing Assign, Create, Delete,
-/// Retrieve, RetrieveMultiple, SetState, SetStateDynamicEntity, Update).
-/// QualifyLead, Win, Lose, Associate and Disassociate are valid step messages whose ids we
-/// could not verify from a public source: a step on them names its message in its Name ("Type: Message of table")
-/// and is packed without SdkMessageId; the checker reports that as a warning, and `llc deploy` completes such steps with
-/// the target organization's ids before importing (<see cref="StepMessageIds"/>).
-/// Searched again (public code, docs and issues: exported customizations.xml, unpacked SdkMessageProcessingSteps,
-/// hard-coded sdkmessage id lists): no real export names the id of QualifyLead, Win or Lose, so none is added.
-/// Found meanwhile: the platform names the opportunity messages "Win" and "Lose" (WinOpportunityRequest and
-/// LoseOpportunityRequest are their requests; public plug-ins test context.MessageName == "Win"), while QualifyLead
-/// is "QualifyLead" (Microsoft Learn names a step "…LeadPrimaryContactPostCreate: QualifyLead of lead").
+/// sdkmessageid values of the platform messages steps of this solution may register on. A platform message has the same
+/// id in every organization, which is why an exported step names its message by id alone. Sources:
+/// <list type="bullet">
+/// <item>the SdkMessageBase table of a Dynamics 365 8.2 organization database, published in phuocle/DynamicsCrmSource
+/// (8.2/8.2.0.0749/Database/Data/dbo.SdkMessageBase.Table.sql): every id below, by the row's Name — QualifyLead
+/// 644c3365-b36c-431e-b76b-5c3e48adee55 (not in the …bb1b-ea3e-db11-86a7-000a3a5473e8 series: the message arrived
+/// with CRM 2011), Associate 16e7c888-…, Disassociate bdfc191d-…;</item>
+/// <item>Win and Lose independently in real SolutionPackager extracts, phuocle/Dynamics-Crm-DevKit
+/// (test/level1/DevKitLevel1.SolutionPackager/Extract/*/SdkMessageProcessingSteps/, the steps
+/// …PostOpportunityWinAsynchronous and …PostOpportunityLoseAsynchronous on opportunity);</item>
+/// <item>Create, Update, Delete, Assign, Retrieve, RetrieveMultiple, SetState, SetStateDynamicEntity also on Microsoft
+/// Learn, "Use messages with the SDK for .NET" (sdkmessages query output).</item>
+/// </list>
+/// The platform names the opportunity messages "Win" and "Lose" (WinOpportunityRequest and LoseOpportunityRequest are
+/// their requests; context.MessageName is "Win"), while QualifyLead is "QualifyLead". `llc deploy` still compares each
+/// step's id with the target organization's sdkmessage rows before importing.
 /// </summary>
 public static class SdkMessages
 {
@@ -27,6 +30,11 @@ public static class SdkMessages
         ["SetState"] = new("1cbebb1b-ea3e-db11-86a7-000a3a5473e8"),
         ["SetStateDynamicEntity"] = new("1dbebb1b-ea3e-db11-86a7-000a3a5473e8"),
         ["Update"] = new("20bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["QualifyLead"] = new("644c3365-b36c-431e-b76b-5c3e48adee55"),
+        ["Win"] = new("27bebb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["Lose"] = new("d1bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+        ["Associate"] = new("16e7c888-3b24-448b-b7da-ebfe9b681762"),
+        ["Disassociate"] = new("bdfc191d-fc56-493a-a6b1-cb0c47a22ecc"),
     };
 
     /// <summary>Messages a step of this solution may use (custom API names are valid messages too).</summary>

@@ -4,9 +4,12 @@ namespace LeadLifecycle.SolutionModel;
 
 /// <summary>
 /// Inspects a solution zip the way an import would: manifest complete, every root component present (and every
-/// component owned by a root component), every step's plug-in type present in the packaged assembly, messages and
-/// stages valid, no duplicate registration, filtering attributes on Update steps, images with attribute lists,
-/// option values inside the publisher's prefix, custom APIs and environment variables Dataverse would accept.
+/// component owned by a root component), every step's plug-in type present in the packaged assembly, messages (by id),
+/// handler types and stages valid, no duplicate registration, filtering attributes on Update steps, images with
+/// attribute lists, strong-named assemblies, option values inside the publisher's prefix, custom APIs and environment
+/// variables Dataverse would accept, Sales tables declared in MissingDependencies, apps, site maps, forms and dashboards
+/// that refer only to what exists. A source folder (<see cref="CheckSource"/>) is packed first, and is also held against
+/// the built assemblies (stale values) and against its own unpacked zip (the `pac solution unpack` layout).
 /// </summary>
 public static class SolutionChecker
 {
@@ -43,7 +46,46 @@ public static class SolutionChecker
         RegistrationRules.Check(context);
         OptionValueRules.Check(context);
         FolderComponentRules.Check(context);
+        DependencyRules.Check(context);
+        AppRules.Check(context);
         return defects;
+    }
+
+    /// <summary>Checks a source folder in the `pac solution unpack` layout: its assembly-derived values against the built
+    /// assemblies ("source-stale"), its layout against what unpacking its own zip writes ("source-layout"), then the packed
+    /// unmanaged zip with every rule of <see cref="Check"/>.</summary>
+    public static IReadOnlyList<SolutionDefect> CheckSource(string srcDir, IReadOnlyList<InspectedAssembly> assemblies)
+    {
+        var name = Path.GetFileName(Path.GetFullPath(srcDir).TrimEnd(Path.DirectorySeparatorChar));
+        IReadOnlyList<SolutionSync.Change> stale;
+        try { stale = SolutionSync.Plan(srcDir, assemblies); }
+        catch (Exception e) when (e is SolutionFormatException or IOException)
+        {
+            return [new SolutionDefect("source-stale", DefectSeverity.Error, name, e.Message)];
+        }
+        var defects = stale.Select(c => new SolutionDefect("source-stale", DefectSeverity.Error, c.Path,
+            $"not what the built assemblies give ({c.Difference}): refresh it with `dotnet build Solution` or `dotnet run --project tools/Packager -- sync`")).ToList();
+        if (defects.Count > 0) return defects;
+
+        var temp = Directory.CreateTempSubdirectory("llc-check-").FullName;
+        try
+        {
+            string zip;
+            try
+            {
+                zip = SolutionPacker.Pack(srcDir, assemblies.Select(a => a.Path), temp, managed: false);
+                defects.AddRange(SolutionRoundTrip.Differences(srcDir, assemblies).Select(d => new SolutionDefect("source-layout", DefectSeverity.Error, d.Path,
+                    $"not what `pac solution unpack` writes for the packed zip: {d.What}")));
+            }
+            catch (Exception e) when (e is SolutionFormatException or IOException)
+            {
+                defects.Add(new SolutionDefect("source-layout", DefectSeverity.Error, name, e.Message));
+                return defects;
+            }
+            defects.AddRange(Check(zip));
+            return defects;
+        }
+        finally { Directory.Delete(temp, recursive: true); }
     }
 }
 

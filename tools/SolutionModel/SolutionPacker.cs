@@ -1,15 +1,16 @@
 using System.IO.Compression;
 using System.Text;
-using System.Xml;
 using System.Xml.Linq;
 
 namespace LeadLifecycle.SolutionModel;
 
 /// <summary>
-/// Packs Solution/src (the `pac solution unpack` layout) with the built assemblies into the zip Dataverse imports:
-/// solution.xml, customizations.xml, [Content_Types].xml, PluginAssemblies/&lt;folder&gt;/&lt;Name&gt;.dll, Workflows/*.xaml,
-/// customapis/…, environmentvariabledefinitions/…. Assembly full names, public key tokens and plug-in types are read
-/// from the assemblies; steps and custom APIs name their plug-in type by full type name in the source.
+/// Packs Solution/src (the `pac solution unpack` layout, <see cref="SolutionLayout"/>) into the zip Dataverse imports:
+/// solution.xml, customizations.xml, [Content_Types].xml, the files that travel as they are (Workflows/*.xaml,
+/// customapis/…, environmentvariabledefinitions/…) and the plug-in assemblies, mapped in from their build output the
+/// way `pac solution pack --map` / SolutionPackager /map does. Like SolutionPackager it takes the source as it is: the
+/// values that come from the assemblies (full names, plug-in types and their ids) are refreshed beforehand by
+/// <see cref="SolutionSync"/> (the build does), and a source that is stale against the assemblies is refused.
 /// </summary>
 public static class SolutionPacker
 {
@@ -19,23 +20,44 @@ public static class SolutionPacker
     private const string ContentTypes =
         "<?xml version=\"1.0\" encoding=\"utf-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         + "<Default Extension=\"xml\" ContentType=\"application/octet-stream\" /><Default Extension=\"xaml\" ContentType=\"application/octet-stream\" />"
-        + "<Default Extension=\"dll\" ContentType=\"application/octet-stream\" /></Types>";
+        + "<Default Extension=\"dll\" ContentType=\"application/octet-stream\" /><Default Extension=\"json\" ContentType=\"application/octet-stream\" /></Types>";
 
     /// <summary>The zip's file name the way Dataverse names an export: LeadLifecycle_1_0_0_0_managed.zip.</summary>
     public static string PackageFileName(string uniqueName, string version, bool managed) =>
         $"{uniqueName}_{version.Replace('.', '_')}_{(managed ? "managed" : "unmanaged")}.zip";
 
+    /// <summary>Packs with the given built assemblies (each supplies the PluginAssemblies/…/&lt;its file name&gt; entry).</summary>
     /// <returns>The path of the written zip.</returns>
-    public static string Pack(string srcDir, IEnumerable<string> assemblyPaths, string outDir, bool managed)
-    {
-        var source = SourceFolder.Load(srcDir);
-        var assemblies = assemblyPaths.Select(AssemblyInspector.Inspect).ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
-        var root = source.Customizations.Root!;
+    public static string Pack(string srcDir, IEnumerable<string> assemblyPaths, string outDir, bool managed) =>
+        Pack(srcDir, assemblyPaths.Select(AssemblyInspector.Inspect).ToList(), outDir, managed);
 
-        var assemblyFiles = CompleteAssemblies(root, assemblies);
-        var typeIds = root.Element("SolutionPluginAssemblies")!.Descendants("PluginType")
-            .ToDictionary(t => t.Attr("Name")!, t => t.Attr("PluginTypeId")!, StringComparer.Ordinal);
-        CompleteSteps(root, assemblies, typeIds);
+    /// <summary>Packs with the assemblies a SolutionPackager mapping file names.</summary>
+    public static string Pack(string srcDir, PackageMapping mapping, string outDir, bool managed) =>
+        Pack(srcDir, MappedAssemblies(srcDir, mapping), outDir, managed);
+
+    /// <summary>The built assemblies a mapping supplies for the plug-in assemblies registered in <paramref name="srcDir"/>.</summary>
+    public static IReadOnlyList<InspectedAssembly> MappedAssemblies(string srcDir, PackageMapping mapping) =>
+        SourceFolder.Load(srcDir).Customizations.Root!.Element("SolutionPluginAssemblies")?.Elements("PluginAssembly")
+            .Select(a => a.Text("FileName")?.TrimStart('/') ?? "")
+            .Select(file => mapping.Resolve(file) is { } dll ? AssemblyInspector.Inspect(dll)
+                : throw new SolutionFormatException($"{mapping.Path}: no FileToFile entry maps {file}"))
+            .ToList() ?? [];
+
+    private static string Pack(string srcDir, IReadOnlyList<InspectedAssembly> assemblies, string outDir, bool managed)
+    {
+        var stale = SolutionSync.Plan(srcDir, assemblies);
+        if (stale.Count > 0)
+            throw new SolutionFormatException($"the source is stale against the built assemblies ({string.Join("; ", stale.Select(c => $"{c.Path}: {c.Difference}"))}): " +
+                                              "refresh it with `dotnet build Solution` or `dotnet run --project tools/Packager -- sync`");
+        var source = SourceFolder.Load(srcDir);
+        var root = source.Customizations.Root!;
+        var assemblyFiles = new List<(string ZipEntry, string Dll)>();
+        foreach (var element in root.Element("SolutionPluginAssemblies")?.Elements("PluginAssembly") ?? [])
+        {
+            var name = (element.Attr("FullName") ?? "").Split(',')[0].Trim();
+            var built = assemblies.First(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+            assemblyFiles.Add(((element.Text("FileName") ?? throw new SolutionFormatException($"plug-in assembly {name} has no FileName")).TrimStart('/'), built.Path));
+        }
 
         var manifest = new XDocument(source.Manifest);
         var solutionManifest = manifest.Root!.Element("SolutionManifest")!;
@@ -51,10 +73,9 @@ public static class SolutionPacker
             Add(zip, "[Content_Types].xml", Encoding.UTF8.GetBytes(ContentTypes));
             Add(zip, "solution.xml", Serialize(manifest));
             Add(zip, "customizations.xml", Serialize(source.Customizations));
-            foreach (var path in source.Files.Paths.Order(StringComparer.Ordinal))
-                Add(zip, path, path.EndsWith("/customapi.xml", StringComparison.OrdinalIgnoreCase)
-                    ? Serialize(CompleteCustomApi(source.Files, path, typeIds))
-                    : source.Files.ReadBytes(path));
+            var mapped = assemblyFiles.Select(f => f.ZipEntry).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var path in source.Files.Paths.Where(p => !mapped.Contains(p)).Order(StringComparer.Ordinal))
+                Add(zip, path, source.Files.ReadBytes(path));
             foreach (var (zipEntry, dll) in assemblyFiles) Add(zip, zipEntry, File.ReadAllBytes(dll));
         }
         File.Move(temp, zipPath, overwrite: true);
@@ -79,75 +100,8 @@ public static class SolutionPacker
         return zipPath;
     }
 
-    /// <summary>Gives each PluginAssembly its full name and types from the built assembly; returns zip entry → dll.</summary>
-    private static List<(string ZipEntry, string Dll)> CompleteAssemblies(XElement root, IReadOnlyDictionary<string, InspectedAssembly> assemblies)
-    {
-        var files = new List<(string, string)>();
-        foreach (var element in root.Element("SolutionPluginAssemblies")!.Elements("PluginAssembly"))
-        {
-            var name = (element.Attr("FullName") ?? "").Split(',')[0].Trim();
-            if (!assemblies.TryGetValue(name, out var built))
-                throw new SolutionFormatException($"plug-in assembly {name} is registered in the source but was not built: pass its net462 dll to the packer");
-            var assemblyId = Xml.ParseGuid(element.Attr("PluginAssemblyId")) ?? throw new SolutionFormatException($"plug-in assembly {name} has no PluginAssemblyId");
-            var fileName = element.Text("FileName") ?? throw new SolutionFormatException($"plug-in assembly {name} has no FileName");
-            element.SetAttributeValue("FullName", built.FullName);
-            XsdOrder.Set(element, XsdOrder.PluginAssembly, "PluginTypes", built.Types.Select(t => PluginType(t, built, assemblyId)));
-            files.Add((fileName.TrimStart('/'), built.Path));
-        }
-        return files;
-    }
-
-    private static XElement PluginType(InspectedType type, InspectedAssembly assembly, Guid assemblyId)
-    {
-        var element = new XElement("PluginType",
-            new XAttribute("AssemblyQualifiedName", $"{type.FullName}, {assembly.FullName}"),
-            new XAttribute("PluginTypeId", DeterministicGuid.PluginTypeId(assemblyId, type.FullName).ToString()),
-            new XAttribute("Name", type.FullName),
-            new XElement("FriendlyName", type.FullName));
-        // Custom workflow activities are grouped in the process designer under "Assembly (version)".
-        if (type.IsWorkflowActivity)
-            element.Add(new XElement("WorkflowActivityGroupName", $"{assembly.Name} ({assembly.FullName.Split("Version=")[1].Split(',')[0]})"));
-        return element;
-    }
-
-    /// <summary>Steps name their plug-in type by full type name in the source; the package needs the assembly
-    /// qualified name, the plug-in type id and the message id.</summary>
-    private static void CompleteSteps(XElement root, IReadOnlyDictionary<string, InspectedAssembly> assemblies, IReadOnlyDictionary<string, string> typeIds)
-    {
-        foreach (var step in root.Element("SdkMessageProcessingSteps")!.Elements("SdkMessageProcessingStep"))
-        {
-            var typeName = RegistrationParser.TypeNameOf(step.Text("PluginTypeName") ?? "");
-            var owner = assemblies.Values.FirstOrDefault(a => a.Types.Any(t => t.FullName == typeName))
-                ?? throw new SolutionFormatException($"step {step.Attr("Name")} ({step.Where()}): plug-in type '{typeName}' is not a public IPlugin class of any packed assembly");
-            XsdOrder.Set(step, XsdOrder.SdkMessageProcessingStep, "PluginTypeName", $"{typeName}, {owner.FullName}");
-            XsdOrder.Set(step, XsdOrder.SdkMessageProcessingStep, "PluginTypeId", typeIds[typeName]);
-            if (step.Text("SdkMessageId") is null && SdkMessages.FromStepName(step.Attr("Name")) is { } message && SdkMessages.IdOf(message) is { } id)
-                XsdOrder.Set(step, XsdOrder.SdkMessageProcessingStep, "SdkMessageId", id.ToString());
-        }
-    }
-
-    /// <summary>A custom API in the source may name its plug-in type; the package carries the plug-in type id.</summary>
-    private static XDocument CompleteCustomApi(IPackageFiles files, string path, IReadOnlyDictionary<string, string> typeIds)
-    {
-        var doc = Xml.Parse(files.ReadText(path), path);
-        var reference = doc.Root!.Element("plugintypeid");
-        var typeName = reference is null ? null : FolderComponentParser.PluginTypeReference(doc.Root!);
-        if (reference is not null && typeName is not null && Xml.ParseGuid(typeName) is null)
-        {
-            if (!typeIds.TryGetValue(typeName, out var id))
-                throw new SolutionFormatException($"{path}: plug-in type '{typeName}' is not a public IPlugin class of any packed assembly");
-            reference.ReplaceNodes(new XElement("plugintypeid", id));
-        }
-        return doc;
-    }
-
-    internal static byte[] Serialize(XDocument doc)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
-            doc.Save(writer);
-        return buffer.ToArray();
-    }
+    /// <summary>XML inside the zip: UTF-8 without byte order mark, indented.</summary>
+    internal static byte[] Serialize(XDocument doc) => XmlFiles.Serialize(doc, byteOrderMark: false);
 
     private static void Add(ZipArchive zip, string path, byte[] bytes)
     {

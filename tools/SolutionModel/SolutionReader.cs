@@ -5,9 +5,9 @@ namespace LeadLifecycle.SolutionModel;
 /// <summary>Reads the solution into one <see cref="SolutionDefinition"/>, from the source folder or a packed zip.</summary>
 public static class SolutionReader
 {
-    /// <summary>Reads Solution/src (the `pac solution unpack` layout). Plug-in types are not listed in the source
-    /// (they are read from the built assemblies when packing): assemblies come back without types, and steps name
-    /// their plug-in type by its full type name.</summary>
+    /// <summary>Reads Solution/src (the `pac solution unpack` layout). Steps and custom APIs may name their plug-in type
+    /// by assembly qualified name and id (as synced from the built assemblies, <see cref="SolutionSync"/>) or, before the
+    /// first sync, by full type name alone: both read into the same definitions.</summary>
     public static SolutionDefinition ReadSourceFolder(string srcDir)
     {
         var source = SourceFolder.Load(srcDir);
@@ -66,6 +66,10 @@ public static class SolutionReader
                 int.TryParse(r.Attr("type"), out var t) ? t : 0, r.Attr("schemaName"), Xml.ParseGuid(r.Attr("id")),
                 int.TryParse(r.Attr("behavior"), out var b) ? b : 0)).ToList() ?? [],
             IsManaged = manifest.Text("Managed") == "1",
+            MissingDependencies = AppParser.MissingDependencies(manifest),
+            AppModules = AppParser.AppModules(customizations),
+            SiteMaps = AppParser.SiteMaps(customizations),
+            Dashboards = AppParser.Dashboards(customizations),
             CloudFlows = CloudFlowParser.Flows(customizations, files),
             ConnectionReferences = CloudFlowParser.ConnectionReferences(customizations),
         };

@@ -3,11 +3,10 @@ using System.Xml.Linq;
 namespace LeadLifecycle.SolutionModel;
 
 /// <summary>
-/// The solution source in the `pac solution unpack` layout, assembled into what a packed zip holds: one
-/// customizations.xml (the sharded Entities/, Roles/, Workflows/, OptionSets/, Other/Relationships/,
-/// PluginAssemblies/ and SdkMessageProcessingSteps/ files merged back into Other/Customizations.xml), the manifest
-/// (Other/Solution.xml) and the files that travel beside them (XAML, custom APIs, environment variables).
-/// The packer and <see cref="SolutionReader.ReadSourceFolder"/> both start here, so they can never disagree.
+/// The solution source in the `pac solution unpack` layout (<see cref="SolutionLayout"/>), assembled into what a packed
+/// zip holds: the manifest (Other/Solution.xml), one customizations.xml (the component files merged back into
+/// Other/Customizations.xml) and the files that travel beside them as they are. The packer and
+/// <see cref="SolutionReader.ReadSourceFolder"/> both start here, so they can never disagree.
 /// </summary>
 internal sealed class SourceFolder
 {
@@ -18,77 +17,105 @@ internal sealed class SourceFolder
     public static SourceFolder Load(string srcDir)
     {
         if (!Directory.Exists(srcDir)) throw new SolutionFormatException($"solution source folder not found: {srcDir}");
-        var manifestPath = Path.Combine(srcDir, "Other", "Solution.xml");
-        var customizationsPath = Path.Combine(srcDir, "Other", "Customizations.xml");
-        foreach (var required in new[] { manifestPath, customizationsPath })
-            if (!File.Exists(required)) throw new SolutionFormatException($"{required} is missing: every unpacked solution has Other/Solution.xml and Other/Customizations.xml");
+        var all = Directory.GetFiles(srcDir, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(srcDir, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal).ToList();
+        foreach (var required in new[] { SolutionLayout.ManifestPath, SolutionLayout.CustomizationsPath })
+            if (!all.Contains(required)) throw new SolutionFormatException($"{Path.Combine(srcDir, required)} is missing: every unpacked solution has Other/Solution.xml and Other/Customizations.xml");
+        string Disk(string path) => Path.Combine(srcDir, path);
 
-        var customizations = Xml.Load(customizationsPath);
+        var customizations = Xml.Load(Disk(SolutionLayout.CustomizationsPath));
         var root = customizations.Root!;
-        Fill(root, "Entities", InSubfolders(Path.Combine(srcDir, "Entities"), "Entity.xml").Select(AssembleEntity));
-        Fill(root, "Roles", FilesIn(Path.Combine(srcDir, "Roles"), "*.xml").Select(RootOf));
-        Fill(root, "Workflows", FilesIn(Path.Combine(srcDir, "Workflows"), "*.xaml.data.xml")
-            .Concat(FilesIn(Path.Combine(srcDir, "Workflows"), "*.json.data.xml")).Select(RootOf));
-        Fill(root, "optionsets", FilesIn(Path.Combine(srcDir, "OptionSets"), "*.xml").Select(RootOf));
-        Fill(root, "EntityRelationships", FilesIn(Path.Combine(srcDir, "Other", "Relationships"), "*.xml")
-            .SelectMany(p => Xml.Load(p).Root!.Elements("EntityRelationship")));
-        Fill(root, "SolutionPluginAssemblies", InSubfolders(Path.Combine(srcDir, "PluginAssemblies"), "*.dll.data.xml").Select(RootOf));
-        Fill(root, "SdkMessageProcessingSteps", FilesIn(Path.Combine(srcDir, "SdkMessageProcessingSteps"), "*.xml").Select(RootOf));
+        var used = new HashSet<string>(StringComparer.Ordinal) { SolutionLayout.ManifestPath, SolutionLayout.CustomizationsPath };
 
-        return new SourceFolder { Manifest = Xml.Load(manifestPath), Customizations = customizations, Files = new DiskPackageFiles(TravellingFiles(srcDir)) };
+        var entities = all.Where(p => SolutionLayout.Depth(p) == 3 && p.StartsWith("Entities/") && p.EndsWith("/Entity.xml")).ToList();
+        Fill(root, "Entities", entities.Select(p => AssembleEntity(srcDir, p, all, used)));
+        Fill(root, "EntityRelationships", Relationships(srcDir, all, used));
+        foreach (var kind in SolutionLayout.TopLevel)
+        {
+            var files = all.Where(p => p.StartsWith(kind.Folder + "/", StringComparison.Ordinal) && kind.IsFile(p)).ToList();
+            used.UnionWith(files);
+            Fill(root, kind.Container, files.Select(p => RootOf(Disk(p))));
+        }
+
+        foreach (var stray in all.Where(p => !used.Contains(p) && (p.StartsWith("Other/") || p.StartsWith("Entities/"))))
+            throw new SolutionFormatException($"{stray} is not part of the unpack layout (Other/ holds Solution.xml, Customizations.xml and the relationships; " +
+                                              "Entities/<Name>/ holds Entity.xml, FormXml/, SavedQueries/, Visualizations/ and RibbonDiff.xml)");
+        var travelling = all.Where(p => !used.Contains(p)).ToDictionary(p => p, Disk, StringComparer.OrdinalIgnoreCase);
+        return new SourceFolder { Manifest = WithoutComments(Xml.Load(Disk(SolutionLayout.ManifestPath))), Customizations = WithoutComments(customizations), Files = new DiskPackageFiles(travelling) };
     }
 
-    /// <summary>Files copied into the zip as they are, by their zip path.</summary>
-    private static Dictionary<string, string> TravellingFiles(string srcDir)
+    private static XElement AssembleEntity(string srcDir, string entityXmlPath, IReadOnlyList<string> all, ISet<string> used)
     {
-        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var xaml in FilesIn(Path.Combine(srcDir, "Workflows"), "*.xaml")) files[$"Workflows/{Path.GetFileName(xaml)}"] = xaml;
-        // A cloud flow's definition (Category 5): Workflows/<Name>-<GUID>.json beside its .json.data.xml.
-        foreach (var json in FilesIn(Path.Combine(srcDir, "Workflows"), "*.json")) files[$"Workflows/{Path.GetFileName(json)}"] = json;
-        foreach (var folder in new[] { "customapis", "environmentvariabledefinitions" })
-            foreach (var file in FilesIn(Path.Combine(srcDir, folder), "*", SearchOption.AllDirectories))
-                files[Path.GetRelativePath(srcDir, file).Replace('\\', '/')] = file;
-        return files;
-    }
-
-    private static XElement AssembleEntity(string entityXmlPath)
-    {
-        var dir = Path.GetDirectoryName(entityXmlPath)!;
-        var entity = RootOf(entityXmlPath);
-        // FormXml/<form type>/{formid}.xml → <FormXml><forms type="main"><systemform/>…</forms></FormXml>
-        var forms = Subfolders(Path.Combine(dir, "FormXml")).Select(typeDir => new XElement("forms", new XAttribute("type", Path.GetFileName(typeDir)),
-            FilesIn(typeDir, "*.xml").SelectMany(f => Xml.Load(f).Root!.Elements("systemform")))).ToList();
-        if (forms.Count > 0) entity.Add(new XElement("FormXml", forms));
-        var queries = FilesIn(Path.Combine(dir, "SavedQueries"), "*.xml").SelectMany(f => Xml.Load(f).Root!.Elements("savedquery")).ToList();
-        if (queries.Count > 0) entity.Add(new XElement("SavedQueries", new XElement("savedqueries", queries)));
-        var ribbon = Path.Combine(dir, "RibbonDiff.xml");
-        if (File.Exists(ribbon)) entity.Add(RootOf(ribbon));
+        used.Add(entityXmlPath);
+        var folder = entityXmlPath[..entityXmlPath.LastIndexOf('/')];
+        var entity = RootOf(Path.Combine(srcDir, entityXmlPath));
+        if (SolutionLayout.EntityFolder(entity) != folder)
+            throw new SolutionFormatException($"{entityXmlPath}: the folder must be named after the Entity's Name ({SolutionLayout.EntityFolder(entity)})");
+        foreach (var part in SolutionLayout.EntityParts)
+        {
+            var files = all.Where(p => p.StartsWith($"{folder}/{part.Section}/", StringComparison.Ordinal)
+                                        && SolutionLayout.Depth(p) == (part.Section == "FormXml" ? 5 : 4)).ToList();
+            if (files.Count == 0) continue;
+            used.UnionWith(files);
+            var components = files.Select(p => (Path: p, Root: RootOf(Path.Combine(srcDir, p)))).ToList();
+            entity.Add(part.Section switch
+            {
+                // FormXml/<type>/{id}.xml → <FormXml><forms type="<type>"><systemform/>…</forms></FormXml>
+                "FormXml" => new XElement("FormXml", components.GroupBy(c => c.Path.Split('/')[3])
+                    .Select(g => new XElement("forms", new XAttribute("type", g.Key), g.SelectMany(c => c.Root.Elements(part.Child))))),
+                "SavedQueries" => new XElement("SavedQueries", new XElement("savedqueries", components.SelectMany(c => c.Root.Elements(part.Child)))),
+                _ => new XElement(part.Section, components.Select(c => c.Root)),
+            });
+        }
+        var ribbon = $"{folder}/RibbonDiff.xml";
+        if (all.Contains(ribbon))
+        {
+            used.Add(ribbon);
+            entity.Add(RootOf(Path.Combine(srcDir, ribbon)));
+        }
         return entity;
     }
 
-    private static void Fill(XElement customizations, string elementName, IEnumerable<XElement> children)
+    /// <summary>Other/Relationships/*.xml, in the order Other/Relationships.xml lists them (the order of customizations.xml).</summary>
+    private static IEnumerable<XElement> Relationships(string srcDir, IReadOnlyList<string> all, ISet<string> used)
+    {
+        var files = all.Where(p => p.StartsWith(SolutionLayout.RelationshipsFolder + "/", StringComparison.Ordinal) && SolutionLayout.Depth(p) == 3).ToList();
+        used.UnionWith(files);
+        var relationships = files.SelectMany(p => Xml.Load(Path.Combine(srcDir, p)).Root!.Elements("EntityRelationship")).Select(Copy).ToList();
+        if (!all.Contains(SolutionLayout.RelationshipIndexPath)) return relationships;
+        used.Add(SolutionLayout.RelationshipIndexPath);
+        var order = Xml.Load(Path.Combine(srcDir, SolutionLayout.RelationshipIndexPath)).Root!.Elements("EntityRelationship").Select(r => r.Attr("Name") ?? "").ToList();
+        var names = relationships.Select(r => r.Attr("Name") ?? "").ToList();
+        var unlisted = names.Except(order).ToList();
+        var missing = order.Except(names).ToList();
+        if (unlisted.Count > 0 || missing.Count > 0)
+            throw new SolutionFormatException($"{SolutionLayout.RelationshipIndexPath} must list exactly the relationships of {SolutionLayout.RelationshipsFolder}/" +
+                                              (unlisted.Count > 0 ? $"; not listed: {string.Join(", ", unlisted)}" : "") +
+                                              (missing.Count > 0 ? $"; listed without a definition: {string.Join(", ", missing)}" : ""));
+        return relationships.OrderBy(r => order.IndexOf(r.Attr("Name") ?? ""));
+    }
+
+    private static void Fill(XElement customizations, string container, IEnumerable<XElement> children)
     {
         var list = children.ToList();
-        if (list.Count == 0) return;
-        var container = customizations.Element(elementName)
-            ?? throw new SolutionFormatException($"Other/Customizations.xml has no <{elementName}> element: keep every element that `pac solution unpack` writes, even when empty");
-        container.Add(list);
+        if (list.Count > 0) SolutionLayout.Container(customizations, container).Add(list);
     }
 
-    private static XElement RootOf(string path)
+    private static XElement RootOf(string path) => Copy(Xml.Load(path).Root!);
+
+    /// <summary>A copy without namespace declarations (the packed file declares xsi once, on its root) and without comments.</summary>
+    private static XElement Copy(XElement element)
     {
-        var root = Xml.Load(path).Root!;
-        root.Attributes().Where(a => a.IsNamespaceDeclaration).Remove();
-        return new XElement(root);
+        var copy = new XElement(element);
+        copy.Attributes().Where(a => a.IsNamespaceDeclaration).Remove();
+        copy.DescendantNodes().OfType<XComment>().Remove();
+        return copy;
     }
 
-    // Sorted so that the packed file (and its bytes) never depends on the file system's enumeration order.
-    private static IEnumerable<string> FilesIn(string dir, string pattern, SearchOption option = SearchOption.TopDirectoryOnly) =>
-        Directory.Exists(dir) ? Directory.GetFiles(dir, pattern, option).Order(StringComparer.Ordinal) : [];
-
-    private static IEnumerable<string> Subfolders(string dir) =>
-        Directory.Exists(dir) ? Directory.GetDirectories(dir).Order(StringComparer.Ordinal) : [];
-
-    /// <summary>Files named <paramref name="pattern"/> one folder down: Entities/&lt;name&gt;/Entity.xml.</summary>
-    private static IEnumerable<string> InSubfolders(string dir, string pattern) => Subfolders(dir).SelectMany(sub => FilesIn(sub, pattern));
+    private static XDocument WithoutComments(XDocument doc)
+    {
+        doc.DescendantNodes().OfType<XComment>().Remove();
+        return doc;
+    }
 }

@@ -4,72 +4,66 @@ using System.Xml.Linq;
 namespace LeadLifecycle.SolutionModel;
 
 /// <summary>
-/// Completes a packed solution's steps with the sdkmessageid of their message. A platform message has the same id in
-/// every organization, but the ids of QualifyLead, Win and Lose are not published anywhere we could verify, so the
-/// build packs those steps without one (see <see cref="SdkMessages"/>). Any organization can tell them
-/// (<c>sdkmessages?$filter=name eq 'QualifyLead'</c>): `llc deploy` asks the target organization and fills them in
-/// before the import, and can save the completed zip for imports elsewhere.
+/// The sdkmessage ids a packed solution's steps name, to compare with a target organization's sdkmessage rows before
+/// importing (`llc deploy`). Every step ships its SdkMessageId, as every exported step does (<see cref="SdkMessages"/>
+/// cites where each id is published); platform messages have the same id in every organization, so a difference means a
+/// wrong id in the package or an organization we do not understand, and nothing should be imported.
 /// </summary>
 public static class StepMessageIds
 {
-    /// <summary>The messages (canonical names, each once) of the steps in <paramref name="solutionZip"/> that have
-    /// no SdkMessageId.</summary>
-    public static IReadOnlyList<string> Missing(byte[] solutionZip) => Missing(ReadCustomizations(solutionZip));
+    /// <summary>One step's message: its name (from the id when we know it, else from the step name) and the id it ships.</summary>
+    /// <param name="IsCustomApi">The message is a custom API of the same package: the import creates it, with an id of
+    /// the organization's, so there is nothing to compare before importing.</param>
+    public sealed record StepMessage(string Step, string Message, Guid? Id, bool IsCustomApi = false);
 
-    public static IReadOnlyList<string> Missing(XDocument customizations) =>
-        StepsWithoutId(customizations).Select(s => s.Message).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-
-    /// <summary>A copy of <paramref name="solutionZip"/> whose steps without SdkMessageId carry the id of their
-    /// message from <paramref name="idsByMessage"/> (every other entry is copied byte for byte). Throws
-    /// <see cref="SolutionFormatException"/> naming the messages it has no id for.</summary>
-    public static byte[] Fill(byte[] solutionZip, IReadOnlyDictionary<string, Guid> idsByMessage)
+    public static IReadOnlyList<StepMessage> Used(byte[] solutionZip)
     {
-        var customizations = ReadCustomizations(solutionZip);
-        var ids = new Dictionary<string, Guid>(idsByMessage, StringComparer.OrdinalIgnoreCase);
-        var steps = StepsWithoutId(customizations).ToList();
-        var unknown = steps.Select(s => s.Message).Where(m => !ids.ContainsKey(m)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (unknown.Count > 0)
-            throw new SolutionFormatException($"no sdkmessageid for {string.Join(", ", unknown)}: the steps on it cannot be completed");
-        foreach (var (step, message) in steps)
-            XsdOrder.Set(step, XsdOrder.SdkMessageProcessingStep, "SdkMessageId", ids[message].ToString());
-        return Rewrite(solutionZip, "customizations.xml", SolutionPacker.Serialize(customizations));
+        var (customizations, customApis) = Read(solutionZip);
+        return Used(customizations, customApis);
     }
 
-    private static IEnumerable<(XElement Step, string Message)> StepsWithoutId(XDocument customizations) =>
+    public static IReadOnlyList<StepMessage> Used(XDocument customizations, IReadOnlySet<string>? customApis = null) =>
         (customizations.Root?.Element("SdkMessageProcessingSteps")?.Elements("SdkMessageProcessingStep") ?? [])
-        .Where(step => step.Text("SdkMessageId") is null)
-        .Select(step => (step, Message: SdkMessages.FromStepName(step.Attr("Name")) is { } m ? SdkMessages.Canonical(m) ?? m : null))
-        .Where(s => s.Message is not null)
-        .Select(s => (s.step, s.Message!));
+        .Select(step => (Step: step, Message: RegistrationParser.MessageOf(step) ?? ""))
+        .Select(s => new StepMessage(s.Step.Attr("Name") ?? s.Step.Attr("SdkMessageProcessingStepId") ?? "", s.Message, s.Step.Guid("SdkMessageId"),
+            customApis?.Contains(s.Message) == true))
+        .ToList();
 
-    private static XDocument ReadCustomizations(byte[] solutionZip)
+    /// <summary>What keeps <paramref name="solutionZip"/> from importing into an organization whose sdkmessage rows are
+    /// <paramref name="organizationIds"/> (name → id): a step without an id or without a message, a message the
+    /// organization lacks, an id that differs from the organization's. Empty when every step's id is the organization's.</summary>
+    public static IReadOnlyList<string> Problems(IReadOnlyList<StepMessage> used, IReadOnlyDictionary<string, Guid> organizationIds)
+    {
+        var ids = new Dictionary<string, Guid>(organizationIds, StringComparer.OrdinalIgnoreCase);
+        var problems = new List<string>();
+        foreach (var step in used)
+        {
+            if (step.Id is null) problems.Add($"step '{step.Step}' has no SdkMessageId");
+            else if (step.Message.Length == 0) problems.Add($"step '{step.Step}' names sdkmessage {step.Id}, a message neither known here nor named in the step name");
+        }
+        foreach (var message in used.Where(s => s.Id is not null && s.Message.Length > 0 && !s.IsCustomApi).GroupBy(s => s.Message, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!ids.TryGetValue(message.Key, out var organizationId))
+                problems.Add($"the organization has no message {message.Key} (sdkmessage), which {message.Count()} step(s) register on");
+            else
+                foreach (var step in message.Where(s => s.Id != organizationId))
+                    problems.Add($"step '{step.Step}' names sdkmessage {step.Id} for {message.Key}, the organization's {message.Key} is {organizationId}");
+        }
+        return problems;
+    }
+
+    /// <summary>customizations.xml and the unique names of the custom APIs (customapis/&lt;uniquename&gt;/customapi.xml).</summary>
+    private static (XDocument Customizations, IReadOnlySet<string> CustomApis) Read(byte[] solutionZip)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(solutionZip), ZipArchiveMode.Read);
             var entry = zip.GetEntry("customizations.xml") ?? throw new SolutionFormatException("the zip has no customizations.xml at its root");
             using var reader = new StreamReader(entry.Open());
-            return Xml.Parse(reader.ReadToEnd(), "customizations.xml");
+            var customApis = zip.Entries.Select(e => e.FullName.Split('/')).Where(p => p is ["customapis", _, "customapi.xml"]).Select(p => p[1])
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return (Xml.Parse(reader.ReadToEnd(), "customizations.xml"), customApis);
         }
         catch (InvalidDataException e) { throw new SolutionFormatException($"not a readable zip: {e.Message}", e); }
-    }
-
-    /// <summary>The same zip with one entry's content replaced; entry order, names and the other contents unchanged.</summary>
-    private static byte[] Rewrite(byte[] zipBytes, string entryName, byte[] content)
-    {
-        using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(zipBytes), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in source.Entries)
-            {
-                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                copy.LastWriteTime = entry.LastWriteTime;
-                using var to = copy.Open();
-                if (entry.FullName == entryName) to.Write(content);
-                else { using var from = entry.Open(); from.CopyTo(to); }
-            }
-        }
-        return output.ToArray();
     }
 }

@@ -13,6 +13,12 @@ internal static class XsdOrder
         "EventHandlerTypeCode", "Stage", "IsCustomizable", "IsHidden", "SupportedDeployment", "IntroducedVersion", "SdkMessageProcessingStepImages",
     ];
 
+    public static readonly string[] SdkMessageProcessingStepImage =
+    [
+        "Description", "SdkMessageProcessingStepImageId", "Attributes", "EntityAlias", "ImageType", "MessagePropertyName", "RelatedAttributeName",
+        "IsCustomizable", "IntroducedVersion",
+    ];
+
     public static readonly string[] PluginAssembly =
     [
         "Description", "IsolationMode", "SourceType", "Path", "Url", "UserName", "IntroducedVersion", "IsCustomizable", "AuthType",
@@ -28,5 +34,19 @@ internal static class XsdOrder
         var index = Array.IndexOf(sequence, name);
         var next = parent.Elements().FirstOrDefault(e => Array.IndexOf(sequence, e.Name.LocalName) > index);
         if (next is null) parent.Add(element); else next.AddBeforeSelf(element);
+    }
+
+    /// <summary>The first child that comes after one that the sequence puts later, or that the sequence does not know.</summary>
+    public static string? FirstOutOfOrder(XElement parent, string[] sequence)
+    {
+        var last = -1;
+        foreach (var child in parent.Elements())
+        {
+            var index = Array.IndexOf(sequence, child.Name.LocalName);
+            if (index < last) return $"<{child.Name.LocalName}> comes after <{sequence[last]}>";
+            if (index < 0) return $"<{child.Name.LocalName}> is not an element of the schema's sequence";
+            last = index;
+        }
+        return null;
     }
 }

@@ -24,19 +24,13 @@ internal static class DeployCommand
         {
             Description = "Give up waiting after this long (the import goes on in the organization)", DefaultValueFactory = _ => 60,
         };
-        var saveCompleted = new Option<string?>("--save-completed")
-        {
-            HelpName = "PATH",
-            Description = "Also write the zip as imported (its steps completed with the organization's sdkmessage ids) to this path, " +
-                          "for imports elsewhere (Solutions → Import, pac solution import): those ids are the same in every organization",
-        };
         pollSeconds.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--poll-seconds must be 0 or more"); });
         timeoutMinutes.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--timeout-minutes must be 1 or more"); });
 
         var command = new Command("deploy", "Import a solution zip into an organization: a new install (ImportSolutionAsync) or an upgrade " +
                                             "of the installed managed solution (StageAndUpgradeAsync), with progress and the import job's result.")
         {
-            zip, overwrite, pollSeconds, timeoutMinutes, saveCompleted,
+            zip, overwrite, pollSeconds, timeoutMinutes,
         };
         organization.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandErrors.GuardAsync(host, async () =>
@@ -52,14 +46,9 @@ internal static class DeployCommand
                 PollInterval = TimeSpan.FromSeconds(parseResult.GetValue(pollSeconds)),
                 Timeout = TimeSpan.FromMinutes(parseResult.GetValue(timeoutMinutes)),
             };
-            try { package = await CompleteStepsAsync(host, api, package, parseResult.GetValue(saveCompleted), cancellationToken); }
+            try { await VerifyStepsAsync(host, api, package, cancellationToken); }
             catch (InvalidDataException ex) { host.Error.WriteLine($"error: {ex.Message}"); return ExitCodes.Failure; }
             catch (SolutionFormatException ex) { host.Error.WriteLine($"error: '{package.Path}': {ex.Message}"); return ExitCodes.BadArguments; }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                host.Error.WriteLine($"error: could not save the completed zip: {ex.Message} (nothing was imported)");
-                return ExitCodes.BadArguments;
-            }
 
             var installed = await importer.FindInstalledAsync(package.UniqueName, cancellationToken);
             if (SolutionImporter.Refusal(package, installed) is { } refusal)
@@ -83,21 +72,14 @@ internal static class DeployCommand
         return command;
     }
 
-    /// <summary>Steps on QualifyLead, Win and Lose travel without their sdkmessageid (not published): take it from the
-    /// organization before importing, so the import never meets a step without a message.</summary>
-    private static async Task<SolutionPackage> CompleteStepsAsync(CliHost host, WebApi.DataverseWebApi api, SolutionPackage package,
-        string? savePath, CancellationToken cancellationToken)
+    /// <summary>Every step names its message by sdkmessage id: check those ids against the organization's sdkmessage rows
+    /// before importing, so that a wrong or foreign id stops the deployment before anything is sent.</summary>
+    private static async Task VerifyStepsAsync(CliHost host, WebApi.DataverseWebApi api, SolutionPackage package, CancellationToken cancellationToken)
     {
-        var completion = await SdkMessageLookup.CompleteAsync(api, package, cancellationToken);
-        if (completion.Filled.Count > 0)
-            host.Console.WriteLine("Completed the steps on " + string.Join(", ", completion.Filled.Select(p => $"{p.Key} ({p.Value})")) +
-                                   " with the organization's sdkmessage ids.");
-        if (savePath is not null)
-        {
-            await File.WriteAllBytesAsync(savePath, completion.Package.Content, cancellationToken);
-            host.Console.WriteLine($"Saved the completed zip to {savePath}.");
-        }
-        return completion.Package;
+        var verification = await SdkMessageLookup.VerifyAsync(api, package, cancellationToken);
+        if (verification.Confirmed.Count > 0)
+            host.Console.WriteLine("Message ids of the steps match the organization's sdkmessage rows: " +
+                                   string.Join(", ", verification.Confirmed.Keys) + ".");
     }
 
     private static string Describe(SolutionPackage package, SolutionImporter.InstalledSolution? installed, Uri url)

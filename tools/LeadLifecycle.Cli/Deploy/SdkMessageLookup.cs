@@ -1,36 +1,37 @@
-using System.Text.Json.Nodes;
 using LeadLifecycle.Cli.WebApi;
 using LeadLifecycle.SolutionModel;
 
 namespace LeadLifecycle.Cli.Deploy;
 
 /// <summary>
-/// Fills in the sdkmessageid of steps the package carries without one (QualifyLead, Win, Lose: their ids are the same
-/// in every organization but not published, see <see cref="StepMessageIds"/>) by asking the organization's sdkmessage
-/// table, before anything is imported.
+/// Compares the sdkmessage id of every step the package carries with the organization's sdkmessage rows, before anything
+/// is imported. The ids ship in the package (see <see cref="SdkMessages"/> for their sources) and are the same in every
+/// organization; a step whose id the organization does not have would fail the import late, with a less helpful message.
 /// </summary>
 public static class SdkMessageLookup
 {
-    public sealed record Completion(SolutionPackage Package, IReadOnlyDictionary<string, Guid> Filled);
+    /// <summary>The messages checked, each with the id the package and the organization agree on.</summary>
+    public sealed record Verification(IReadOnlyDictionary<string, Guid> Confirmed);
 
-    public static async Task<Completion> CompleteAsync(DataverseWebApi api, SolutionPackage package, CancellationToken cancellationToken)
+    /// <exception cref="InvalidDataException">A step lacks its id, or the organization lacks a message or has another id for it.</exception>
+    public static async Task<Verification> VerifyAsync(DataverseWebApi api, SolutionPackage package, CancellationToken cancellationToken)
     {
-        var missing = StepMessageIds.Missing(package.Content);
-        if (missing.Count == 0) return new Completion(package, new Dictionary<string, Guid>());
-
-        var ids = await FindAsync(api, missing, cancellationToken);
-        var absent = missing.Where(m => !ids.ContainsKey(m)).ToList();
-        if (absent.Count > 0)
-            throw new InvalidDataException($"the organization has no message {string.Join(", ", absent)} (sdkmessage), which steps of " +
-                                           $"{package.UniqueName} register on: nothing was imported.");
-        return new Completion(package with { Content = StepMessageIds.Fill(package.Content, ids) }, ids);
+        var used = StepMessageIds.Used(package.Content);
+        if (used.Count == 0) return new Verification(new Dictionary<string, Guid>());
+        var names = used.Where(s => !s.IsCustomApi).Select(s => s.Message).Where(m => m.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var ids = await FindAsync(api, names, cancellationToken);
+        var problems = StepMessageIds.Problems(used, ids);
+        if (problems.Count > 0)
+            throw new InvalidDataException($"the steps of {package.UniqueName} do not match the organization's sdkmessage rows: {string.Join("; ", problems)}. Nothing was imported.");
+        return new Verification(names.ToDictionary(n => n, n => ids[n], StringComparer.OrdinalIgnoreCase));
     }
 
     private static async Task<Dictionary<string, Guid>> FindAsync(DataverseWebApi api, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
+        var ids = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        if (names.Count == 0) return ids;
         var filter = string.Join(" or ", names.Select(n => $"name eq '{n.Replace("'", "''")}'"));
         var page = await api.GetAsync($"sdkmessages?$select=sdkmessageid,name&$filter={Uri.EscapeDataString(filter)}", cancellationToken);
-        var ids = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in page["value"]?.AsArray() ?? [])
             if (row?["name"]?.GetValue<string>() is { } name && Guid.TryParse(row["sdkmessageid"]?.GetValue<string>(), out var id))
                 ids[name] = id;
