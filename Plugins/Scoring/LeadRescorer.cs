@@ -28,19 +28,23 @@ namespace LeadLifecycle.Plugins.Scoring
         private readonly DateTime now;
         private readonly IReadOnlyList<ScoringModel> liveModels;
         private readonly IReadOnlyList<QualificationCriteria> liveCriteria;
+        private readonly bool insideTransaction;
 
+        /// <param name="insideTransaction">Whether the caller runs inside a database transaction (synchronous steps and
+        /// custom APIs: true; asynchronous steps: false). See <see cref="InteractionCounter"/>.</param>
         public LeadRescorer(IOrganizationService service, DateTime now, IReadOnlyList<ScoringModel> liveModels,
-            IReadOnlyList<QualificationCriteria> liveCriteria)
+            IReadOnlyList<QualificationCriteria> liveCriteria, bool insideTransaction = true)
         {
             this.service = service;
             this.now = now;
             this.liveModels = liveModels;
             this.liveCriteria = liveCriteria;
+            this.insideTransaction = insideTransaction;
         }
 
         /// <summary>A rescorer over the definitions that are Live right now (2 queries).</summary>
-        public static LeadRescorer ForLiveDefinitions(IOrganizationService service, DateTime now) =>
-            new LeadRescorer(service, now, ScoringModelRepository.LoadLive(service), QualificationCriteriaRepository.LoadLive(service));
+        public static LeadRescorer ForLiveDefinitions(IOrganizationService service, DateTime now, bool insideTransaction = true) =>
+            new LeadRescorer(service, now, ScoringModelRepository.LoadLive(service), QualificationCriteriaRepository.LoadLive(service), insideTransaction);
 
         public IReadOnlyList<ScoringModel> LiveModels => liveModels;
 
@@ -57,20 +61,26 @@ namespace LeadLifecycle.Plugins.Scoring
             var facts = LeadFacts.Load(service, leadId, liveModels);
             if (!facts.IsOpen) return;
 
-            var calculator = new LeadScoreCalculator(new InteractionCounter(service, now));
+            var calculator = new LeadScoreCalculator(new InteractionCounter(service, now, insideTransaction));
             var scores = facts.HasParent ? liveModels.Select(m => calculator.Score(m, facts)).ToList() : new List<ModelScore>();
-            new LeadScoreStore(service, now).Save(leadId, scores);
 
             var changes = new Entity(Contract.Lead.LogicalName, leadId);
             LeadSummary.Apply(facts.Lead, scores, now, changes);
             var liveScores = scores.ToDictionary(s => s.Model.Id, s => s.Score);
             LeadQualifier.Qualify(facts.Lead, liveScores, liveCriteria, now, changes);
 
+            // The lead row is written BEFORE its llc_leadscore rows: the update takes the lead's row lock, so a second
+            // re-score of the same lead running concurrently waits here until this transaction commits, and then finds
+            // the score rows this one created (LeadScoreStore). Without that order both would find no row and both
+            // create one: the second fails on the alternate key's unique index (DuplicateRecordEntityKey).
+            var leadLocked = false;
             if (changes.Attributes.Count > 0)
             {
                 service.Update(changes);
                 LeadsUpdated++;
+                leadLocked = true;
             }
+            new LeadScoreStore(service, now).Save(leadId, scores, leadLocked);
         }
     }
 }

@@ -10,7 +10,9 @@ namespace LeadLifecycle.Plugins.Scoring
     /// Post-operation of contact and account Update (filtering attributes: <see cref="WatchedColumns.Contact"/>,
     /// <see cref="WatchedColumns.Account"/>; contact pre-image "PreImage": parentcustomerid). Re-scores the open leads
     /// of the record when a changed column is read by a live rule; a contact moving to another account also
-    /// re-scores the account-scope leads of both accounts, whose interaction counts change.
+    /// re-scores the account-scope leads of both accounts, whose interaction counts change. <b>Asynchronous</b> (issue #19):
+    /// the save of the contact or account (or the opportunity Win that changes it) no longer re-scores inside its own
+    /// transaction. Still one execution per change (paging through a job row is not built yet; docs/performance.md).
     /// </summary>
     public sealed class RescoreOnCustomerChangePlugin : PluginBase
     {
@@ -39,7 +41,7 @@ namespace LeadLifecycle.Plugins.Scoring
             var leads = table == Contract.Contact.LogicalName
                 ? OpenLeads.Of(service, readColumnChanged ? context.PrimaryEntityId : (Guid?)null, accounts)
                 : OpenLeads.Of(service, null, new[] { context.PrimaryEntityId });
-            var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service));
+            var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service), context.IsInTransaction);
             rescorer.RescoreAll(leads);
             localPluginContext.Trace($"{table} {context.PrimaryEntityId}: {leads.Count} open leads re-scored, {rescorer.LeadsUpdated} updated.");
         }

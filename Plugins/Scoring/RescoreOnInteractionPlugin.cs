@@ -10,7 +10,10 @@ namespace LeadLifecycle.Plugins.Scoring
     /// <summary>
     /// Post-operation of llc_interaction Create, Update (llc_contactid, llc_type, llc_occurredon) and Delete
     /// (pre-image "PreImage": llc_contactid): re-scores the open leads of the interaction's contact and, for
-    /// account-scope models, the open leads of that contact's account.
+    /// account-scope models, the open leads of that contact's account. <b>Asynchronous</b> (issue #19): the user's request
+    /// records the interaction only and does not wait for the re-scoring; the re-score runs outside any transaction
+    /// (IsInTransaction false). Still one execution per interaction: an account-scope model over an account with very
+    /// many open leads can pass the execution limit (paging through a job row is not built yet; docs/performance.md).
     /// </summary>
     public sealed class RescoreOnInteractionPlugin : PluginBase
     {
@@ -42,7 +45,7 @@ namespace LeadLifecycle.Plugins.Scoring
                 leads.AddRange(OpenLeads.Of(service, contactId, accounts));
             }
 
-            var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service));
+            var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service), context.IsInTransaction);
             rescorer.RescoreAll(leads);
             localPluginContext.Trace($"Interaction {context.PrimaryEntityId}: {leads.Distinct().Count()} open leads re-scored, {rescorer.LeadsUpdated} updated.");
         }

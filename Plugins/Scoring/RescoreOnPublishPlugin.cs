@@ -29,7 +29,7 @@ namespace LeadLifecycle.Plugins.Scoring
             }
 
             var service = localPluginContext.PluginUserService;
-            var rescorer = LeadRescorer.ForLiveDefinitions(service, PipelineClock.Now(context));
+            var rescorer = LeadRescorer.ForLiveDefinitions(service, PipelineClock.Now(context), context.IsInTransaction);
             var leads = OpenLeads.WithParent(service).ToList();
             rescorer.RescoreAll(leads);
             localPluginContext.Trace(

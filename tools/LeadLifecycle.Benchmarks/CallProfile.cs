@@ -6,7 +6,11 @@ namespace LeadLifecycle.Benchmarks;
 /// What our plug-ins asked of the organization service during one event, from the local organization's call record:
 /// the calls (by message and table), the columns each read names, and any read of all columns.
 /// </summary>
-internal sealed record CallProfile(int PluginCalls, int MaxDepth, IReadOnlyList<string> CallsByKind, IReadOnlyList<string> Reads, int AllColumnReads)
+/// <param name="SyncCalls">The plug-in calls the user's own request waited for: those of the caller's top-level requests
+/// with their synchronous steps (ExecutionKind.Request without a parent). The rest ran in asynchronous executions.</param>
+/// <param name="MaxExecutionCalls">The most calls of any one execution (the figure the 2-minute limit bounds).</param>
+internal sealed record CallProfile(int PluginCalls, int MaxDepth, IReadOnlyList<string> CallsByKind, IReadOnlyList<string> Reads, int AllColumnReads,
+    int SyncCalls = 0, int MaxExecutionCalls = 0)
 {
     private static readonly HashSet<string> ReadMessages = new() { "Retrieve", "RetrieveMultiple" };
 
@@ -25,6 +29,8 @@ internal sealed record CallProfile(int PluginCalls, int MaxDepth, IReadOnlyList<
             calls.GroupBy(c => $"{c.Message} {c.Table}".Trim()).Select(g => $"{g.Key} ×{g.Count()}").ToList(),
             calls.Where(c => ReadMessages.Contains(c.Message))
                 .Select(c => $"{c.Table}({(c.Columns is null ? "ALL COLUMNS" : string.Join(", ", c.Columns))})").Distinct().ToList(),
-            calls.Count(c => ReadMessages.Contains(c.Message) && c.Columns is null));
+            calls.Count(c => ReadMessages.Contains(c.Message) && c.Columns is null),
+            record.Executions.Where(e => e.Kind == LeadLifecycle.LocalOrg.Recording.ExecutionKind.Request && e.Parent is null).Sum(e => e.Calls),
+            record.MaxExecutionCalls);
     }
 }

@@ -17,6 +17,21 @@ var scales = (Option("--scales") ?? (quick ? "0.05,0.1" : "1,2,4,8,10")).Split('
 var runs = Option("--runs") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
 
 var profiles = LifecycleEvents.All.ToDictionary(e => e.ToString(), CallProfile.Of);
+if (args.Contains("--calls"))
+{
+    // --calls: the call profile of every lifecycle event only (seconds, no timing): synchronous calls the user's save waits
+    // for, all plug-in calls (synchronous and asynchronous), the largest execution.
+    Console.WriteLine("| event | growth | sync calls | total calls | max calls in one execution |");
+    Console.WriteLine("| --- | --- | --- | --- | --- |");
+    foreach (var e in LifecycleEvents.All)
+    {
+        var p = profiles[e.ToString()];
+        Console.WriteLine($"| {e.Name} | {e.Growth} | {p.SyncCalls} | {p.PluginCalls} | {p.MaxExecutionCalls} |");
+    }
+    foreach (var e in LifecycleEvents.Events.Take(3))
+        Console.WriteLine($"{e.Name}: {string.Join(", ", profiles[e.ToString()].CallsByKind)}");
+    return 0;
+}
 
 // A short job keeps the whole run within a few minutes on a shared 2-core machine; --quick is a smoke run.
 var job = Job.Default
