@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 
 namespace LeadLifecycle.Plugins.Scoring
 {
@@ -55,8 +57,38 @@ namespace LeadLifecycle.Plugins.Scoring
             foreach (var id in leadIds.Distinct()) Rescore(id);
         }
 
-        /// <summary>Re-scores one lead. Closed leads keep their last scores: only open leads are scored.</summary>
+        /// <summary>How many times a re-score outside a transaction starts again when another one wrote the lead meanwhile.</summary>
+        public const int MaxConcurrentRetries = 5;
+
+        /// <summary>
+        /// Re-scores one lead. Closed leads keep their last scores: only open leads are scored.
+        /// <para>
+        /// Outside a transaction (an asynchronous step) each call commits on its own, so no lock holds between reading the
+        /// interactions and writing the score: two re-scores of one lead running side by side (two interactions recorded at
+        /// once) could let the one that read less finish last. So there the lead is written with optimistic concurrency
+        /// (UpdateRequest.ConcurrencyBehavior IfRowVersionMatches, "Optimistic concurrency",
+        /// learn.microsoft.com/power-apps/developer/data-platform/optimistic-concurrency): when another re-score wrote the
+        /// lead since it was read, the update is refused and the re-score starts again from fresh reads.
+        /// </para>
+        /// </summary>
         public void Rescore(Guid leadId)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    RescoreOnce(leadId);
+                    return;
+                }
+                catch (Exception fault)
+                    when (!insideTransaction && attempt < MaxConcurrentRetries && PlatformFaults.ErrorCodeOf(fault) == PlatformFaults.ConcurrencyVersionMismatch)
+                {
+                    // Asynchronous: the refused update ended only itself; read again and re-score.
+                }
+            }
+        }
+
+        private void RescoreOnce(Guid leadId)
         {
             var facts = LeadFacts.Load(service, leadId, liveModels);
             if (!facts.IsOpen) return;
@@ -76,7 +108,15 @@ namespace LeadLifecycle.Plugins.Scoring
             var leadLocked = false;
             if (changes.Attributes.Count > 0)
             {
-                service.Update(changes);
+                if (!insideTransaction && facts.Lead.RowVersion != null)
+                {
+                    changes.RowVersion = facts.Lead.RowVersion;
+                    service.Execute(new UpdateRequest { Target = changes, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches });
+                }
+                else
+                {
+                    service.Update(changes);
+                }
                 LeadsUpdated++;
                 leadLocked = true;
             }

@@ -38,12 +38,16 @@ namespace LeadLifecycle.Plugins.Scoring
                 return;
             }
 
-            var leads = table == Contract.Contact.LogicalName
-                ? OpenLeads.Of(service, readColumnChanged ? context.PrimaryEntityId : (Guid?)null, accounts)
-                : OpenLeads.Of(service, null, new[] { context.PrimaryEntityId });
+            // The record's own leads are re-scored here (a contact's leads); every open lead of an account — the account's own
+            // change, or a contact moving between accounts with account-scope models — in pages of a background job (issue #19).
+            var leads = table == Contract.Contact.LogicalName && readColumnChanged
+                ? OpenLeads.Of(service, context.PrimaryEntityId, Array.Empty<Guid>())
+                : (IReadOnlyList<Guid>)new List<Guid>();
+            if (table == Contract.Account.LogicalName) accounts.Add(context.PrimaryEntityId);
             var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service), context.IsInTransaction);
             rescorer.RescoreAll(leads);
-            localPluginContext.Trace($"{table} {context.PrimaryEntityId}: {leads.Count} open leads re-scored, {rescorer.LeadsUpdated} updated.");
+            var queued = AccountLeadJobs.Queue(localPluginContext.SystemService, accounts);
+            localPluginContext.Trace($"{table} {context.PrimaryEntityId}: {leads.Count} open leads re-scored, {rescorer.LeadsUpdated} updated; {queued} account jobs queued.");
         }
 
         private static List<Guid> AccountsLosingOrGainingContact(IPluginExecutionContext context, Entity target, IReadOnlyList<ScoringModel> models)
