@@ -24,7 +24,8 @@ namespace LeadLifecycle.Plugins.Scoring
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var service = localPluginContext.PluginUserService;
+            // SYSTEM: configuration reads (the stored model and its rules), whatever else the caller may read.
+            var service = localPluginContext.SystemService;
             if (context.PrimaryEntityName == Contract.ScoringModel.LogicalName) GuardModel(context, service);
             else if (context.PrimaryEntityName == Contract.ScoringRule.LogicalName) GuardRule(context, service);
         }

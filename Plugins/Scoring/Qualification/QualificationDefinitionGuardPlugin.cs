@@ -31,7 +31,8 @@ namespace LeadLifecycle.Plugins.Qualification
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var service = localPluginContext.PluginUserService;
+            // SYSTEM: configuration reads (the stored criteria and models), whatever else the caller may read.
+            var service = localPluginContext.SystemService;
             if (context.PrimaryEntityName == Contract.QualificationCriteria.LogicalName) GuardCriteria(context, service);
             else if (context.PrimaryEntityName == Contract.QualificationCondition.LogicalName) GuardCondition(context, service);
         }
