@@ -232,21 +232,29 @@ public class SalespersonLifecycleTests : LeadLifecycleTest
             Cora.Execute(new OrganizationRequest("llc_RescoreLead") { ["Target"] = new EntityReference("lead", lead) })).Message);
     }
 
+    /// <summary>
+    /// A local organization with the shipped solution plus a role of the test's own — Lead Lifecycle Marketing User with
+    /// its privileges changed by <paramref name="change"/> — its configuration rows, the webinar form and Ana's contact
+    /// (the administrator's); and the service of a user holding only that role.
+    /// </summary>
+    private static (LocalOrganization Org, IOrganizationService Intake) IntakeWithAlteredMarketingRole(
+        Func<List<LeadLifecycle.SolutionModel.RolePrivilegeDefinition>, List<LeadLifecycle.SolutionModel.RolePrivilegeDefinition>> change)
+    {
+        var shipped = LocalOrganization.Create();
+        var marketing = shipped.Solution.Roles.Single(r => r.Name == "Lead Lifecycle Marketing User");
+        var altered = marketing with { Id = Guid.NewGuid(), Name = "Altered intake", Privileges = change(marketing.Privileges.ToList()) };
+        var org = LocalOrganization.Create(shipped.Solution with { Roles = shipped.Solution.Roles.Append(altered).ToList() });
+        org.Initialize(shipped.All("llc_matchingstrategy"));
+        org.Initialize(Form(FormId), Contact("Ana", "Lima", Email));
+        return (org, org.GetService(org.CreateUser("Nat Narrow", "Altered intake")));
+    }
+
     [Fact]
     public void A_submission_that_matches_a_contact_the_caller_may_not_read_is_refused_with_the_reason_and_nothing_is_kept()
     {
-        // An intake role that reaches only its own contacts (prvReadContact at User level), otherwise Marketing User.
-        var shipped = LocalOrganization.Create();
-        var marketing = shipped.Solution.Roles.Single(r => r.Name == "Lead Lifecycle Marketing User");
-        var narrow = marketing with
-        {
-            Id = Guid.NewGuid(), Name = "Narrow intake",
-            Privileges = marketing.Privileges.Select(p => p.Name == "prvReadContact" ? p with { Level = "Basic" } : p).ToList(),
-        };
-        var org = LocalOrganization.Create(shipped.Solution with { Roles = shipped.Solution.Roles.Append(narrow).ToList() });
-        org.Initialize(shipped.All("llc_matchingstrategy"));
-        org.Initialize(Form(FormId), Contact("Ana", "Lima", Email));
-        var intake = org.GetService(org.CreateUser("Nat Narrow", "Narrow intake"));
+        // Contacts reached at User level only: Ana's contact, the administrator's, is out of the caller's sight.
+        var (org, intake) = IntakeWithAlteredMarketingRole(privileges =>
+            privileges.Select(p => p.Name == "prvReadContact" ? p with { Level = "Basic" } : p).ToList());
         var contactsBefore = org.All("contact").Select(c => c.Id).ToList();
 
         var error = Assert.Throws<InvalidPluginExecutionException>(() => intake.Execute(SubmitForm(FormId, Submission(Email))));
@@ -256,5 +264,22 @@ public class SalespersonLifecycleTests : LeadLifecycleTest
         Assert.Equal(contactsBefore, org.All("contact").Select(c => c.Id).ToList());
         Assert.Empty(org.All("lead"));
         Assert.Empty(org.All("llc_interaction"));
+    }
+
+    [Fact]
+    public void A_call_a_plug_in_makes_as_the_user_that_the_platform_refuses_comes_back_as_the_platforms_fault_unchanged()
+    {
+        // Without prvCreateContact, intake cannot create the contact of a new person: PluginBase must not turn the
+        // platform's PrivilegeDenied into "An unexpected error occurred in ...".
+        var (org, intake) = IntakeWithAlteredMarketingRole(privileges => privileges.Where(p => p.Name != "prvCreateContact").ToList());
+        var before = Snapshot(org);
+
+        var error = Assert.Throws<DataverseFault>(() => intake.Execute(SubmitForm(FormId, Submission("ben.okafor@fabrikam.com", "Ben", "Okafor"))));
+
+        Assert.Equal(unchecked((int)0x80040220), error.ErrorCode);
+        Assert.Contains("is missing prvCreateContact privilege", error.Message);
+        Assert.Contains("for entity 'contact'", error.Message);
+        Assert.DoesNotContain("unexpected", error.Message);
+        Assert.Equal(before, Snapshot(org));
     }
 }
