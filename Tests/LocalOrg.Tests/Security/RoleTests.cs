@@ -166,7 +166,9 @@ public class RoleTests
         var score = org.GetService().Create(new Entity("llc_leadscore") { ["llc_leadid"] = new EntityReference("lead", lead) });
 
         service.Retrieve("llc_leadlifecycleprocess", instance, new ColumnSet("bpf_leadid"));
-        service.Update(new Entity("llc_leadlifecycleprocess", instance) { ["bpf_name"] = "stepped by hand" });
+        var next = org.All("processstage").Single(s => s.GetAttributeValue<string>("stagename") == "Automated Marketing Qualification");
+        service.Update(new Entity("llc_leadlifecycleprocess", instance) { ["activestageid"] = next.ToEntityReference() }); // Next Stage
+        Assert.Equal(next.Id, org.Get("llc_leadlifecycleprocess", instance).GetAttributeValue<EntityReference>("activestageid").Id);
         service.Retrieve("llc_leadscore", score, new ColumnSet("llc_score"));
         Assert.Contains("is missing prvCreatellc_leadlifecycleprocess privilege", Assert.Throws<DataverseFault>(() =>
             service.Create(new Entity("llc_leadlifecycleprocess") { ["bpf_leadid"] = new EntityReference("lead", lead) })).Message);
