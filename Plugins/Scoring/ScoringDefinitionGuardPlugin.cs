@@ -26,8 +26,16 @@ namespace LeadLifecycle.Plugins.Scoring
             var context = localPluginContext.PluginExecutionContext;
             // SYSTEM: configuration reads (the stored model and its rules), whatever else the caller may read.
             var service = localPluginContext.SystemService;
-            if (context.PrimaryEntityName == Contract.ScoringModel.LogicalName) GuardModel(context, service);
-            else if (context.PrimaryEntityName == Contract.ScoringRule.LogicalName) GuardRule(context, service);
+            if (context.PrimaryEntityName == Contract.ScoringModel.LogicalName)
+            {
+                EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.ScoringModel.LogicalName, Contract.ScoringModel.Id, context.PrimaryEntityId);
+                GuardModel(context, service);
+            }
+            else if (context.PrimaryEntityName == Contract.ScoringRule.LogicalName)
+            {
+                EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.ScoringRule.LogicalName, Contract.ScoringRule.Id, context.PrimaryEntityId);
+                GuardRule(context, service);
+            }
         }
 
         private static void GuardModel(IPluginExecutionContext context, IOrganizationService service)

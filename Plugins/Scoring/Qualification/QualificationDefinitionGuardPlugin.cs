@@ -33,8 +33,16 @@ namespace LeadLifecycle.Plugins.Qualification
             var context = localPluginContext.PluginExecutionContext;
             // SYSTEM: configuration reads (the stored criteria and models), whatever else the caller may read.
             var service = localPluginContext.SystemService;
-            if (context.PrimaryEntityName == Contract.QualificationCriteria.LogicalName) GuardCriteria(context, service);
-            else if (context.PrimaryEntityName == Contract.QualificationCondition.LogicalName) GuardCondition(context, service);
+            if (context.PrimaryEntityName == Contract.QualificationCriteria.LogicalName)
+            {
+                EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.QualificationCriteria.LogicalName, Contract.QualificationCriteria.Id, context.PrimaryEntityId);
+                GuardCriteria(context, service);
+            }
+            else if (context.PrimaryEntityName == Contract.QualificationCondition.LogicalName)
+            {
+                EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.QualificationCondition.LogicalName, Contract.QualificationCondition.Id, context.PrimaryEntityId);
+                GuardCondition(context, service);
+            }
         }
 
         private static void GuardCriteria(IPluginExecutionContext context, IOrganizationService service)

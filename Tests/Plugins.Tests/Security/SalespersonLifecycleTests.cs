@@ -172,6 +172,28 @@ public class SalespersonLifecycleTests : LeadLifecycleTest
     }
 
     [Fact]
+    public void Editing_configuration_without_the_privilege_gets_the_platforms_refusal_not_news_of_the_definition()
+    {
+        CreateUsers();
+        var model = ConfigureAsConfigurationAdministrator();
+        var rule = Org.All("llc_scoringrule").First();
+
+        // The edit-lock guards run before the platform's security checks (pre-validation) and read as SYSTEM: without
+        // their own check, Sam would learn that a model named 'Engagement' is Live. He gets the privilege fault instead.
+        var onModel = Assert.Throws<DataverseFault>(() => Sam.Update(new Entity("llc_scoringmodel", model.Id) { ["llc_hotthreshold"] = 10 }));
+        var onRule = Assert.Throws<DataverseFault>(() => Sam.Delete("llc_scoringrule", rule.Id));
+        var onCriteria = Assert.Throws<DataverseFault>(() => Sam.Create(Criteria("Mine", All, marketingQualified: true, salesReady: false)));
+
+        Assert.Contains("is missing prvReadllc_scoringmodel privilege", onModel.Message);
+        Assert.Contains("is missing prvReadllc_scoringrule privilege", onRule.Message);
+        Assert.Contains("is missing prvReadllc_qualificationcriteria privilege", onCriteria.Message);
+        Assert.All(new[] { onModel, onRule, onCriteria }, e => Assert.DoesNotContain("Engagement", e.Message));
+        // The Configuration Administrator still gets the edit lock's own message.
+        Assert.Contains("The scoring model 'Engagement' is Live", Assert.Throws<InvalidPluginExecutionException>(() =>
+            Cora.Update(new Entity("llc_scoringmodel", model.Id) { ["llc_hotthreshold"] = 10 })).Message);
+    }
+
+    [Fact]
     public void A_user_with_no_role_is_refused_a_lead_with_the_platforms_privilege_message_and_nothing_is_written()
     {
         CreateUsers();
