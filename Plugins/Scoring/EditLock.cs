@@ -30,9 +30,11 @@ namespace LeadLifecycle.Plugins.Scoring
 
         /// <summary>
         /// The guards run in pre-validation, which "occurs before any security checks" (learn.microsoft.com, "Event
-        /// execution pipeline"), and read definitions as SYSTEM: before they say anything about a definition (its name,
-        /// that it is Live), the caller's own query of the table lets the platform refuse a caller who may not read it,
-        /// with its privilege message. The answer itself is not used.
+        /// execution pipeline"), and read definitions as SYSTEM: before they say anything about a stored definition (its
+        /// name, that it is Live), the caller's own query of its table lets the platform refuse a caller who may not read
+        /// it, with its privilege message. The answer itself is not used (the tables are organization-owned: Read is
+        /// all or nothing), so <paramref name="id"/> may be any row's, or empty. A Create of a model or criteria needs no
+        /// such query: its messages name only what the caller sent.
         /// </summary>
         public static void RefuseUnlessCallerMayRead(IOrganizationService caller, string table, string idColumn, Guid id)
         {

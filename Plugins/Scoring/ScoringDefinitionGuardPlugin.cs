@@ -28,12 +28,14 @@ namespace LeadLifecycle.Plugins.Scoring
             var service = localPluginContext.SystemService;
             if (context.PrimaryEntityName == Contract.ScoringModel.LogicalName)
             {
-                EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.ScoringModel.LogicalName, Contract.ScoringModel.Id, context.PrimaryEntityId);
+                if (context.MessageName != "Create")
+                    EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.ScoringModel.LogicalName, Contract.ScoringModel.Id, context.PrimaryEntityId);
                 GuardModel(context, service);
             }
             else if (context.PrimaryEntityName == Contract.ScoringRule.LogicalName)
             {
-                EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.ScoringRule.LogicalName, Contract.ScoringRule.Id, context.PrimaryEntityId);
+                // A rule's messages name its model: the caller must be one who may read models.
+                EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.ScoringModel.LogicalName, Contract.ScoringModel.Id, Guid.Empty);
                 GuardRule(context, service);
             }
         }

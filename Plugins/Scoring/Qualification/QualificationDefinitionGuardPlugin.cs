@@ -35,12 +35,14 @@ namespace LeadLifecycle.Plugins.Qualification
             var service = localPluginContext.SystemService;
             if (context.PrimaryEntityName == Contract.QualificationCriteria.LogicalName)
             {
-                EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.QualificationCriteria.LogicalName, Contract.QualificationCriteria.Id, context.PrimaryEntityId);
+                if (context.MessageName != "Create")
+                    EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.QualificationCriteria.LogicalName, Contract.QualificationCriteria.Id, context.PrimaryEntityId);
                 GuardCriteria(context, service);
             }
             else if (context.PrimaryEntityName == Contract.QualificationCondition.LogicalName)
             {
-                EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.QualificationCondition.LogicalName, Contract.QualificationCondition.Id, context.PrimaryEntityId);
+                // A condition's messages name its criteria: the caller must be one who may read criteria.
+                EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.QualificationCriteria.LogicalName, Contract.QualificationCriteria.Id, Guid.Empty);
                 GuardCondition(context, service);
             }
         }

@@ -182,11 +182,11 @@ public class SalespersonLifecycleTests : LeadLifecycleTest
         // their own check, Sam would learn that a model named 'Engagement' is Live. He gets the privilege fault instead.
         var onModel = Assert.Throws<DataverseFault>(() => Sam.Update(new Entity("llc_scoringmodel", model.Id) { ["llc_hotthreshold"] = 10 }));
         var onRule = Assert.Throws<DataverseFault>(() => Sam.Delete("llc_scoringrule", rule.Id));
-        var onCriteria = Assert.Throws<DataverseFault>(() => Sam.Create(Criteria("Mine", All, marketingQualified: true, salesReady: false)));
+        var onCriteria = Assert.Throws<DataverseFault>(() => Sam.Create(Criteria("Mine", All, marketingQualified: true, salesReady: false, status: Draft)));
 
         Assert.Contains("is missing prvReadllc_scoringmodel privilege", onModel.Message);
-        Assert.Contains("is missing prvReadllc_scoringrule privilege", onRule.Message);
-        Assert.Contains("is missing prvReadllc_qualificationcriteria privilege", onCriteria.Message);
+        Assert.Contains("is missing prvReadllc_scoringmodel privilege", onRule.Message);            // the rule's message would name its model
+        Assert.Contains("is missing prvCreatellc_qualificationcriteria privilege", onCriteria.Message); // a Create names only what Sam sent
         Assert.All(new[] { onModel, onRule, onCriteria }, e => Assert.DoesNotContain("Engagement", e.Message));
         // The Configuration Administrator still gets the edit lock's own message.
         Assert.Contains("The scoring model 'Engagement' is Live", Assert.Throws<InvalidPluginExecutionException>(() =>
