@@ -30,7 +30,8 @@ namespace LeadLifecycle.Plugins.Scoring
             }
 
             // The re-scoring itself runs in pages of a background job (issue #19): one execution here, whatever the number
-            // of open leads. Job rows are the solution's bookkeeping, written as SYSTEM.
+            // of open leads. Job rows are the solution's bookkeeping, written as SYSTEM; the page steps re-score as SYSTEM too (README "Security": the administrator who
+            // publishes needs no privilege on leads or scores).
             var system = localPluginContext.SystemService;
             var now = PipelineClock.Now(context);
             var superseded = BackgroundJob.Supersede(system, Contract.JobType.RescoreOpenLeads, now);

@@ -32,7 +32,10 @@ namespace LeadLifecycle.Plugins.Scoring
                 context.GetTarget<Entity>()?.Attributes.Remove(Contract.Lead.Score);
                 return;
             }
-            var service = localPluginContext.PluginUserService;
+            // SYSTEM (README "Security"): the live models and criteria are configuration no sales role may read, and the
+            // score is the product's own bookkeeping (llc_leadscore rows, the lead's summary columns) computed from every
+            // fact of the lead, not from what the caller happens to see.
+            var service = localPluginContext.SystemService;
             var models = ScoringModelRepository.LoadLive(service);
             if (models.Count == 0)
             {
