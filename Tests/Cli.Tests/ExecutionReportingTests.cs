@@ -104,11 +104,11 @@ public sealed class ExecutionReportingTests : IDisposable
         var failure = Assert.Single(publish["asyncFailures"]!.AsArray())!.AsObject();
         Assert.Equal("plug-in step", failure["kind"]!.GetValue<string>());
         Assert.Equal("LeadLifecycle.Plugins.Jobs.JobPumpPlugin: Create of llc_job", failure["name"]!.GetValue<string>());
-        Assert.Equal("llc_job", failure["record"]!["ref"]!.GetValue<string>());
+        Assert.True(failure["record"] is JsonObject record && record["ref"]?.GetValue<string>() == "llc_job", failure.ToJsonString());
         Assert.Equal("The plug-in execution failed because the operation has timed-out at the Sandbox Host.", failure["error"]!.GetValue<string>());
         Assert.Equal("2026-01-05T09:00:00Z", failure["at"]!.GetValue<string>());
         // The page is one transaction: nothing of it stays, the lead keeps no score; the other seven partitions had no lead.
-        Assert.Empty(result["records"]!["llc_leadscore"]!.AsArray());
+        Assert.True(result["records"]!["llc_leadscore"] is null or JsonArray { Count: 0 }, "no score row");
         Assert.Contains("! plug-in step 'LeadLifecycle.Plugins.Jobs.JobPumpPlugin: Create of llc_job' on llc_job", run.Out);
         Assert.Contains("1 background job(s) failed", run.Out);
     }
