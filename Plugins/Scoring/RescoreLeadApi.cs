@@ -23,6 +23,16 @@ namespace LeadLifecycle.Plugins.Scoring
                 throw new InvalidPluginExecutionException($"{Contract.RescoreLead.MessageName} re-scores a lead: call it on a lead (Target).");
 
             var service = localPluginContext.PluginUserService;
+            try
+            {
+                service.Retrieve(Contract.Lead.LogicalName, target.Id, new ColumnSet(Contract.Lead.Id));
+            }
+            catch (System.Exception ex) when (!(ex is InvalidPluginExecutionException))
+            {
+                // Checked before any write, so nothing is re-scored; the platform's reason (missing, or not readable) kept.
+                throw new InvalidPluginExecutionException(
+                    $"{Contract.RescoreLead.MessageName} cannot re-score the lead {target.Id}: {ex.Message} Call it on an existing lead you can read.", ex);
+            }
             LeadRescorer.ForLiveDefinitions(service, PipelineClock.Now(context)).Rescore(target.Id);
 
             var score = service.Retrieve(Contract.Lead.LogicalName, target.Id, new ColumnSet(Contract.Lead.Score))

@@ -31,10 +31,18 @@ namespace LeadLifecycle.Plugins.Scoring
 
             if (context.MessageName == "Update")
             {
-                var changed = context.GetTarget<Entity>()?.Attributes.Keys.ToList() ?? new List<string>();
+                var target = context.GetTarget<Entity>();
+                var changed = target?.Attributes.Keys.ToList() ?? new List<string>();
                 var relevant = ScoringModel.ColumnsReadByRules(models, Contract.Lead.LogicalName);
                 relevant.Add(Contract.Lead.ParentContactId);
                 relevant.Add(Contract.Lead.ParentAccountId);
+                // A lead reopened (statecode back to Open) is scored and qualified at once: while closed it was not
+                // re-scored, so its score and the criteria it meets may be stale (issue #20 item 6). Closing is not a
+                // reason to re-score: closed leads keep their last scores.
+                if (target?.GetAttributeValue<OptionSetValue>(Contract.Lead.StateCode)?.Value == Contract.LeadState.Open)
+                {
+                    relevant.Add(Contract.Lead.StateCode);
+                }
                 if (!changed.Any(relevant.Contains))
                 {
                     localPluginContext.Trace("No changed column is read by a live scoring rule: nothing to re-score.");
