@@ -120,17 +120,12 @@ namespace LeadLifecycle.Plugins.Matching
         private void FillAccountFromContact(Entity target, EntityReference contact, bool leadHasAccount)
         {
             if (leadHasAccount || contact.LogicalName != Contract.Contact.LogicalName || contact.Id == Guid.Empty) return;
-            Entity row;
-            try
-            {
-                row = reader.Retrieve(Contract.Contact.LogicalName, contact.Id, new ColumnSet(Contract.Contact.ParentCustomerId));
-            }
-            catch (Exception ex) when (!(ex is InvalidPluginExecutionException))
-            {
-                // Not continued: the save is refused with the column to correct.
-                throw new InvalidPluginExecutionException(
-                    $"The lead's parent contact (parentcontactid) {contact.Id} cannot be read: it does not exist or was deleted. Choose an existing contact.", ex);
-            }
+            // A query, not a Retrieve: a contact that does not exist is the platform's to refuse (its own message, at the
+            // core operation), and no failed call is caught inside the transaction.
+            var query = new QueryExpression(Contract.Contact.LogicalName) { ColumnSet = new ColumnSet(Contract.Contact.ParentCustomerId), TopCount = 1 };
+            query.Criteria.AddCondition(Contract.Contact.Id, ConditionOperator.Equal, contact.Id);
+            var row = reader.RetrieveMultiple(query).Entities.FirstOrDefault();
+            if (row == null) return;
             var account = row.GetAttributeValue<EntityReference>(Contract.Contact.ParentCustomerId);
             if (account != null && account.LogicalName == Contract.Account.LogicalName)
             {

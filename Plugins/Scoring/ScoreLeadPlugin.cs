@@ -21,6 +21,11 @@ namespace LeadLifecycle.Plugins.Scoring
         {
             var context = localPluginContext.PluginExecutionContext;
             var service = localPluginContext.PluginUserService;
+            if (context.MessageName == "Update" && ClosesOnly(context.GetTarget<Entity>()))
+            {
+                localPluginContext.Trace("The lead is closed: closed leads keep their last scores.");
+                return;
+            }
             var models = ScoringModelRepository.LoadLive(service);
             if (models.Count == 0)
             {
@@ -54,5 +59,15 @@ namespace LeadLifecycle.Plugins.Scoring
             rescorer.Rescore(context.PrimaryEntityId);
             localPluginContext.Trace($"Lead {context.PrimaryEntityId} re-scored against {models.Count} live models; lead updated: {rescorer.LeadsUpdated > 0}.");
         }
+
+        /// <summary>
+        /// The step runs on statecode to re-score a reopened lead; a change that closes the lead (Qualify, Disqualify,
+        /// SetState) and touches no other watched column needs nothing, not even the models' read.
+        /// </summary>
+        private static bool ClosesOnly(Entity? target) =>
+            target != null
+            && target.GetAttributeValue<OptionSetValue>(Contract.Lead.StateCode) is OptionSetValue state
+            && state.Value != Contract.LeadState.Open
+            && !target.Attributes.Keys.Any(c => c != Contract.Lead.StateCode && WatchedColumns.Lead.Contains(c));
     }
 }

@@ -263,7 +263,7 @@ public sealed class LeadCreateMatchingTests : LeadLifecycleTest
         Assert.Equal(fabrikam.Id, saved.GetAttributeValue<EntityReference>("parentaccountid")?.Id);   // contract: from the contact
         Assert.Null(saved.GetAttributeValue<string>("llc_matchedby"));
         var call = Assert.Single(calls.PluginCalls);
-        Assert.Equal(("Retrieve", "contact"), (call.Message, call.Table));
+        Assert.Equal(("RetrieveMultiple", "contact"), (call.Message, call.Table));
         Assert.Equal(["parentcustomerid"], call.Columns);
     }
 
