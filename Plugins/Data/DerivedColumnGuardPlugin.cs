@@ -12,8 +12,8 @@ namespace LeadLifecycle.Plugins.Data
     /// type and its reason from its leads and opportunities: a value typed by a user or an integration would stay
     /// wrong until some unrelated event re-evaluated the record, and reports would trust it meanwhile.
     /// <para>
-    /// Registered at pre-validation (stage 10), synchronous, on lead Create and Update and on contact and account Update,
-    /// filtered on the guarded columns. It acts only on a request made by a client (<c>Depth</c> 1): the product's own
+    /// Registered synchronous on lead, contact and account Update at pre-validation (stage 10: refused before the transaction,
+    /// filtered on the guarded columns), and on lead Create at pre-operation (stage 20, after the platform's privilege check). It acts only on a request made by a client (<c>Depth</c> 1): the product's own
     /// writes of these columns run inside its plug-ins, custom APIs and workflows (Depth 2 and more). An Update that types
     /// a guarded column is refused, naming it; one that sends the value already saved (an integration writing back the
     /// whole record) goes through. On a lead Create the typed values are dropped and recomputed in the same operation by

@@ -359,6 +359,21 @@ public sealed class ProductRulesTests : LeadLifecycleTest
     }
 
     [Fact]
+    public void After_Assign_the_open_teleprospecting_task_moves_with_the_lead_to_its_new_owner()
+    {
+        var contact = CreateContact();
+        var lead = CreateLead(contact);
+        Service.Update(new Entity("lead", lead.Id) { ["llc_teleprospectready"] = true });
+        var task = Org.All("task").Single(t => t.GetAttributeValue<EntityReference>("regardingobjectid")?.Id == lead.Id);
+        var sam = Org.CreateUser("Sam", "Sales", ["Salesperson"]);
+
+        Service.Execute(new AssignRequest { Target = lead, Assignee = new EntityReference("systemuser", sam) });
+
+        Assert.Equal(sam, Row(lead).GetAttributeValue<EntityReference>("ownerid").Id);
+        Assert.Equal(sam, Org.Get("task", task.Id).GetAttributeValue<EntityReference>("ownerid").Id);
+    }
+
+    [Fact]
     public void Stopping_the_only_model_clears_the_rating_with_the_score()
     {
         var model = Model("Engagement", hot: 40, warm: 20);
