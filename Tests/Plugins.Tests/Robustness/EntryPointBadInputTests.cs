@@ -58,6 +58,9 @@ public sealed class EntryPointBadInputTests : LeadLifecycleTest
             "Marketing Qualified On (llc_marketingqualifiedon) is stamped by the live qualification criteria by Lead Lifecycle" },
         { "contact relationship type reason typed", s => s.Update(new Entity("contact", AnaId) { ["llc_relationshiptypereason"] = "VIP" }),
             "Relationship Type Reason (llc_relationshiptypereason) is derived from the record's open leads" },
+        // values the platform does not coerce (Dataverse refuses a number where a choice is expected)
+        { "contact gender given 2.5", s => s.Create(new Entity("contact") { ["lastname"] = "Rivera", ["gendercode"] = 2.5 }), "gendercode" },
+        { "contact gender given 2", s => s.Update(new Entity("contact", AnaId) { ["gendercode"] = 2 }), "gendercode" },
         // custom APIs
         { "submission setting the owner", s => s.Execute(SubmitForm(FormId, With(Submission("noor@fabrikam.com"), "ownerid", new EntityReference("systemuser", Guid.NewGuid())))),
             "A marketing form submission cannot set ownerid: this column is the lead's owner is the user or team the organization assigns" },
