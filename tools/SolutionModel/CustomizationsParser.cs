@@ -46,9 +46,11 @@ internal static class CustomizationsParser
             .Where(r => r.Text("EntityRelationshipType") == "OneToMany")
             .Select(r => new RelationshipDefinition(
                 r.Attr("Name") ?? "",
-                r.Text("ReferencedEntityName") ?? "",
-                r.Text("ReferencingEntityName") ?? "",
-                r.Text("ReferencingAttributeName") ?? "",
+                // Exports write schema names here (ProcessStage, Workflow, ActiveStageId: microsoft/coe-starter-kit
+                // Other/Relationships/ProcessStage.xml); the logical name is the schema name in lower case.
+                (r.Text("ReferencedEntityName") ?? "").ToLowerInvariant(),
+                (r.Text("ReferencingEntityName") ?? "").ToLowerInvariant(),
+                (r.Text("ReferencingAttributeName") ?? "").ToLowerInvariant(),
                 r.Text("CascadeDelete") ?? "RemoveLink")).ToList() ?? [];
 
     public static IReadOnlyList<RoleDefinition> Roles(XElement customizations) =>
