@@ -12,8 +12,8 @@ namespace LeadLifecycle.Plugins.ProcessFlow
     /// <para>
     /// Re-entry: scoring (ranked earlier on the same messages) writes the lead's llc_score / llc_salesready with an
     /// Update of its own. That Update runs this plug-in's Update step — nested, at depth + 1 — while this plug-in's Create
-    /// (or outer Update) step is still waiting its turn: so for a new lead, the Update step runs first and creates the
-    /// flow instance, then the Create step finds it. The image is the lead as each operation left it and the flow only
+    /// (or outer Update) step is still waiting its turn: both find the instance the platform applied when the lead was
+    /// created (see <see cref="LeadProcessFlow"/>). The image is the lead as each operation left it and the flow only
     /// moves forward, so whichever run sees the newer gates decides, and the other writes nothing. Only a score that
     /// scoring cleared after the outer image was taken could mislead: see <see cref="LeadToJudge"/>.
     /// Solution/STEPS.md shows the order.
@@ -37,7 +37,8 @@ namespace LeadLifecycle.Plugins.ProcessFlow
                     $"Register it with the columns {string.Join(", ", LeadProcessFlow.LeadColumnsRead)} (import the Lead Lifecycle solution again).");
             }
             var service = localPluginContext.PluginUserService;
-            var entered = new LeadProcessFlow(service, PipelineClock.Now(context)).Advance(LeadToJudge(context, lead, service));
+            var entered = new LeadProcessFlow(service, localPluginContext.SystemService, PipelineClock.Now(context))
+                .Advance(LeadToJudge(context, lead, service));
             localPluginContext.Trace(entered.Count == 0
                 ? $"Lead {context.PrimaryEntityId}: process flow stays."
                 : $"Lead {context.PrimaryEntityId}: process flow entered {string.Join(" → ", entered.Select(stage => stage.DisplayName()))}.");
