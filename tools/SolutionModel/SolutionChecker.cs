@@ -48,6 +48,7 @@ public static class SolutionChecker
         FolderComponentRules.Check(context);
         DependencyRules.Check(context);
         AppRules.Check(context);
+        ProcessFlowRules.Check(context);
         return defects;
     }
 
