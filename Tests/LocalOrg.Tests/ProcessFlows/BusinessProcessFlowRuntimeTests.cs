@@ -1,4 +1,3 @@
-using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -28,9 +27,11 @@ public class BusinessProcessFlowRuntimeTests
     private List<Entity> InstancesOf(Guid leadId) =>
         org.All(FlowTable).Where(p => p.GetAttributeValue<EntityReference>("bpf_leadid")?.Id == leadId).ToList();
 
+    // RetrieveActivePathRequest / Response by name: the offline SDK carries only the message classes whose official
+    // signatures it lists in full (tools/Sdk/official-sdk-api.txt).
     private List<Guid> ActivePath(Guid instanceId) =>
-        ((RetrieveActivePathResponse)Service.Execute(new RetrieveActivePathRequest { ProcessInstanceId = instanceId }))
-        .ProcessStages.Entities.Select(s => s.Id).ToList();
+        ((EntityCollection)Service.Execute(new OrganizationRequest("RetrieveActivePath") { ["ProcessInstanceId"] = instanceId })["ProcessStages"])
+        .Entities.Select(s => s.Id).ToList();
 
     private void Move(Guid instanceId, Guid stage, string? traversedPath = null)
     {
