@@ -72,6 +72,8 @@ namespace LeadLifecycle.Plugins.ProcessFlow
             // At most one move per stage of the flow: the path never loops.
             for (var moves = 0; moves < Enum.GetValues(typeof(LeadStage)).Length; moves++)
             {
+                // No gate open out of the current stage, whatever the path: no need to ask the platform for it.
+                if (!StageProgression.CanLeave(current, gates)) break;
                 var next = NextOnActivePath(instance.Id, stages, current);
                 if (next == null || !StageProgression.CanEnter(current, next.Value, gates)) break;
                 var nextId = stages.IdOf(next.Value);

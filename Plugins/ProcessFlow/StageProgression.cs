@@ -12,6 +12,14 @@ namespace LeadLifecycle.Plugins.ProcessFlow
     /// </summary>
     public static class StageProgression
     {
+        /// <summary>Whether some stage the flow could go to next lets the lead in.</summary>
+        public static bool CanLeave(LeadStage from, LeadGates gates)
+        {
+            foreach (LeadStage to in System.Enum.GetValues(typeof(LeadStage)))
+                if (CanEnter(from, to, gates)) return true;
+            return false;
+        }
+
         public static bool CanEnter(LeadStage from, LeadStage to, LeadGates gates)
         {
             switch (to)
