@@ -56,6 +56,23 @@ public class ProcessFlowCheckerTests
     }
 
     [Fact]
+    public void A_flow_table_without_its_system_columns_and_relationships_is_reported()
+    {
+        var zip = Broken(z => EditCustomizations(z, doc =>
+        {
+            doc.Descendants("EntityRelationship").Single(r => (string?)r.Attribute("Name") == $"organization_{Flow}").Remove();
+            doc.Descendants("Entity").Single(e => e.Element("Name")?.Value == Flow)
+                .Descendants("attribute").Single(a => (string?)a.Element("LogicalName") == "createdon").Remove();
+        }));
+
+        var errors = FlowErrors(zip);
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal("bpf-table", e.Rule));
+        Assert.Contains(errors, e => e.Message.Contains($"organization_{Flow}"));
+        Assert.Contains(errors, e => e.Message.Contains("CreatedOn"));
+    }
+
+    [Fact]
     public void A_flow_table_without_the_formula_of_bpf_duration_is_reported()
     {
         var zip = Broken(z => z.GetEntry($"Formulas/{Flow}-bpf_duration.xaml")!.Delete());

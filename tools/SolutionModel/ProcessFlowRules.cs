@@ -37,6 +37,10 @@ internal static class ProcessFlowRules
             Require(c, component, $"bpf_{primary}_{table}", primary, table, $"bpf_{primary}id");
             Require(c, component, $"lk_{table}_activestageid", "processstage", table, "activestageid");
             Require(c, component, $"lk_{table}_processid", "workflow", table, "processid");
+            // The flow's table is organization-owned: the platform's system columns and relationships of such a table
+            // (coe-starter-kit Entities/admin_desktopflowapprovalbpf/Entity.xml, Other/Relationships/Organization.xml).
+            foreach (var relationship in SystemColumns.RelationshipsFor(table, "OrganizationOwned"))
+                Require(c, component, relationship.Name, relationship.Referenced, table, relationship.ReferencingAttribute);
 
             var entity = c.Customizations.Element("Entities")?.Elements("Entity")
                 .FirstOrDefault(e => string.Equals(e.Element("Name")?.Value, table, StringComparison.OrdinalIgnoreCase));
@@ -53,6 +57,9 @@ internal static class ProcessFlowRules
                     c.Error("bpf-table", component, "bpf_duration is not a calculated column with its FormulaDefinitionFileName");
                 else if (!c.Files.Exists(formula))
                     c.Error("bpf-table", component, $"the formula of bpf_duration, {formula}, is not in the package");
+                foreach (var column in SystemColumns.For("OrganizationOwned"))
+                    if (!attributes.Any(a => (string?)a.Element("LogicalName") == column.LogicalName))
+                        c.Error("bpf-table", component, $"no system column {column.SchemaName}, which Dataverse creates with the flow's table");
                 if (attributes.Any(a => (string?)a.Element("LogicalName") == "duration"))
                     c.Error("bpf-table", component, "a column 'duration': the generated table has bpf_duration (calculated) only");
             }
