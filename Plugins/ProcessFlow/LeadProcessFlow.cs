@@ -18,8 +18,8 @@ namespace LeadLifecycle.Plugins.ProcessFlow
     /// Marketing Qualification decides between Sales Acceptance and Teleprospecting Acceptance), one Update per move with
     /// activestageid and traversedpath, so several moves in one event are made one after the other.</item>
     /// <item>The instance is the product's bookkeeping: read, created and moved as SYSTEM, whatever the user may do on the
-    /// flow's table (a Salesperson has no privilege on it unless granted). The stage tasks are created as today, with the
-    /// step's service (they are the user's work items).</item>
+    /// flow's table (a Salesperson has no privilege on it unless granted). The stage tasks are created with the service the
+    /// plug-in passes (SYSTEM too, README "Security": they are made for the lead's owner, not the caller).</item>
     /// </list>
     /// Writes nothing when the stage does not change (the guard of the lead → flow → lead loop).
     /// </summary>
@@ -40,7 +40,7 @@ namespace LeadLifecycle.Plugins.ProcessFlow
         private readonly IOrganizationService system;
         private readonly DateTime now;
 
-        /// <param name="service">The step's service (tasks).</param>
+        /// <param name="service">The service the stage tasks are created with.</param>
         /// <param name="system">SYSTEM (the flow instance: lookup, creation, moves, active path).</param>
         public LeadProcessFlow(IOrganizationService service, IOrganizationService system, DateTime now)
         {
