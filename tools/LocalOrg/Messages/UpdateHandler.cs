@@ -33,6 +33,7 @@ internal sealed class UpdateHandler : IMessageHandler
         var concurrency = op.Input.TryGetValue("ConcurrencyBehavior", out var c) && c is ConcurrencyBehavior cb ? cb : ConcurrencyBehavior.Default;
         var current = op.Transaction.Read(target.LogicalName, op.Context.PrimaryEntityId) ?? throw Faults.DoesNotExist(target.LogicalName, op.Context.PrimaryEntityId);
         op.Org.Guard.CheckUpdate(op, target, current);
+        if (op.Org.ProcessFlows.IsFlowTable(target.LogicalName)) op.Org.ProcessFlows.CheckUpdate(op.Transaction, target, current);
         var newOwner = target.GetAttributeValue<EntityReference>("ownerid");
         var ownerChanges = newOwner is not null && current.GetAttributeValue<EntityReference>("ownerid")?.Id != newOwner.Id;
         op.Writer.Update(op.Transaction, target, op.UserId, concurrency);

@@ -127,7 +127,7 @@ public static class StandardTables
         Pick("type", (1, "Definition"), (2, "Activation"), (3, "Template")),
         Pick("mode", (0, "Background"), (1, "Real-time")), Pick("scope", (1, "User"), (2, "Business Unit"),
             (3, "Parent: Child Business Units"), (4, "Organization")),
-        Bool("ondemand"), Bool("triggeroncreate"), Bool("triggerondelete"), Memo("triggeronupdateattributelist", 1073741823),
+        Bool("ondemand"), Bool("triggeroncreate"), Bool("triggerondelete"), Int("processorder"), Memo("triggeronupdateattributelist", 1073741823),
         Memo("xaml", 1073741823), Memo("description", 100000),
         State((0, "Draft", 1), (1, "Activated", 2)), Status((0, 1, "Draft"), (1, 2, "Activated"))));
 
