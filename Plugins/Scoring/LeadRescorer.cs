@@ -94,7 +94,7 @@ namespace LeadLifecycle.Plugins.Scoring
             if (!facts.IsOpen) return;
 
             var calculator = new LeadScoreCalculator(new InteractionCounter(service, now, insideTransaction));
-            var scores = facts.HasParent ? liveModels.Select(m => calculator.Score(m, facts)).ToList() : new List<ModelScore>();
+            var scores = liveModels.Where(facts.IsScoredBy).Select(m => calculator.Score(m, facts)).ToList();
 
             var changes = new Entity(Contract.Lead.LogicalName, leadId);
             LeadSummary.Apply(facts.Lead, scores, now, changes);
