@@ -87,13 +87,13 @@ namespace LeadLifecycle.Plugins.Data
         }
 
         /// <summary>Queues one job per partition of the id space (<see cref="Partitions"/>). Returns their ids.</summary>
-        public static IReadOnlyList<Guid> QueuePartitioned(IOrganizationService service, int type, string name)
+        public static IReadOnlyList<Guid> QueuePartitioned(IOrganizationService service, int type, string name, DateTime? dueBy = null)
         {
             var ids = new List<Guid>();
             for (var k = 0; k < Partitions; k++)
             {
                 PartitionBounds(k, out var from, out var before);
-                ids.Add(Queue(service, type, $"{name} ({k + 1}/{Partitions})", before, cursor: from));
+                ids.Add(Queue(service, type, $"{name} ({k + 1}/{Partitions})", before, dueBy, from));
             }
             return ids;
         }

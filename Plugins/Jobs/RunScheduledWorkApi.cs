@@ -10,7 +10,7 @@ namespace LeadLifecycle.Plugins.Jobs
     /// (Solution/flows/LeadLifecycleScheduledWork.json, every 15 minutes): the one recurring mechanism for time-driven
     /// work (issue #19) — no workflow waits on a date.
     /// <list type="bullet">
-    /// <item>Starts a background job for each kind of time-driven work with records now due and no job already on it:
+    /// <item>Starts the background jobs (one per id range, <see cref="BackgroundJob.Partitions"/>) of each kind of time-driven work with records now due and no job already on it:
     /// leads whose llc_rescoreon has come (an interaction left a score window, llc_withindays), contacts and accounts whose
     /// llc_relationshiptypereviewon has come (a customer term ended, a retention rule applies). One query (top 1) each.</item>
     /// <item>Resumes jobs left idle for <see cref="IdleBeforeResume"/> — parked by the depth limit, or stopped by a failed
@@ -65,8 +65,9 @@ namespace LeadLifecycle.Plugins.Jobs
             due.Criteria.AddCondition(dueColumn, ConditionOperator.LessEqual, now);
             if (table == Contract.Lead.LogicalName) due.Criteria.AddCondition(Contract.Lead.StateCode, ConditionOperator.Equal, Contract.LeadState.Open);
             if (service.RetrieveMultiple(due).Entities.Count == 0) return 0;
-            BackgroundJob.Queue(service, type, $"{name} up to {now:yyyy-MM-dd HH:mm} UTC", dueBy: now);
-            return 1;
+            // Partitioned by id range like a publication: the chains run side by side (a retention rule or a customer-term end
+            // can make many records due at once).
+            return BackgroundJob.QueuePartitioned(service, type, $"{name} up to {now:yyyy-MM-dd HH:mm} UTC", dueBy: now).Count;
         }
     }
 }

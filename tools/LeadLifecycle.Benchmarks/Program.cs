@@ -18,13 +18,16 @@ var runs = Option("--runs") is { } r ? int.Parse(r, System.Globalization.Culture
 
 if (args.Contains("--jobs"))
 {
-    // --jobs [--sizes 100,10000,100000]: background jobs at scale (issue #19): publishing a model over N open leads and the
+    // --jobs [--sizes 100,10000,100000] [--only publish|review]: background jobs at scale (issue #19): publishing a model over N open leads and the
     // relationship-type review of N contacts. Prints a markdown table (docs/performance.md, "Background jobs at scale").
     var sizes = (Option("--sizes") ?? "100,10000,100000").Split(',').Select(int.Parse).ToList();
     Console.WriteLine("| work | records | jobs | pages | executions | max calls in one execution | calls per record | simulated time to finish | wall time | complete |");
     Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     var all = true;
-    foreach (var run in sizes.Select(JobScaleBenchmark.Publish).Concat(sizes.Where(n => n == sizes.Max()).Select(JobScaleBenchmark.Review)))
+    var only = Option("--only");   // publish | review
+    var publishRuns = only == "review" ? [] : sizes.Select(JobScaleBenchmark.Publish);
+    var reviewRuns = only == "publish" ? [] : sizes.Where(n => n == sizes.Max()).Select(JobScaleBenchmark.Review);
+    foreach (var run in publishRuns.Concat(reviewRuns))
     {
         all &= run.Completed;
         Console.WriteLine($"| {run.Work} | {run.Records:N0} | {run.Jobs} | {run.Pages:N0} | {run.Executions:N0} | {run.MaxExecutionCalls} | " +
