@@ -98,23 +98,7 @@ internal sealed class RecordingHub
     /// The columns a FetchXML query names on its primary table (aggregates included); null when it reads every column:
     /// an &lt;all-attributes/&gt; element or no attribute element at all.
     /// </summary>
-    internal static IReadOnlyList<string>? FetchColumns(string? fetchXml)
-    {
-        if (string.IsNullOrEmpty(fetchXml)) return null;
-        try
-        {
-            var entity = System.Xml.Linq.XDocument.Parse(fetchXml).Root?.Element("entity");
-            if (entity is null || entity.Element("all-attributes") != null) return null;
-            var names = entity.Elements("attribute").Select(a => a.Attribute("name")?.Value).OfType<string>().ToList();
-            return names.Count == 0 ? null : names;
-        }
-        catch (System.Xml.XmlException) { return null; }
-    }
+    internal static IReadOnlyList<string>? FetchColumns(string? fetchXml) => FetchXmlOutline.Of(fetchXml).Columns;
 
-    internal static string? FetchEntity(string? fetchXml)
-    {
-        if (string.IsNullOrEmpty(fetchXml)) return null;
-        try { return System.Xml.Linq.XDocument.Parse(fetchXml).Root?.Element("entity")?.Attribute("name")?.Value; }
-        catch (System.Xml.XmlException) { return null; }
-    }
+    internal static string? FetchEntity(string? fetchXml) => FetchXmlOutline.Of(fetchXml).Entity;
 }
