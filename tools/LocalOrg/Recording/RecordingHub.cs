@@ -10,6 +10,9 @@ internal sealed class RecordingHub
     private readonly object _gate = new();
     private readonly List<CallRecording> _open = new();
     private readonly List<TraceLine> _trace = new();
+    private readonly bool _keepTrace;
+
+    public RecordingHub(bool keepTrace = true) { _keepTrace = keepTrace; }
 
     // The top-level operation running on this thread: plug-ins, nested calls and the async jobs run after commit all
     // execute on the caller's thread, so what they do belongs to it.
@@ -31,7 +34,7 @@ internal sealed class RecordingHub
         var line = new TraceLine(source, text);
         lock (_gate)
         {
-            _trace.Add(line);
+            if (_keepTrace) _trace.Add(line);
             if (_open.Count == 0) return;
             foreach (var r in _open) r.Add(line);
         }
