@@ -8,8 +8,8 @@ namespace LeadLifecycle.Plugins
     /// Base of every plug-in, in the shape `pac plugin init` generates (one PluginBase.cs holding the base class,
     /// <see cref="ILocalPluginContext"/> and <see cref="LocalPluginContext"/>; learn.microsoft.com, "Tutorial: Write and
     /// register a plug-in" and "pac plugin"). It builds the local context once (so no plug-in checks it for null), traces
-    /// entry and exit, lets InvalidPluginExecutionException through and turns any other exception into one, so the user
-    /// always gets a readable message.
+    /// entry and exit, lets InvalidPluginExecutionException and the platform's faults through unchanged and turns any other
+    /// exception into an InvalidPluginExecutionException, so the user always gets a readable message.
     /// <para>
     /// Every plug-in has one constructor, <c>(string unsecureConfiguration, string secureConfiguration) :
     /// base(typeof(X))</c>: the one Dataverse calls first when it instantiates a registered type. Derived classes hold
@@ -46,6 +46,14 @@ namespace LeadLifecycle.Plugins
             {
                 throw;
             }
+            catch (Exception exception) when (IsPlatformFault(exception))
+            {
+                // A call this plug-in made was refused by the platform (a missing privilege, a record that does not
+                // exist, ...): its own error code and message (PrivilegeDenied 0x80040220 names the privilege and the
+                // table) tell the user more than any wrapper could, so the fault goes back unchanged.
+                localPluginContext.Trace("Platform fault from a service call: " + exception.GetType().FullName);
+                throw;
+            }
             catch (Exception exception)
             {
                 // The exception's type and stack only: messages of unexpected errors may carry record data.
@@ -58,6 +66,15 @@ namespace LeadLifecycle.Plugins
                 localPluginContext.Trace("Exiting " + PluginClassName + ".Execute()");
             }
         }
+
+        /// <summary>
+        /// A fault the organization service returned to a call of this plug-in: FaultException&lt;OrganizationServiceFault&gt;
+        /// in Dataverse (learn.microsoft.com, "Handle exceptions in your code": every service call's faults), recognised by
+        /// its Detail being an <see cref="OrganizationServiceFault"/>, so no System.ServiceModel reference is needed and
+        /// a host that raises its own fault type with the same Detail (the local organization) is treated alike.
+        /// </summary>
+        internal static bool IsPlatformFault(Exception exception) =>
+            exception.GetType().GetProperty("Detail")?.GetValue(exception) is OrganizationServiceFault;
 
         /// <summary>The plug-in's work; <paramref name="localPluginContext"/> is never null. The default does nothing.</summary>
         protected virtual void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)

@@ -6,7 +6,7 @@ namespace LeadLifecycle.Workflows
 {
     /// <summary>
     /// Base of every custom workflow activity (the PluginBase shape): builds the LocalWorkflowContext, traces entry and
-    /// exit, lets InvalidPluginExecutionException through and turns any other exception into one. Activities hold no
+    /// exit, lets InvalidPluginExecutionException and platform faults through and turns any other exception into one. Activities hold no
     /// mutable state beyond their In/Out argument declarations.
     /// </summary>
     public abstract class WorkflowActivityBase : CodeActivity
@@ -22,6 +22,13 @@ namespace LeadLifecycle.Workflows
             }
             catch (InvalidPluginExecutionException)
             {
+                throw;
+            }
+            catch (Exception exception) when (exception.GetType().GetProperty("Detail")?.GetValue(exception) is OrganizationServiceFault)
+            {
+                // The platform refused a call of this activity (FaultException<OrganizationServiceFault>, or the local
+                // organization's fault with the same Detail): its code and message go back unchanged, as in PluginBase.
+                localContext.Trace("Platform fault from a service call: " + exception.GetType().FullName);
                 throw;
             }
             catch (Exception exception)

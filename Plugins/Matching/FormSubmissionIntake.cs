@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.Matching
 {
@@ -10,6 +11,13 @@ namespace LeadLifecycle.Plugins.Matching
     /// then an open lead of that contact (by the form's lead strategy) updated with the submitted values, or a new
     /// lead; every submission is recorded as a Form Submitted interaction. The whole submission runs under the
     /// identity's matching lock, so concurrent submissions for one person are applied one after the other.
+    /// <para>
+    /// Who does what (README "Security"): <c>reader</c> is SYSTEM — the marketing form, the strategies, the match queries
+    /// and the lock row, so a person the caller cannot see is still found rather than duplicated; <c>writer</c> is the
+    /// caller (the integration user holding Lead Lifecycle Marketing User) — the contact and lead it creates or completes
+    /// and the interaction, so every change is made within that user's privileges and audited as theirs. A matched
+    /// contact or updated lead is handed back only when the caller may read it (<see cref="EnsureCallerMayRead"/>).
+    /// </para>
     /// </summary>
     public sealed class FormSubmissionIntake
     {
@@ -74,6 +82,10 @@ namespace LeadLifecycle.Plugins.Matching
             }
 
             RecordInteraction(contact.Contact, lead, form, formId!.Trim());
+            // Records found as SYSTEM are returned only when the caller may read them (contract, Security). Created ones
+            // are the caller's own.
+            if (!contact.Created) EnsureCallerMayRead(contact.Contact);
+            if (openLead != null) EnsureCallerMayRead(lead);
             trace($"Submission to form {form.Id}: contact {contact.Contact.Id} ({(contact.Created ? "created" : $"matched, {filled} empty field(s) filled")}), " +
                   $"lead {lead.Id} ({(openLead == null ? "created" : "updated")}).");
             return new FormSubmissionResult(contact.Contact, lead, contact.Created, openLead == null);
@@ -106,6 +118,23 @@ namespace LeadLifecycle.Plugins.Matching
             var query = MatchQuery.Build(Contract.Lead.LogicalName, key, Contract.Lead.Id, Contract.Lead.ParentAccountId);
             query.Criteria.AddCondition(Contract.Lead.ParentContactId, Microsoft.Xrm.Sdk.Query.ConditionOperator.Equal, contact.Id);
             return MatchQuery.FirstOrNull(reader, query, key.Strategy);
+        }
+
+        /// <summary>
+        /// The caller's own query for the record: the platform leaves out a row the caller's depth does not reach (and
+        /// refuses the query, naming the privilege, when the caller holds no Read on the table at all). An empty answer
+        /// fails the submission with the reason, so nothing of it is kept and nothing unreadable is handed back.
+        /// </summary>
+        private void EnsureCallerMayRead(EntityReference record)
+        {
+            var what = record.LogicalName;
+            var query = new QueryExpression(record.LogicalName) { ColumnSet = new ColumnSet(false), TopCount = 1 };
+            query.Criteria.AddCondition(record.LogicalName == Contract.Contact.LogicalName ? Contract.Contact.Id : Contract.Lead.Id,
+                ConditionOperator.Equal, record.Id);
+            if (writer.RetrieveMultiple(query).Entities.Count > 0) return;
+            throw new InvalidPluginExecutionException(
+                $"The submission belongs to an existing {what} ({record.Id}) that you may not read, so it was not taken: " +
+                $"give the user who submits forms Read access to all {what}s (the Lead Lifecycle Marketing User role grants it at Organization level).");
         }
 
         private void RecordInteraction(EntityReference contact, EntityReference lead, MarketingForm form, string formId)

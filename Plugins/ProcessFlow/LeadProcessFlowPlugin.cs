@@ -36,7 +36,12 @@ namespace LeadLifecycle.Plugins.ProcessFlow
                     $"The {context.MessageName} step of {nameof(LeadProcessFlowPlugin)} has no post-image '{PluginContextExtensions.PostImageAlias}'. " +
                     $"Register it with the columns {string.Join(", ", LeadProcessFlow.LeadColumnsRead)} (import the Lead Lifecycle solution again).");
             }
-            var service = localPluginContext.PluginUserService;
+            // SYSTEM (README "Security"): the flow instance and its moves are the product's bookkeeping (sales roles hold
+            // nothing on the flow table by default), and the stage tasks are created for the lead's owner, not the caller.
+            // The platform applies a default flow to a new lead only for a creator who has access to the flow
+            // (learn.microsoft.com, "Work with business process flows using code", Apply business process flow while
+            // creating an entity record): for a salesperson this step creates the lead's one instance.
+            var service = localPluginContext.SystemService;
             var entered = new LeadProcessFlow(service, PipelineClock.Now(context)).Advance(LeadToJudge(context, lead, service));
             localPluginContext.Trace(entered.Count == 0
                 ? $"Lead {context.PrimaryEntityId}: process flow stays."

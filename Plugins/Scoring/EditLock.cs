@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.Scoring
 {
@@ -24,6 +26,21 @@ namespace LeadLifecycle.Plugins.Scoring
             if (save.Message == "Delete" || changesDefinition) throw LiveDefinition(table.Kind, save.Name);
             if (save.StatusAfter == Contract.DefinitionStatus.Draft) throw BackToDraft(table.Kind, save.Name);
             return true;
+        }
+
+        /// <summary>
+        /// The guards run in pre-validation, which "occurs before any security checks" (learn.microsoft.com, "Event
+        /// execution pipeline"), and read definitions as SYSTEM: before they say anything about a stored definition (its
+        /// name, that it is Live), the caller's own query of its table lets the platform refuse a caller who may not read
+        /// it, with its privilege message. The answer itself is not used (the tables are organization-owned: Read is
+        /// all or nothing), so <paramref name="id"/> may be any row's, or empty. A Create of a model or criteria needs no
+        /// such query: its messages name only what the caller sent.
+        /// </summary>
+        public static void RefuseUnlessCallerMayRead(IOrganizationService caller, string table, string idColumn, Guid id)
+        {
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(idColumn), TopCount = 1 };
+            query.Criteria.AddCondition(idColumn, ConditionOperator.Equal, id);
+            caller.RetrieveMultiple(query);
         }
 
         public static InvalidPluginExecutionException LiveDefinition(string kind, string name) =>

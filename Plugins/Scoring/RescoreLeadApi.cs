@@ -22,10 +22,11 @@ namespace LeadLifecycle.Plugins.Scoring
             if (target == null || target.LogicalName != Contract.Lead.LogicalName)
                 throw new InvalidPluginExecutionException($"{Contract.RescoreLead.MessageName} re-scores a lead: call it on a lead (Target).");
 
-            var service = localPluginContext.PluginUserService;
-            LeadRescorer.ForLiveDefinitions(service, PipelineClock.Now(context)).Rescore(target.Id);
+            // Re-scoring runs as SYSTEM (configuration reads, score bookkeeping: README "Security"); the score handed back
+            // is read as the caller, so the API never tells a caller about a lead they may not read.
+            LeadRescorer.ForLiveDefinitions(localPluginContext.SystemService, PipelineClock.Now(context)).Rescore(target.Id);
 
-            var score = service.Retrieve(Contract.Lead.LogicalName, target.Id, new ColumnSet(Contract.Lead.Score))
+            var score = localPluginContext.PluginUserService.Retrieve(Contract.Lead.LogicalName, target.Id, new ColumnSet(Contract.Lead.Score))
                 .GetAttributeValue<int?>(Contract.Lead.Score);
             context.OutputParameters[Contract.RescoreLead.Scored] = score.HasValue;
             if (score.HasValue) context.OutputParameters[Contract.RescoreLead.Score] = score.Value;

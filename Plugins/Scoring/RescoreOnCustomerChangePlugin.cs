@@ -22,7 +22,9 @@ namespace LeadLifecycle.Plugins.Scoring
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var service = localPluginContext.PluginUserService;
+            // SYSTEM (README "Security"): configuration reads, and re-scores of open leads of this contact or account that
+            // other users own (the caller edited the contact, not those leads).
+            var service = localPluginContext.SystemService;
             var table = context.PrimaryEntityName;
             var target = context.GetTarget<Entity>();
             if (target == null) return;

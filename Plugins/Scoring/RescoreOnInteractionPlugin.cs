@@ -22,7 +22,9 @@ namespace LeadLifecycle.Plugins.Scoring
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var service = localPluginContext.PluginUserService;
+            // SYSTEM (README "Security"): configuration reads, and re-scores of whichever open leads the contact has —
+            // the integration user who records an interaction owns none of them.
+            var service = localPluginContext.SystemService;
             var models = ScoringModelRepository.LoadLive(service);
             if (!models.Any(m => m.CountsInteractions))
             {

@@ -28,7 +28,9 @@ namespace LeadLifecycle.Plugins.Scoring
                 return;
             }
 
-            var service = localPluginContext.PluginUserService;
+            // SYSTEM (README "Security"): publishing re-scores every open lead, whoever owns it; the administrator who
+            // publishes needs no privilege on leads or scores.
+            var service = localPluginContext.SystemService;
             var rescorer = LeadRescorer.ForLiveDefinitions(service, PipelineClock.Now(context));
             var leads = OpenLeads.WithParent(service).ToList();
             rescorer.RescoreAll(leads);

@@ -20,7 +20,10 @@ namespace LeadLifecycle.Plugins.Scoring
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var service = localPluginContext.PluginUserService;
+            // SYSTEM (README "Security"): the live models and criteria are configuration no sales role may read, and the
+            // score is the product's own bookkeeping (llc_leadscore rows, the lead's summary columns) computed from every
+            // fact of the lead, not from what the caller happens to see.
+            var service = localPluginContext.SystemService;
             var models = ScoringModelRepository.LoadLive(service);
             if (models.Count == 0)
             {

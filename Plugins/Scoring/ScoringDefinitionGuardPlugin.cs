@@ -24,9 +24,20 @@ namespace LeadLifecycle.Plugins.Scoring
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var service = localPluginContext.PluginUserService;
-            if (context.PrimaryEntityName == Contract.ScoringModel.LogicalName) GuardModel(context, service);
-            else if (context.PrimaryEntityName == Contract.ScoringRule.LogicalName) GuardRule(context, service);
+            // SYSTEM: configuration reads (the stored model and its rules), whatever else the caller may read.
+            var service = localPluginContext.SystemService;
+            if (context.PrimaryEntityName == Contract.ScoringModel.LogicalName)
+            {
+                if (context.MessageName != "Create")
+                    EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.ScoringModel.LogicalName, Contract.ScoringModel.Id, context.PrimaryEntityId);
+                GuardModel(context, service);
+            }
+            else if (context.PrimaryEntityName == Contract.ScoringRule.LogicalName)
+            {
+                // A rule's messages name its model: the caller must be one who may read models.
+                EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.ScoringModel.LogicalName, Contract.ScoringModel.Id, Guid.Empty);
+                GuardRule(context, service);
+            }
         }
 
         private static void GuardModel(IPluginExecutionContext context, IOrganizationService service)

@@ -201,6 +201,40 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.NotEqual("sam", Record(result, "contact", "ben")["fields"]!["createdby"]!["key"]?.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_salespersons_day_runs_for_a_user_holding_only_Salesperson_and_the_one_thing_refused_names_its_privilege()
+    {
+        var (_, result) = await Simulate(Sample("salesperson-day.json"));
+
+        var steps = result["steps"]!.AsArray().Select(s => s!.AsObject()).ToList();
+        var refused = Assert.Single(steps, s => !s["ok"]!.GetValue<bool>());
+        var error = refused["error"]!.GetValue<string>();
+        Assert.Contains("is missing prvCreatellc_scoringmodel privilege", error);  // Sam setting up a model of his own
+        Assert.Contains("for entity 'llc_scoringmodel'", error);
+        var sam = Record(result, "systemuser", "sam")["id"]!.GetValue<string>();
+        Assert.Contains($"Principal user (Id={sam}", error);
+
+        // Sam's lead: matched contact created as Sam, updated (not duplicated) by the form, qualified, won.
+        var lead = Record(result, "lead", "ana-lead")["fields"]!;
+        AssertJson("""{"option":1}""", lead["statecode"]);
+        AssertJson("""{"ref":"systemuser","key":"sam"}""", lead["ownerid"]);
+        Assert.Equal(40, lead["llc_score"]!.GetValue<int>());
+        Assert.True(lead["llc_salesready"]!.GetValue<bool>());
+        Assert.Equal(2, Count(result, "contact"));                                    // Ana and Ben, nobody twice
+        Assert.Equal(2, Count(result, "lead"));
+        var ana = Assert.Single(result["records"]!["contact"]!.AsArray(), c => c!["fields"]!["firstname"]?.GetValue<string>() == "Ana")!["fields"]!;
+        AssertJson("""{"ref":"systemuser","key":"sam"}""", ana["createdby"]);
+        AssertJson("""{"option":754100001}""", ana["customertypecode"]);             // Cora's retention rule, after the term
+        Assert.Contains("Cooling off", ana["llc_relationshiptypereason"]!.GetValue<string>());
+        AssertJson("""{"option":1}""", Record(result, "opportunity", "q1.opportunity")["fields"]!["statecode"]);
+        AssertJson("""{"option":2}""", Record(result, "opportunity", "upsell")["fields"]!["statecode"]);
+        AssertJson("""{"option":2}""", Record(result, "lead", "ben-form.LeadId")["fields"]!["statecode"]);
+        // The flow reached Sales Acceptance and Sam got the task; scores are the product's, kept as SYSTEM.
+        Assert.Contains(result["records"]!["task"]!.AsArray(), t => JsonNode.DeepEquals(t!["fields"]!["ownerid"], JsonNode.Parse("""{"ref":"systemuser","key":"sam"}""")));
+        Assert.All(result["records"]!["llc_leadscore"]!.AsArray(), s => Assert.NotEqual("sam", s!["fields"]!["ownerid"]!["key"]?.GetValue<string>()));
+        Assert.Equal(2, result["records"]!["llc_interaction"]!.AsArray().Count);
+    }
+
     // ---- the scenario file as a whole ----------------------------------------------------------------------------------
 
     [Theory]

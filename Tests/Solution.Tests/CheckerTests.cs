@@ -291,4 +291,84 @@ public class CheckerTests
             c.Descendants("AppModuleRoleMaps").Single().Add(new XElement("Role", new XAttribute("id", "{0f1e2d3c-0000-4000-8000-00000000000b}"))));
         Assert.Contains("{0f1e2d3c-0000-4000-8000-00000000000b}".Trim('{', '}'), SingleError(zip, "app-roles").Message);
     }
+
+    private static IEnumerable<XElement> Columns(XElement entity) => entity.Element("EntityInfo")!.Element("entity")!.Element("attributes")!.Elements("attribute");
+
+    private static void RemoveAttributes(XElement entity, params string[] logicalNames) =>
+        Columns(entity).Where(a => logicalNames.Contains(a.Element("LogicalName")!.Value)).Remove();
+
+    [Fact]
+    public void A_user_owned_table_without_some_of_its_system_columns_is_reported_naming_them()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c => RemoveAttributes(Entity(c, "llc_interaction"), "createdon", "owninguser"));
+        var defect = SingleError(zip, "system-columns");
+        Assert.Equal("table llc_interaction", defect.Component);
+        Assert.Equal("a user-owned table lacks the system columns CreatedOn (datetime), OwningUser (lookup): add them to " +
+                     "Entities/llc_interaction/Entity.xml as an export writes them (IsCustomField 0; copy them from a user-owned llc_ table)", defect.Message);
+    }
+
+    [Fact]
+    public void A_system_column_marked_custom_or_writable_where_the_platform_writes_it_is_reported()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+        {
+            var createdBy = Columns(Entity(c, "llc_scoringmodel")).Single(a => a.Element("LogicalName")!.Value == "createdby");
+            createdBy.Element("IsCustomField")!.Value = "1";
+            createdBy.Element("ValidForCreateApi")!.Value = "1";
+        });
+        var errors = Errors(zip);
+        Assert.All(errors, e => Assert.Equal(("system-columns", "table llc_scoringmodel column createdby"), (e.Rule, e.Component)));
+        Assert.Equal(["ValidForCreateApi 1 / ValidForUpdateApi 0; the platform's are 0 / 0", "is a system column: IsCustomField must be 0"],
+            errors.Select(e => e.Message).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_organization_owned_table_without_its_system_relationships_is_reported_naming_them_and_their_files()
+    {
+        var zip = SamplePackage.BrokenCopy("customizations.xml", c =>
+            c.Root!.Element("EntityRelationships")!.Elements("EntityRelationship")
+                .Where(r => (string?)r.Attribute("Name") is "lk_llc_matchinglock_createdby" or "organization_llc_matchinglock").Remove());
+        var defect = SingleError(zip, "system-relationships");
+        Assert.Equal("table llc_matchinglock", defect.Component);
+        Assert.Equal("an organization-owned table lacks the system relationships " +
+                     "lk_llc_matchinglock_createdby (systemuser 1:N llc_matchinglock.createdby, in Other/Relationships/systemuser.xml), " +
+                     "organization_llc_matchinglock (organization 1:N llc_matchinglock.organizationid, in Other/Relationships/organization.xml): " +
+                     "add each to its file and its name to Other/Relationships.xml", defect.Message);
+    }
+
+    [Fact]
+    public void A_new_custom_table_with_only_its_own_columns_is_told_every_system_column_and_relationship_it_needs()
+    {
+        // What a table added by hand looks like: its key, name and state, as a maker would write them, nothing of the platform's.
+        var src = SamplePackage.SourceCopy();
+        var lockXml = File.ReadAllText(Path.Combine(src, "Entities", "llc_matchinglock", "Entity.xml"));
+        var job = XDocument.Parse(lockXml.Replace("llc_matchinglock", "llc_job").Replace("Matching Lock", "Job"));
+        RemoveAttributes(job.Root!, SystemColumns.For("OrganizationOwned").Select(c => c.LogicalName).ToArray());
+        job.Descendants("OwnershipTypeMask").Single().Value = "UserOwned";
+        Directory.CreateDirectory(Path.Combine(src, "Entities", "llc_job"));
+        job.Save(Path.Combine(src, "Entities", "llc_job", "Entity.xml"));
+        var manifestPath = Path.Combine(src, "Other", "Solution.xml");
+        var manifest = XDocument.Load(manifestPath);
+        Roots(manifest).Add(new XElement("RootComponent", new XAttribute("type", 1), new XAttribute("schemaName", "llc_job"), new XAttribute("behavior", 0)));
+        manifest.Save(manifestPath);
+
+        var defects = SolutionChecker.CheckSource(src, SamplePackage.Assemblies.Select(AssemblyInspector.Inspect).ToList());
+
+        Assert.Equal(["system-columns", "system-relationships"], defects.Select(d => d.Rule).Order(StringComparer.Ordinal));
+        Assert.All(defects, d => Assert.Equal(("table llc_job", DefectSeverity.Error), (d.Component, d.Severity)));
+        Assert.Equal("a user-owned table lacks the system columns CreatedBy (lookup), CreatedOn (datetime), CreatedOnBehalfBy (lookup), " +
+                     "ImportSequenceNumber (int), ModifiedBy (lookup), ModifiedOn (datetime), ModifiedOnBehalfBy (lookup), OverriddenCreatedOn (datetime), " +
+                     "OwnerId (owner), OwningBusinessUnit (lookup), OwningTeam (lookup), OwningUser (lookup), TimeZoneRuleVersionNumber (int), " +
+                     "UTCConversionTimeZoneCode (int): add them to Entities/llc_job/Entity.xml as an export writes them (IsCustomField 0; copy them from a user-owned llc_ table)",
+            defects.Single(d => d.Rule == "system-columns").Message);
+        Assert.Equal("a user-owned table lacks the system relationships " +
+                     "business_unit_llc_job (businessunit 1:N llc_job.owningbusinessunit, in Other/Relationships/businessunit.xml), " +
+                     "lk_llc_job_createdby (systemuser 1:N llc_job.createdby, in Other/Relationships/systemuser.xml), " +
+                     "lk_llc_job_modifiedby (systemuser 1:N llc_job.modifiedby, in Other/Relationships/systemuser.xml), " +
+                     "owner_llc_job (owner 1:N llc_job.ownerid, in Other/Relationships/owner.xml), " +
+                     "team_llc_job (team 1:N llc_job.owningteam, in Other/Relationships/team.xml), " +
+                     "user_llc_job (systemuser 1:N llc_job.owninguser, in Other/Relationships/systemuser.xml): " +
+                     "add each to its file and its name to Other/Relationships.xml",
+            defects.Single(d => d.Rule == "system-relationships").Message);
+    }
 }

@@ -17,6 +17,8 @@ public sealed partial class LocalOrganization
         SystemUserId = Guid.NewGuid();
         var transaction = new Transaction(Store);
         var businessUnit = new EntityReference("businessunit", RootBusinessUnitId);
+        // The one organization row, which organization-owned rows refer to (organizationid).
+        Writer.Create(transaction, new Entity("organization", OrganizationId) { ["name"] = "LocalOrganization" }, DefaultUserId);
         Writer.Create(transaction, new Entity("businessunit", RootBusinessUnitId) { ["name"] = "LocalOrganization" }, DefaultUserId);
         Writer.Create(transaction, new Entity("systemuser", DefaultUserId)
         {

@@ -17,8 +17,13 @@ internal static class CustomizationsParser
     /// <summary>Object type codes of the system tables our lookups may point at through LookupTypes.</summary>
     private static readonly Dictionary<int, string> SystemTableByTypeCode = new()
     {
-        [1] = "account", [2] = "contact", [3] = "opportunity", [4] = "lead", [4703] = "workflow", [4724] = "processstage",
+        [1] = "account", [2] = "contact", [3] = "opportunity", [4] = "lead", [8] = "systemuser", [9] = "team", [10] = "businessunit",
+        [1019] = "organization", [4703] = "workflow", [4724] = "processstage",
     };
+
+    /// <summary>The pseudo table exports name as the "one" side of owner_&lt;table&gt; (src/Other/Relationships/Owner.xml):
+    /// ownerid refers to a user or a team.</summary>
+    private static readonly string[] OwnerTargets = ["systemuser", "team"];
 
     private static readonly Dictionary<string, ColumnType> ColumnTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -48,7 +53,8 @@ internal static class CustomizationsParser
                 r.Attr("Name") ?? "",
                 r.Text("ReferencedEntityName") ?? "",
                 r.Text("ReferencingEntityName") ?? "",
-                r.Text("ReferencingAttributeName") ?? "",
+                // Exports name the lookup by its schema name (CreatedBy, OwningUser): the logical name is its lower case.
+                (r.Text("ReferencingAttributeName") ?? "").ToLowerInvariant(),
                 r.Text("CascadeDelete") ?? "RemoveLink")).ToList() ?? [];
 
     public static IReadOnlyList<RoleDefinition> Roles(XElement customizations) =>
@@ -90,6 +96,7 @@ internal static class CustomizationsParser
             entityXml.Element("FormXml")?.Elements("forms").SelectMany(f => f.Elements("systemform").Select(s => Form(s, f.Attr("type") ?? "main"))).ToList() ?? [])
         {
             Charts = AppParser.Charts(entityXml, name),
+            IsBusinessProcessFlow = info.Flag("IsBPFEntity"),
         };
     }
 
@@ -117,14 +124,21 @@ internal static class CustomizationsParser
             local is null ? optionSetName : null,
             options,
             type == ColumnType.DateTime ? a.Int("Behavior") switch { 2 => "DateOnly", 3 => "TimeZoneIndependent", _ => "UserLocal" } : null,
-            a.Text("Format"));
+            a.Text("Format"))
+        {
+            ValidForCreate = a.Text("ValidForCreateApi") != "0",
+            ValidForUpdate = a.Text("ValidForUpdateApi") != "0",
+        };
     }
 
     private static IReadOnlyList<string> LookupTargets(string table, string column, XElement a, IReadOnlyList<RelationshipDefinition> relationships)
     {
-        var targets = relationships.Where(r => r.ReferencingEntity == table && r.ReferencingAttribute == column).Select(r => r.ReferencedEntity).ToList();
+        var targets = relationships.Where(r => r.ReferencingEntity == table && r.ReferencingAttribute == column)
+            .SelectMany(r => r.ReferencedEntity == "owner" ? OwnerTargets : [r.ReferencedEntity]).Distinct().ToList();
         foreach (var code in a.Element("LookupTypes")?.Elements("LookupType").Select(t => int.TryParse(t.Value, out var c) ? c : 0) ?? [])
             if (SystemTableByTypeCode.TryGetValue(code, out var target) && !targets.Contains(target)) targets.Add(target);
+        // createdonbehalfby / modifiedonbehalfby: exported with <LookupTypes /> and no relationship; the platform defines them.
+        if (targets.Count == 0 && a.Text("IsCustomField") == "0" && SystemColumns.Find(column) is { } system) targets.AddRange(system.Targets);
         return targets;
     }
 

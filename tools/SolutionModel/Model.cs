@@ -65,6 +65,9 @@ public sealed record TableDefinition(
 
     /// <summary>System charts of the table (savedqueryvisualization).</summary>
     public IReadOnlyList<ChartDefinition> Charts { get; init; } = [];
+
+    /// <summary>A business process flow's table (IsBPFEntity): its shape is the flow's (see the flow rules).</summary>
+    public bool IsBusinessProcessFlow { get; init; }
 }
 
 public enum ColumnType
@@ -86,7 +89,14 @@ public sealed record ColumnDefinition(
     string? OptionSetName = null,                // global option set name, when the column uses one
     IReadOnlyList<OptionDefinition>? Options = null, // local options (or the resolved global ones)
     string? DateTimeBehavior = null,             // "UserLocal" | "DateOnly" | "TimeZoneIndependent"
-    string? Format = null);                      // "Email", "Phone", "Url", "Text", "TextArea", "DateOnly", ...
+    string? Format = null)                       // "Email", "Phone", "Url", "Text", "TextArea", "DateOnly", ...
+{
+    /// <summary>ValidForCreateApi: a value sent on Create is ignored when false (CreateRequest.Target, Microsoft Learn).</summary>
+    public bool ValidForCreate { get; init; } = true;
+
+    /// <summary>ValidForUpdateApi: a value sent on Update is ignored when false (UpdateRequest.Target, Microsoft Learn).</summary>
+    public bool ValidForUpdate { get; init; } = true;
+}
 
 public sealed record OptionDefinition(int Value, string Label, int? State = null, int? DefaultStatus = null);
 

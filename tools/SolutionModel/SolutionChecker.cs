@@ -7,7 +7,7 @@ namespace LeadLifecycle.SolutionModel;
 /// component owned by a root component), every step's plug-in type present in the packaged assembly, messages (by id),
 /// handler types and stages valid, no duplicate registration, filtering attributes on Update steps, images with
 /// attribute lists, strong-named assemblies, option values inside the publisher's prefix, custom APIs and environment
-/// variables Dataverse would accept, Sales tables declared in MissingDependencies, apps, site maps, forms and dashboards
+/// variables Dataverse would accept, the system columns and relationships of every custom table, Sales tables declared in MissingDependencies, apps, site maps, forms and dashboards
 /// that refer only to what exists. A source folder (<see cref="CheckSource"/>) is packed first, and is also held against
 /// the built assemblies (stale values) and against its own unpacked zip (the `pac solution unpack` layout).
 /// </summary>
@@ -46,6 +46,7 @@ public static class SolutionChecker
         RegistrationRules.Check(context);
         OptionValueRules.Check(context);
         FolderComponentRules.Check(context);
+        SystemColumnRules.Check(context);
         DependencyRules.Check(context);
         AppRules.Check(context);
         return defects;

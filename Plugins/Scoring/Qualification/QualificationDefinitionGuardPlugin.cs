@@ -31,9 +31,20 @@ namespace LeadLifecycle.Plugins.Qualification
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var service = localPluginContext.PluginUserService;
-            if (context.PrimaryEntityName == Contract.QualificationCriteria.LogicalName) GuardCriteria(context, service);
-            else if (context.PrimaryEntityName == Contract.QualificationCondition.LogicalName) GuardCondition(context, service);
+            // SYSTEM: configuration reads (the stored criteria and models), whatever else the caller may read.
+            var service = localPluginContext.SystemService;
+            if (context.PrimaryEntityName == Contract.QualificationCriteria.LogicalName)
+            {
+                if (context.MessageName != "Create")
+                    EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.QualificationCriteria.LogicalName, Contract.QualificationCriteria.Id, context.PrimaryEntityId);
+                GuardCriteria(context, service);
+            }
+            else if (context.PrimaryEntityName == Contract.QualificationCondition.LogicalName)
+            {
+                // A condition's messages name its criteria: the caller must be one who may read criteria.
+                EditLock.RefuseUnlessCallerMayRead(localPluginContext.PluginUserService, Contract.QualificationCriteria.LogicalName, Contract.QualificationCriteria.Id, Guid.Empty);
+                GuardCondition(context, service);
+            }
         }
 
         private static void GuardCriteria(IPluginExecutionContext context, IOrganizationService service)

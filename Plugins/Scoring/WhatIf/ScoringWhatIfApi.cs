@@ -24,7 +24,9 @@ namespace LeadLifecycle.Plugins.Scoring.WhatIf
             if (!modelId.HasValue && !criteriaId.HasValue)
                 throw new InvalidPluginExecutionException("Give a scoring model (ModelId) and/or qualification criteria (CriteriaId) to try out.");
 
-            var result = new WhatIfCalculator(localPluginContext.PluginUserService, PipelineClock.Now(context)).Run(modelId, criteriaId);
+            // SYSTEM: the API writes nothing and returns only counts over every open lead; who may ask is decided by its
+            // executeprivilegename (prvWritellc_scoringmodel: those who maintain scoring models).
+            var result = new WhatIfCalculator(localPluginContext.SystemService, PipelineClock.Now(context)).Run(modelId, criteriaId);
             var output = context.OutputParameters;
             output[Contract.ScoringWhatIf.LeadsEvaluated] = result.LeadsEvaluated;
             output[Contract.ScoringWhatIf.HotCount] = result.HotCount;

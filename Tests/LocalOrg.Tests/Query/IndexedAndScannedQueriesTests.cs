@@ -419,7 +419,7 @@ public sealed class IndexedAndScannedQueriesTests
     }
 
     /// <summary>A result as text: each row's table, id and values in order, then the paging facts (both organizations
-    /// hold the same rows with the same ids; only their default user, team and business unit differ).</summary>
+    /// hold the same rows with the same ids; only their default user, team, business unit and organization differ).</summary>
     private static string Describe(EntityCollection result)
     {
         var text = new StringBuilder();
@@ -437,8 +437,9 @@ public sealed class IndexedAndScannedQueriesTests
     private static string Value(object? value) => value switch
     {
         null => "null",
-        // The default user, team and business unit get new ids in every organization: compared by table only.
-        EntityReference { LogicalName: "systemuser" or "team" or "businessunit" } r => $"ref({r.LogicalName})",
+        // The default user, team and business unit, and the organization itself (organizationid of organization-owned
+        // rows), get new ids in every organization: compared by table only.
+        EntityReference { LogicalName: "systemuser" or "team" or "businessunit" or "organization" } r => $"ref({r.LogicalName})",
         EntityReference r => $"ref({r.LogicalName},{r.Id})",
         OptionSetValue o => $"option({o.Value})",
         Money m => $"money({m.Value.ToString(CultureInfo.InvariantCulture)})",

@@ -15,6 +15,8 @@ internal static class StandardColumnLabels
         ["createdby"] = "Created By", ["modifiedby"] = "Modified By", ["createdonbehalfby"] = "Created By (Delegate)",
         ["modifiedonbehalfby"] = "Modified By (Delegate)", ["importsequencenumber"] = "Import Sequence Number",
         ["ownerid"] = "Owner", ["owninguser"] = "Owning User", ["owningteam"] = "Owning Team", ["owningbusinessunit"] = "Owning Business Unit",
+        ["organizationid"] = "Organization Id", ["timezoneruleversionnumber"] = "Time Zone Rule Version Number",
+        ["utcconversiontimezonecode"] = "UTC Conversion Time Zone Code", ["versionnumber"] = "Version Number",
         ["firstname"] = "First Name", ["middlename"] = "Middle Name", ["lastname"] = "Last Name", ["salutation"] = "Salutation",
         ["nickname"] = "Nickname", ["jobtitle"] = "Job Title", ["emailaddress1"] = "Email", ["emailaddress2"] = "Email Address 2",
         ["emailaddress3"] = "Email Address 3", ["telephone1"] = "Business Phone", ["telephone2"] = "Home Phone",

@@ -14,7 +14,7 @@ public static class StandardTables
     private static IReadOnlyList<TableDefinition> Build() => new[]
     {
         Lead(), Contact(), Account(), Opportunity(), OpportunityClose(), Task(), ActivityPointer(),
-        SystemUser(), Team(), BusinessUnit(), ProcessStage(), Workflow(),
+        SystemUser(), Team(), BusinessUnit(), Organization(), ProcessStage(), Workflow(),
         EnvironmentVariableDefinition(), EnvironmentVariableValue(),
     };
 
@@ -106,6 +106,12 @@ public static class StandardTables
         Str("name", 160), Lookup("parentbusinessunitid", "businessunit"), Bool("isdisabled"),
     }, ownership: "BusinessOwned");
 
+    /// <summary>The organization itself: one row, what organization-owned rows' organizationid refers to.</summary>
+    private static TableDefinition Organization() => Table("organization", "Organization", "name", new List<ColumnDefinition>(Common())
+    {
+        Str("name", 160),
+    }, ownership: "None");
+
     private static TableDefinition ProcessStage() => Table("processstage", "Process Stage", "stagename", new List<ColumnDefinition>(Common())
     {
         Str("stagename", 100), Text("primaryentitytypecode", ColumnType.EntityName, 64), Lookup("processid", "workflow"),
@@ -137,11 +143,14 @@ public static class StandardTables
             Str("schemaname", 100), Memo("value", 2000), Lookup("environmentvariabledefinitionid", "environmentvariabledefinition"),
             State((0, "Active", 1), (1, "Inactive", 2)), Status((0, 1, "Active"), (1, 2, "Inactive"))));
 
-    /// <summary>What Dataverse adds to every custom table: system columns, ownership columns and the Active/Inactive
-    /// state with its two status reasons. The solution's own definitions are merged over it.</summary>
+    /// <summary>What Dataverse adds to every custom table: system columns, ownership columns (owner and owning user, team and
+    /// business unit, or organizationid: <see cref="SystemColumns"/>) and the Active/Inactive state with its two status
+    /// reasons. The solution's own definitions are merged over it (a package that ships the system columns, as an export
+    /// does, redefines them with the same values).</summary>
     public static TableDefinition CustomTableBase(TableDefinition custom)
     {
         var columns = custom.OwnershipType == "UserOwned" ? UserOwned() : new List<ColumnDefinition>(Common());
+        if (custom.OwnershipType == "OrganizationOwned") columns.AddRange(SystemColumns.OrganizationOwned.Select(System));
         columns.Add(State((0, "Active", 1), (1, "Inactive", 2)));
         columns.Add(Status((0, 1, "Active"), (1, 2, "Inactive")));
         var id = custom.PrimaryIdAttribute ?? custom.LogicalName + "id";
@@ -173,23 +182,35 @@ public static class StandardTables
             Array.Empty<AlternateKeyDefinition>(), reasons, Array.Empty<ViewDefinition>(), Array.Empty<FormDefinition>());
     }
 
-    private static IEnumerable<ColumnDefinition> Common() => new[]
-    {
-        Date("createdon"), Date("modifiedon"), Date("overriddencreatedon"), Lookup("createdby", "systemuser"),
-        Lookup("modifiedby", "systemuser"), Lookup("createdonbehalfby", "systemuser"), Lookup("modifiedonbehalfby", "systemuser"),
-        new ColumnDefinition("versionnumber", "Version Number", ColumnType.BigInt, false), Int("importsequencenumber"),
-    };
+    /// <summary>The system columns of every table (<see cref="SystemColumns.Common"/>, with what a caller may write) and
+    /// versionnumber, which no export carries but every table has; the platform sets them (RecordWriter).</summary>
+    private static IEnumerable<ColumnDefinition> Common() =>
+        SystemColumns.Common.Select(System).Append(new ColumnDefinition("versionnumber", "Version Number", ColumnType.BigInt, false)
+        {
+            ValidForCreate = false, ValidForUpdate = false,
+        });
 
     private static List<ColumnDefinition> UserOwned(params ColumnDefinition[] columns)
     {
-        var list = new List<ColumnDefinition>(Common())
-        {
-            new("ownerid", "Owner", ColumnType.Owner, false, "systemrequired", Targets: new[] { "systemuser", "team" }),
-            Lookup("owninguser", "systemuser"), Lookup("owningteam", "team"), Lookup("owningbusinessunit", "businessunit"),
-        };
+        var list = new List<ColumnDefinition>(Common());
+        list.AddRange(SystemColumns.UserOwned.Select(System));
         list.AddRange(columns);
         return list;
     }
+
+    /// <summary>A platform column as the local organization describes it.</summary>
+    private static ColumnDefinition System(SystemColumns.Column column) => new(
+        column.LogicalName, column.LogicalName, column.Type, false,
+        column.Type == ColumnType.Owner ? "systemrequired" : "none",
+        MinValue: column.Type == ColumnType.Integer ? (column.LogicalName == "importsequencenumber" ? int.MinValue : -1) : null,
+        MaxValue: column.Type == ColumnType.Integer ? int.MaxValue : null,
+        Targets: column.Type is ColumnType.Lookup or ColumnType.Owner ? column.Targets : null,
+        DateTimeBehavior: column.Type == ColumnType.DateTime ? "UserLocal" : null,
+        Format: column.LogicalName == "overriddencreatedon" ? "date" : null)
+    {
+        ValidForCreate = column.ValidForCreate,
+        ValidForUpdate = column.ValidForUpdate,
+    };
 
     /// <summary>Columns every activity (task, opportunityclose, ...) shares with activitypointer.</summary>
     private static List<ColumnDefinition> Activity(params ColumnDefinition[] columns)

@@ -21,7 +21,7 @@ internal sealed class SecurityGuard
 {
     private static readonly HashSet<string> SystemLookups = new(StringComparer.Ordinal)
     {
-        "ownerid", "owninguser", "owningteam", "owningbusinessunit", "createdby", "modifiedby", "createdonbehalfby", "modifiedonbehalfby",
+        "ownerid", "owninguser", "owningteam", "owningbusinessunit", "createdby", "modifiedby", "createdonbehalfby", "modifiedonbehalfby", "organizationid",
     };
 
     private readonly LocalOrganization _org;

@@ -6,16 +6,14 @@ namespace LeadLifecycle.LocalOrg.Storage;
 
 /// <summary>
 /// The platform's core create/update/delete of one row inside a transaction: validation, system columns (created/
-/// modified on and by, owner and owning business unit, state and status, versionnumber), computed full names,
-/// alternate-key uniqueness and optimistic concurrency. Knows nothing of plug-ins.
+/// modified on and by, owner and owning business unit, organizationid, state and status, versionnumber), computed full
+/// names, alternate-key uniqueness and optimistic concurrency. Knows nothing of plug-ins. What a caller may write comes
+/// from the table's metadata: a value for a column that is not valid for create (createdon, createdby, owninguser,
+/// organizationid, …) or, on update, not valid for update (those and overriddencreatedon, importsequencenumber) is
+/// ignored, as CreateRequest.Target / UpdateRequest.Target document (Microsoft Learn, Microsoft.Xrm.Sdk.Messages).
 /// </summary>
 internal sealed class RecordWriter
 {
-    private static readonly HashSet<string> SystemColumns = new(StringComparer.Ordinal)
-    {
-        "createdon", "createdby", "modifiedon", "modifiedby", "versionnumber", "owningbusinessunit", "owninguser", "owningteam",
-        "createdonbehalfby", "modifiedonbehalfby",
-    };
 
     private readonly LocalOrganization _org;
 
@@ -36,7 +34,7 @@ internal sealed class RecordWriter
         var row = new Entity(table.LogicalName, id);
         foreach (var attribute in target.Attributes)
         {
-            if (attribute.Key == table.PrimaryIdAttribute || SystemColumns.Contains(attribute.Key)) continue;
+            if (attribute.Key == table.PrimaryIdAttribute || table.Column(attribute.Key) is { ValidForCreate: false }) continue;
             var value = AttributeValidator.Validate(table, attribute.Key, attribute.Value, lookupExists);
             if (value is not null) row.Attributes[attribute.Key] = value;
         }
@@ -49,6 +47,7 @@ internal sealed class RecordWriter
         SetIfColumn(table, row, "modifiedon", now);
         SetIfColumn(table, row, "createdby", user);
         SetIfColumn(table, row, "modifiedby", user);
+        SetIfColumn(table, row, "organizationid", new EntityReference("organization", _org.OrganizationId));
         if (table.Column("ownerid") is not null)
         {
             if (!row.Contains("ownerid")) row["ownerid"] = new EntityReference("systemuser", userId);
@@ -79,7 +78,7 @@ internal sealed class RecordWriter
         var row = EntityCopy.Clone(current);
         foreach (var attribute in target.Attributes)
         {
-            if (attribute.Key == table.PrimaryIdAttribute || SystemColumns.Contains(attribute.Key)) continue;
+            if (attribute.Key == table.PrimaryIdAttribute || table.Column(attribute.Key) is { ValidForUpdate: false }) continue;
             var value = AttributeValidator.Validate(table, attribute.Key, attribute.Value, (t, i) => Exists(txn, t, i));
             if (value is null) row.Attributes.Remove(attribute.Key);
             else row.Attributes[attribute.Key] = value;
