@@ -14,7 +14,7 @@ namespace LeadLifecycle.Plugins
     {
         public static readonly string[] Lead =
         {
-            Contract.Lead.ParentContactId, Contract.Lead.ParentAccountId, Contract.Lead.Subject, "jobtitle", "companyname",
+            Contract.Lead.StateCode, Contract.Lead.ParentContactId, Contract.Lead.ParentAccountId, Contract.Lead.Subject, "jobtitle", "companyname",
             "industrycode", "leadsourcecode", "purchasetimeframe", "preferredcontactmethodcode", "revenue", "budgetamount",
             "estimatedvalue", "numberofemployees", "estimatedclosedate", "address1_city", "address1_stateorprovince",
             "address1_country", Contract.Lead.EmailAddress1, "telephone1", "websiteurl", "donotemail", "donotphone",

@@ -38,6 +38,12 @@ namespace LeadLifecycle.Plugins.Matching
         /// </summary>
         public ContactMatch Resolve(MatchKey key, Func<string, object?> person, bool lockFirst)
         {
+            if (!key.IsComplete)
+            {
+                // Contract: values are never compared when empty, so a key with an empty column matches nobody: no hit,
+                // a contact is created (issue #20 item 7). Nothing to serialise on either: no later request could find it.
+                return Create(key, person);
+            }
             if (lockFirst)
             {
                 Lock(key);
@@ -55,6 +61,11 @@ namespace LeadLifecycle.Plugins.Matching
                 return new ContactMatch(hit.ToEntityReference(), account, Created: false, key.Strategy.Describe(), hit);
             }
 
+            return Create(key, person);
+        }
+
+        private ContactMatch Create(MatchKey key, Func<string, object?> person)
+        {
             var contact = LeadToContactMapping.NewContact(person, key.Strategy.Attributes);
             var id = writer.Create(contact);
             return new ContactMatch(new EntityReference(Contract.Contact.LogicalName, id),

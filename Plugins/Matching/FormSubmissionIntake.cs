@@ -38,22 +38,31 @@ namespace LeadLifecycle.Plugins.Matching
         {
             var values = SubmittedValues(formId, submission);
             Func<string, object?> read = column => values.Contains(column) ? values[column] : null;
-            EmailAddressRule.Validate(read);
 
             var form = MarketingForm.Find(reader, formId!.Trim());
             var strategies = StrategyCatalog.LoadActive(reader);
-            var contactKey = MatchKey.From(strategies.For(Contract.StrategyTarget.Contact, form.ContactStrategyId), read);
-            if (!contactKey.IsComplete)
+            var contactStrategy = strategies.For(Contract.StrategyTarget.Contact, form.ContactStrategyId);
+            var leadStrategy = strategies.For(Contract.StrategyTarget.Lead, form.LeadStrategyId);
+            // The allow-list, plus the columns the form's own strategies compare (a strategy on a column of your own
+            // needs the submission to carry it). Checked before any write.
+            SubmissionColumns.Validate(submission!, contactStrategy.Attributes.Concat(leadStrategy.Attributes));
+            EmailAddressRule.Validate(read);
+
+            var contactKey = MatchKey.From(contactStrategy, read);
+            if (contactKey.IsEmpty)
             {
+                // Nothing to match on: a submission must identify its person (a lead saved unlinked would be lost to matching).
                 throw new InvalidPluginExecutionException(
                     $"The submission has no value for {string.Join(", ", contactKey.EmptyColumns)}, which the contact matching strategy " +
-                    $"'{contactKey.Strategy.Name}' compares. Submit these fields so the person can be identified.");
+                    $"'{contactKey.Strategy.Name}' compares. Submit at least one of these fields so the person can be identified.");
             }
+            // Some strategy columns empty: no contact can match on them, so one is created (issue #20 item 7; the contract's
+            // "nothing to match on" means no strategy column has a value) and the submission is kept.
 
             // The match query also reads the person fields the gap filler compares: no second read of the contact.
             var contact = new ContactMatcher(reader, writer, now, LeadToContactMapping.PersonColumns).Resolve(contactKey, read, lockFirst: true);
             var filled = contact.Row == null ? 0 : new ContactGapFiller(writer).Fill(contact.Row, read);
-            var leadKey = MatchKey.From(strategies.For(Contract.StrategyTarget.Lead, form.LeadStrategyId), read);
+            var leadKey = MatchKey.From(leadStrategy, read);
             var openLead = leadKey.IsComplete ? FindOpenLead(contact.Contact, leadKey) : null;
 
             EntityReference lead;
@@ -105,7 +114,7 @@ namespace LeadLifecycle.Plugins.Matching
                     $"{Contract.SubmitMarketingForm.Submission} must be a '{Contract.Lead.LogicalName}' entity holding the submitted values{(submission == null ? "" : $", not '{submission.LogicalName}'")}.");
             }
             var values = new Entity(Contract.Lead.LogicalName);
-            foreach (var pair in submission.Attributes.Where(a => a.Key != Contract.Lead.Id && a.Key != Contract.Lead.MatchedBy))
+            foreach (var pair in submission.Attributes.Where(a => a.Key != Contract.Lead.Id))
             {
                 values[pair.Key] = pair.Value is string text ? text.Trim() : pair.Value;
             }

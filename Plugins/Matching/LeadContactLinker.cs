@@ -27,9 +27,14 @@ namespace LeadLifecycle.Plugins.Matching
         public void OnCreate(Entity target)
         {
             RefuseInvalidEmail(target);
-            if (target.GetAttributeValue<EntityReference>(Contract.Lead.ParentContactId) != null)
+            if (target.GetAttributeValue<EntityReference>(Contract.Lead.ParentContactId) is EntityReference parent)
             {
                 trace("Lead already has a parent contact: no matching.");
+                // A lead linked by matching (a form submission: llc_matchedby set) already has its contact's account.
+                if (!target.Contains(Contract.Lead.MatchedBy))
+                {
+                    FillAccountFromContact(target, parent, target.GetAttributeValue<EntityReference>(Contract.Lead.ParentAccountId) != null);
+                }
                 return;
             }
             Func<string, object?> read = column => target.Contains(column) ? target[column] : null;
@@ -46,6 +51,13 @@ namespace LeadLifecycle.Plugins.Matching
             if (target.Contains(Contract.Lead.ParentContactId))
             {
                 trace("Update sets the parent contact itself: no matching.");
+                if (target.GetAttributeValue<EntityReference>(Contract.Lead.ParentContactId) is EntityReference parent)
+                {
+                    var hasAccount = target.Contains(Contract.Lead.ParentAccountId)
+                        ? target.GetAttributeValue<EntityReference>(Contract.Lead.ParentAccountId) != null
+                        : (preImage ?? Retrieve(target.Id, new[] { Contract.Lead.ParentAccountId })).GetAttributeValue<EntityReference>(Contract.Lead.ParentAccountId) != null;
+                    FillAccountFromContact(target, parent, hasAccount);
+                }
                 return;
             }
             var before = preImage ?? Retrieve(target.Id, LeadToContactMapping.ImageColumns().ToArray());
@@ -87,15 +99,39 @@ namespace LeadLifecycle.Plugins.Matching
         private void Link(Entity target, Func<string, object?> read, MatchingStrategy strategy)
         {
             var key = MatchKey.From(strategy, read);
-            if (!key.IsComplete)
+            if (key.IsEmpty)
             {
-                // Never match on empty values, and never create a contact that no later lead could find.
-                trace(key.IsEmpty ? "Nothing to match on: lead saved unlinked." : "Some strategy columns are empty: lead saved unlinked.");
+                // Contract: nothing to match on (no strategy column has a value) → saved unlinked, never matched on empty values.
+                trace("Nothing to match on: lead saved unlinked.");
                 return;
             }
+            // Some strategy columns empty: nobody can match (empty values are never compared), so no hit → a contact is
+            // created from the lead's person fields, as the contract says for every lead with something to match on.
             var match = matcher.Resolve(key, read, lockFirst: false);
             match.ApplyTo(target, leadHasAccount: read(Contract.Lead.ParentAccountId) is EntityReference);
             trace($"Lead {target.Id} linked to contact {match.Contact.Id} ({(match.Created ? "created" : "matched")}).");
+        }
+
+        /// <summary>
+        /// Contract: "the parent account is filled from the contact's parentcustomerid when the lead has none" — for a lead
+        /// given its parent contact too, not only for a matched one (issue #20 item 9). One read of the contact (as SYSTEM,
+        /// as matching reads).
+        /// </summary>
+        private void FillAccountFromContact(Entity target, EntityReference contact, bool leadHasAccount)
+        {
+            if (leadHasAccount || contact.LogicalName != Contract.Contact.LogicalName || contact.Id == Guid.Empty) return;
+            // A query, not a Retrieve: a contact that does not exist is the platform's to refuse (its own message, at the
+            // core operation), and no failed call is caught inside the transaction.
+            var query = new QueryExpression(Contract.Contact.LogicalName) { ColumnSet = new ColumnSet(Contract.Contact.ParentCustomerId), TopCount = 1 };
+            query.Criteria.AddCondition(Contract.Contact.Id, ConditionOperator.Equal, contact.Id);
+            var row = reader.RetrieveMultiple(query).Entities.FirstOrDefault();
+            if (row == null) return;
+            var account = row.GetAttributeValue<EntityReference>(Contract.Contact.ParentCustomerId);
+            if (account != null && account.LogicalName == Contract.Account.LogicalName)
+            {
+                target[Contract.Lead.ParentAccountId] = new EntityReference(Contract.Account.LogicalName, account.Id);
+                trace($"Parent account {account.Id} filled from the parent contact {contact.Id}.");
+            }
         }
 
         private Entity Retrieve(Guid leadId, string[] columns)

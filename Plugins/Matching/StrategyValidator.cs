@@ -38,6 +38,42 @@ namespace LeadLifecycle.Plugins.Matching
             {
                 Probe(strategy, Contract.Lead.LogicalName);
             }
+
+            var isDefault = read(Contract.MatchingStrategy.IsDefault) as bool? == true;
+            var active = (read(Contract.Common.StateCode) as OptionSetValue)?.Value ?? Contract.Common.Active;
+            if (isDefault && active == Contract.Common.Active)
+            {
+                RefuseSecondDefault(target.Id, name, targetTable.Value);
+            }
+        }
+
+        /// <summary>
+        /// One active default per table (issue #20 item 5): with two, which one applies would depend on which was saved
+        /// last, and a lead could be linked through a strategy nobody meant as the default. The admin clears Is Default
+        /// on the current default first (or deactivates it), then marks the new one.
+        /// </summary>
+        private void RefuseSecondDefault(System.Guid id, string name, int targetTable)
+        {
+            var query = new QueryExpression(Contract.MatchingStrategy.LogicalName)
+            {
+                ColumnSet = new ColumnSet(Contract.MatchingStrategy.Name),
+                TopCount = 1,
+            };
+            query.Criteria.AddCondition(Contract.MatchingStrategy.TargetEntity, ConditionOperator.Equal, targetTable);
+            query.Criteria.AddCondition(Contract.MatchingStrategy.IsDefault, ConditionOperator.Equal, true);
+            query.Criteria.AddCondition(Contract.Common.StateCode, ConditionOperator.Equal, Contract.Common.Active);
+            if (id != System.Guid.Empty)
+            {
+                query.Criteria.AddCondition(Contract.MatchingStrategy.Id, ConditionOperator.NotEqual, id);
+            }
+            var current = System.Linq.Enumerable.FirstOrDefault(service.RetrieveMultiple(query).Entities);
+            if (current == null) return;
+            var table = targetTable == Contract.StrategyTarget.Contact ? "contacts" : "leads";
+            var currentName = current.GetAttributeValue<string>(Contract.MatchingStrategy.Name) ?? "(no name)";
+            throw new InvalidPluginExecutionException(
+                $"Matching strategy '{name}' cannot be the default for {table}: '{currentName}' already is, and a table has one default " +
+                $"strategy. Clear Is Default ({Contract.MatchingStrategy.IsDefault}) on '{currentName}' or deactivate it first, or save '{name}' with Is Default = No " +
+                "and choose it on the marketing forms that should use it.");
         }
 
         /// <summary>Asks the table for the strategy's columns (no rows needed): the platform rejects unknown columns.</summary>

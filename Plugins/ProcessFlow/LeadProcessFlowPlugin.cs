@@ -12,8 +12,8 @@ namespace LeadLifecycle.Plugins.ProcessFlow
     /// <para>
     /// Re-entry: scoring (ranked earlier on the same messages) writes the lead's llc_score / llc_salesready with an
     /// Update of its own. That Update runs this plug-in's Update step — nested, at depth + 1 — while this plug-in's Create
-    /// (or outer Update) step is still waiting its turn: so for a new lead, the Update step runs first and creates the
-    /// flow instance, then the Create step finds it. The image is the lead as each operation left it and the flow only
+    /// (or outer Update) step is still waiting its turn: both find the instance the platform applied when the lead was
+    /// created (see <see cref="LeadProcessFlow"/>). The image is the lead as each operation left it and the flow only
     /// moves forward, so whichever run sees the newer gates decides, and the other writes nothing. Only a score that
     /// scoring cleared after the outer image was taken could mislead: see <see cref="LeadToJudge"/>.
     /// Solution/STEPS.md shows the order.
@@ -40,9 +40,10 @@ namespace LeadLifecycle.Plugins.ProcessFlow
             // nothing on the flow table by default), and the stage tasks are created for the lead's owner, not the caller.
             // The platform applies a default flow to a new lead only for a creator who has access to the flow
             // (learn.microsoft.com, "Work with business process flows using code", Apply business process flow while
-            // creating an entity record): for a salesperson this step creates the lead's one instance.
+            // creating an entity record): for a salesperson this step creates the lead's one instance. The next stage is
+            // the platform's (RetrieveActivePath, as SYSTEM too).
             var service = localPluginContext.SystemService;
-            var entered = new LeadProcessFlow(service, PipelineClock.Now(context)).Advance(LeadToJudge(context, lead, service));
+            var entered = new LeadProcessFlow(service, service, PipelineClock.Now(context)).Advance(LeadToJudge(context, lead, service));
             localPluginContext.Trace(entered.Count == 0
                 ? $"Lead {context.PrimaryEntityId}: process flow stays."
                 : $"Lead {context.PrimaryEntityId}: process flow entered {string.Join(" → ", entered.Select(stage => stage.DisplayName()))}.");

@@ -1,47 +1,39 @@
-using System.Collections.Generic;
-
 namespace LeadLifecycle.Plugins.ProcessFlow
 {
     /// <summary>
-    /// Contract: the flow moves forward only, by itself — scored → Automated Marketing Qualification; sales ready →
-    /// Sales Acceptance (teleprospecting skipped); teleprospect ready → Teleprospecting Acceptance; teleprospect
-    /// accepted → Teleprospecting Qualification; sales ready there → Sales Acceptance. Moves repeat until none applies,
-    /// so one change can carry a lead through several stages, each one on the travelled path.
+    /// Contract: the flow moves forward only, by itself — scored → Automated Marketing Qualification; sales ready → Sales
+    /// Acceptance (teleprospecting skipped); teleprospect ready → Teleprospecting Acceptance; teleprospect accepted →
+    /// Teleprospecting Qualification; sales ready there → Sales Acceptance.
+    /// <para>Which stage comes next is the flow's business: the branch after Automated Marketing Qualification (sales ready
+    /// → Sales Acceptance, else Teleprospecting Acceptance) is in the shipped definition and the platform gives the path
+    /// (RetrieveActivePath). This class only says whether the lead's gates let it enter that next stage. A lead that is
+    /// sales or teleprospect ready before it is scored leaves Inquiry too (it used to jump from Inquiry; now it passes
+    /// through Automated Marketing Qualification, the only way the definition allows).</para>
     /// </summary>
     public static class StageProgression
     {
-        public static IReadOnlyList<LeadStage> StagesToEnter(LeadStage current, LeadGates gates)
+        /// <summary>Whether some stage the flow could go to next lets the lead in.</summary>
+        public static bool CanLeave(LeadStage from, LeadGates gates)
         {
-            var entered = new List<LeadStage>();
-            var stage = current;
-            while (true)
-            {
-                var next = NextMove(stage, gates);
-                if (next == null || next.Value <= stage) return entered;
-                stage = next.Value;
-                entered.Add(stage);
-            }
+            foreach (LeadStage to in System.Enum.GetValues(typeof(LeadStage)))
+                if (CanEnter(from, to, gates)) return true;
+            return false;
         }
 
-        private static LeadStage? NextMove(LeadStage stage, LeadGates gates)
+        public static bool CanEnter(LeadStage from, LeadStage to, LeadGates gates)
         {
-            switch (stage)
+            switch (to)
             {
-                case LeadStage.Inquiry:
-                    if (gates.Scored) return LeadStage.AutomatedMarketingQualification;
-                    if (gates.SalesReady) return LeadStage.SalesAcceptance;
-                    if (gates.TeleprospectReady) return LeadStage.TeleprospectingAcceptance;
-                    return null;
                 case LeadStage.AutomatedMarketingQualification:
-                    if (gates.SalesReady) return LeadStage.SalesAcceptance;
-                    if (gates.TeleprospectReady) return LeadStage.TeleprospectingAcceptance;
-                    return null;
+                    return from == LeadStage.Inquiry && (gates.Scored || gates.SalesReady || gates.TeleprospectReady);
                 case LeadStage.TeleprospectingAcceptance:
-                    return gates.TeleprospectAccepted ? LeadStage.TeleprospectingQualification : (LeadStage?)null;
+                    return from == LeadStage.AutomatedMarketingQualification && gates.TeleprospectReady;
                 case LeadStage.TeleprospectingQualification:
-                    return gates.SalesReady ? LeadStage.SalesAcceptance : (LeadStage?)null;
+                    return from == LeadStage.TeleprospectingAcceptance && gates.TeleprospectAccepted;
+                case LeadStage.SalesAcceptance:
+                    return (from == LeadStage.AutomatedMarketingQualification || from == LeadStage.TeleprospectingQualification) && gates.SalesReady;
                 default:
-                    return null;
+                    return false;
             }
         }
     }

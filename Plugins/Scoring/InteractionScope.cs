@@ -4,8 +4,8 @@ namespace LeadLifecycle.Plugins.Scoring
 {
     /// <summary>
     /// Whose interactions a model counts for a lead. Contract: contact scope counts the parent contact's,
-    /// account scope every contact of the parent account's. A lead without a parent account falls back to
-    /// its contact's interactions under an account-scope model (a one-person account).
+    /// account scope every contact of the parent account's. An account-scope model does not score a lead
+    /// without a parent account (<see cref="LeadFacts.IsScoredBy"/>).
     /// </summary>
     public sealed class InteractionScope
     {

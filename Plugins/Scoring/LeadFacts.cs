@@ -29,6 +29,13 @@ namespace LeadLifecycle.Plugins.Scoring
         public Guid? ParentContactId => EntityValues.Get<EntityReference>(Lead, Contract.Lead.ParentContactId)?.Id;
         public Guid? ParentAccountId => EntityValues.Get<EntityReference>(Lead, Contract.Lead.ParentAccountId)?.Id;
         public bool HasParent => ParentContactId.HasValue || ParentAccountId.HasValue;
+
+        /// <summary>
+        /// Contract: only leads with a parent contact or account are scored; an account-scope model counts the interactions
+        /// of every contact of the lead's parent account, so it scores only a lead that has one (issue #20 item 9: no
+        /// falling back to the contact's interactions, which would make an account score out of one person).
+        /// </summary>
+        public bool IsScoredBy(ScoringModel model) => HasParent && (!model.IsAccountScope || ParentAccountId.HasValue);
         public bool IsOpen => (EntityValues.Get<OptionSetValue>(Lead, Contract.Lead.StateCode)?.Value ?? Contract.LeadState.Open) == Contract.LeadState.Open;
 
         /// <summary>The value a rule reads: from the lead, its parent contact or its parent account.</summary>

@@ -58,7 +58,7 @@ namespace LeadLifecycle.Plugins.Scoring
             if (!facts.IsOpen) return;
 
             var calculator = new LeadScoreCalculator(new InteractionCounter(service, now));
-            var scores = facts.HasParent ? liveModels.Select(m => calculator.Score(m, facts)).ToList() : new List<ModelScore>();
+            var scores = liveModels.Where(facts.IsScoredBy).Select(m => calculator.Score(m, facts)).ToList();
             new LeadScoreStore(service, now).Save(leadId, scores);
 
             var changes = new Entity(Contract.Lead.LogicalName, leadId);

@@ -20,18 +20,20 @@ namespace LeadLifecycle.Plugins.Scoring
             var scope = InteractionScope.For(model, facts.ParentContactId, facts.ParentAccountId);
             counter.CountAhead(scope, model.Rules);
             var lines = new List<string>();
-            var total = 0;
+            // Summed in 64 bits and saturated to the whole-number column's range (issue #20 item 8): a score never wraps
+            // round to the other sign (2,147,483,000 points × 2 must not come out as -1,296, Hot turned Cold).
+            long sum = 0;
             DateTime? nextChange = null;
 
             foreach (var rule in model.Rules)
             {
-                int points;
+                long points;
                 string why;
                 if (rule.IsInteractionRule)
                 {
                     var tally = counter.Count(scope, rule);
                     var counted = rule.MaxCount.HasValue ? Math.Min(tally.Count, Math.Max(0, rule.MaxCount.Value)) : tally.Count;
-                    points = counted * rule.Points;
+                    points = (long)counted * rule.Points;
                     why = DescribeInteractions(rule, tally.Count, counted);
                     if (rule.Points != 0 && counted > 0) nextChange = Earliest(nextChange, tally.LeavesWindowOn);
                 }
@@ -41,9 +43,10 @@ namespace LeadLifecycle.Plugins.Scoring
                     points = test.Holds ? rule.Points : 0;
                     why = DescribeAttribute(rule, test);
                 }
-                total += points;
+                sum += points;
                 lines.Add($"{Signed(points)}  {rule.Name}: {why}");
             }
+            var total = Saturate(sum);
 
             var header = $"{model.Name}: {total} points, {Contract.Rating.Label(model.GradeFor(total))}" +
                          (model.IsSalesReady(total) ? ", sales ready" : "") + $" ({lines.Count} rules)";
@@ -69,7 +72,11 @@ namespace LeadLifecycle.Plugins.Scoring
             return $"{found} × {Contract.InteractionType.Label(rule.InteractionType)}{window}{cap} at {rule.Points} points each";
         }
 
-        private static string Signed(int points) =>
+        /// <summary>The score as the whole-number column holds it: the sum, or the column's bound it went past.</summary>
+        public static int Saturate(long sum) =>
+            sum > int.MaxValue ? int.MaxValue : sum < int.MinValue ? int.MinValue : (int)sum;
+
+        private static string Signed(long points) =>
             (points > 0 ? "+" : "") + points.ToString(CultureInfo.InvariantCulture);
 
         private static DateTime? Earliest(DateTime? a, DateTime? b) =>

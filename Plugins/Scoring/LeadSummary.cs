@@ -35,6 +35,13 @@ namespace LeadLifecycle.Plugins.Scoring
                     changed = true;
                 }
             }
+            else if (EntityValues.Get<OptionSetValue>(lead, Contract.Lead.LeadQualityCode) != null)
+            {
+                // Not scored any more (its last live model stopped, or it lost its parent): the rating set from the best
+                // grade goes with the score (issue #20 item 9), as the contract derives one from the other.
+                changes[Contract.Lead.LeadQualityCode] = null;
+                changed = true;
+            }
             if (changed && best.HasValue) changes[Contract.Lead.ScoredOn] = now;
             if (!SameMoment(EntityValues.Get<DateTime?>(lead, Contract.Lead.RescoreOn), rescoreOn))
             {

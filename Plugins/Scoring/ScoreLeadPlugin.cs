@@ -24,6 +24,11 @@ namespace LeadLifecycle.Plugins.Scoring
             // score is the product's own bookkeeping (llc_leadscore rows, the lead's summary columns) computed from every
             // fact of the lead, not from what the caller happens to see.
             var service = localPluginContext.SystemService;
+            if (context.MessageName == "Update" && ClosesOnly(context.GetTarget<Entity>()))
+            {
+                localPluginContext.Trace("The lead is closed: closed leads keep their last scores.");
+                return;
+            }
             var models = ScoringModelRepository.LoadLive(service);
             if (models.Count == 0)
             {
@@ -34,10 +39,18 @@ namespace LeadLifecycle.Plugins.Scoring
 
             if (context.MessageName == "Update")
             {
-                var changed = context.GetTarget<Entity>()?.Attributes.Keys.ToList() ?? new List<string>();
+                var target = context.GetTarget<Entity>();
+                var changed = target?.Attributes.Keys.ToList() ?? new List<string>();
                 var relevant = ScoringModel.ColumnsReadByRules(models, Contract.Lead.LogicalName);
                 relevant.Add(Contract.Lead.ParentContactId);
                 relevant.Add(Contract.Lead.ParentAccountId);
+                // A lead reopened (statecode back to Open) is scored and qualified at once: while closed it was not
+                // re-scored, so its score and the criteria it meets may be stale (issue #20 item 6). Closing is not a
+                // reason to re-score: closed leads keep their last scores.
+                if (target?.GetAttributeValue<OptionSetValue>(Contract.Lead.StateCode)?.Value == Contract.LeadState.Open)
+                {
+                    relevant.Add(Contract.Lead.StateCode);
+                }
                 if (!changed.Any(relevant.Contains))
                 {
                     localPluginContext.Trace("No changed column is read by a live scoring rule: nothing to re-score.");
@@ -49,5 +62,15 @@ namespace LeadLifecycle.Plugins.Scoring
             rescorer.Rescore(context.PrimaryEntityId);
             localPluginContext.Trace($"Lead {context.PrimaryEntityId} re-scored against {models.Count} live models; lead updated: {rescorer.LeadsUpdated > 0}.");
         }
+
+        /// <summary>
+        /// The step runs on statecode to re-score a reopened lead; a change that closes the lead (Qualify, Disqualify,
+        /// SetState) and touches no other watched column needs nothing, not even the models' read.
+        /// </summary>
+        private static bool ClosesOnly(Entity? target) =>
+            target != null
+            && target.GetAttributeValue<OptionSetValue>(Contract.Lead.StateCode) is OptionSetValue state
+            && state.Value != Contract.LeadState.Open
+            && !target.Attributes.Keys.Any(c => c != Contract.Lead.StateCode && WatchedColumns.Lead.Contains(c));
     }
 }

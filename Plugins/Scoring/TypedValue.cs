@@ -161,8 +161,16 @@ namespace LeadLifecycle.Plugins.Scoring
             }
         }
 
+        /// <summary>ISO 8601 only (a date, or a date and time with an optional offset): "01/02/2026" or "5 January 1990"
+        /// would be read differently by different people, so a rule's date is refused unless it says one day (issue #20).</summary>
+        private static readonly string[] IsoDates =
+        {
+            "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
+            "yyyy-MM-ddTHH:mmK", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",
+        };
+
         private static DateTime? ParseDate(string s) =>
-            DateTime.TryParse(s.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d)
+            DateTime.TryParseExact(s.Trim(), IsoDates, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d)
                 ? d : (DateTime?)null;
     }
 }

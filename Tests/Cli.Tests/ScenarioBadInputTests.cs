@@ -100,7 +100,7 @@ public sealed class ScenarioBadInputTests
         // refused by the platform once sent: rolled back whole
         { """{ "create": "lead", "fields": { "subject": "Ghost", "parentcontactid": { "ref": "contact", "id": "00000000-0000-0000-0000-00000000beef" } } }""", "contact With Id = 00000000-0000-0000-0000-00000000beef Does Not Exist" },
         { """{ "create": "contact", "fields": { "lastname": "X", "gendercode": { "option": 7 } } }""", "The value 7 of 'gendercode' on record of type 'contact' is outside the valid range" },
-        { """{ "execute": "llc_SubmitMarketingForm", "parameters": { "FormId": "web", "Submission": { "entity": "lead", "fields": { "lastname": "Costa", "emailaddress1": "carla@litware.com", "leadqualitycode": { "option": 99 } } } } }""", "The value 99 of 'leadqualitycode' on record of type 'lead' is outside the valid range" },
+        { """{ "execute": "llc_SubmitMarketingForm", "parameters": { "FormId": "web", "Submission": { "entity": "lead", "fields": { "lastname": "Costa", "emailaddress1": "carla@litware.com", "leadsourcecode": { "option": 99 } } } } }""", "The value 99 of 'leadsourcecode' on record of type 'lead' is outside the valid range" },
     };
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class ScenarioBadInputTests
             { "steps": [
               { "create": "llc_marketingform", "key": "web", "fields": { "llc_name": "Web", "llc_formid": "web" } },
               { "execute": "llc_SubmitMarketingForm", "parameters": { "FormId": "web", "Submission": { "entity": "lead",
-                "fields": { "lastname": "Costa", "emailaddress1": "carla@litware.com", "leadqualitycode": { "option": 99 } } } } } ] }
+                "fields": { "lastname": "Costa", "emailaddress1": "carla@litware.com", "leadsourcecode": { "option": 99 } } } } } ] }
             """, "rollback"));
         using var steps = runner.Run().GetEnumerator();
         Assert.True(steps.MoveNext() && steps.Current.Ok);
@@ -139,7 +139,7 @@ public sealed class ScenarioBadInputTests
         Assert.True(steps.MoveNext());
 
         Assert.False(steps.Current.Ok);
-        Assert.Contains("The value 99 of 'leadqualitycode' on record of type 'lead' is outside the valid range", steps.Current.Error);
+        Assert.Contains("The value 99 of 'leadsourcecode' on record of type 'lead' is outside the valid range", steps.Current.Error);
         // The submission's plug-in created the contact before the lead failed; the whole request was rolled back.
         Assert.Contains(recording.Calls, call => call.Message == "Create" && call.Table == "contact");
         Assert.Empty(runner.Organization.All("contact"));

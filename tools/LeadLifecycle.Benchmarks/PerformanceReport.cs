@@ -69,6 +69,8 @@ internal static class PerformanceReport
         ScalingSection(md, scaling, quick);
         BulkSection(md, bulk);
         md.AppendLine(File.ReadAllText(Path.Combine(RepoRoot(), "tools", "LeadLifecycle.Benchmarks", "SimulateProfile.md")).TrimEnd());
+        md.AppendLine();
+        md.AppendLine(File.ReadAllText(Path.Combine(RepoRoot(), "tools", "LeadLifecycle.Benchmarks", "TimelineCost.md")).TrimEnd());
 
         var path = Path.Combine(RepoRoot(), "docs", "performance.md");
         File.WriteAllText(path, md.ToString());

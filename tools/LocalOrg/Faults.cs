@@ -135,6 +135,21 @@ internal static class Faults
             $"Principal with id {userId} does not have {accessName} right(s) for record with id {recordId} of entity {table}. " +
             $"Consider assigning a role with the required access level to the user or team. Details: {details}");
 
+    /// <summary>A move of a business process flow instance off its active path. Message: the Dynamics CRM team's article "Best
+    /// practices for automating business process stage progression in Dynamics 365" (dynamicsuser.net); the sources consulted
+    /// give no error code, so the generic invalid-argument code stands in.</summary>
+    public static DataverseFault InvalidStageTransition(string stageName) =>
+        new(InvalidArgument, $"Invalid stage transition. Transition to stage {stageName} is not in the process active path.");
+
+    /// <summary>"The traversed path should end with the new active stage." (reported by developers updating traversedpath).</summary>
+    public static DataverseFault TraversedPathMustEndWithActiveStage() =>
+        new(InvalidArgument, "The traversed path should end with the new active stage.");
+
+    /// <summary>learn.microsoft.com "Work with business process flows using code": an instance created at a stage other than
+    /// the first must give traversedpath (the message is ours: the documentation gives none).</summary>
+    public static DataverseFault TraversedPathRequired(string stageName) =>
+        new(InvalidArgument, $"A business process flow instance created at the stage '{stageName}', not the first one, needs its traversedpath.");
+
     public static DataverseFault Missing(string what) => new(MissingParameter, $"Required field '{what}' is missing");
 
     public static DataverseFault Invalid(string message) => new(InvalidArgument, message);

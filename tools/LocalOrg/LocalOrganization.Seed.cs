@@ -52,8 +52,9 @@ public sealed partial class LocalOrganization
                 ["triggerondelete"] = process.TriggerOnDelete,
                 ["triggeronupdateattributelist"] = process.TriggerOnUpdateAttributes.Count == 0 ? null : string.Join(",", process.TriggerOnUpdateAttributes),
                 ["xaml"] = string.IsNullOrEmpty(process.Xaml) ? null : process.Xaml,
-                ["statecode"] = new OptionSetValue(1),
-                ["statuscode"] = new OptionSetValue(2),
+                ["processorder"] = process.ProcessOrder,
+                ["statecode"] = new OptionSetValue(process.StateCode == 0 ? 0 : 1),
+                ["statuscode"] = new OptionSetValue(process.StateCode == 0 ? 1 : 2),
             };
             Writer.Create(transaction, row, DefaultUserId);
             foreach (var stage in process.Stages)

@@ -37,6 +37,7 @@ public sealed partial class LocalOrganization
         AsyncJobs = new AsyncJobQueue(this);
         Workflows = new WorkflowEngine(this);
         Flows = new CloudFlowScheduler(this);
+        ProcessFlows = new ProcessFlows.BusinessProcessFlowRuntime(this);
         Pipeline = new MessagePipeline(this);
         Seed();
     }
@@ -79,6 +80,7 @@ public sealed partial class LocalOrganization
     internal WorkflowEngine Workflows { get; }
     internal CloudFlowScheduler Flows { get; }
     internal MessagePipeline Pipeline { get; }
+    internal ProcessFlows.BusinessProcessFlowRuntime ProcessFlows { get; }
     internal SecurityModel Security { get; }
     internal SecurityGuard Guard { get; }
 

@@ -51,9 +51,10 @@ internal static class CustomizationsParser
             .Where(r => r.Text("EntityRelationshipType") == "OneToMany")
             .Select(r => new RelationshipDefinition(
                 r.Attr("Name") ?? "",
-                r.Text("ReferencedEntityName") ?? "",
-                r.Text("ReferencingEntityName") ?? "",
-                // Exports name the lookup by its schema name (CreatedBy, OwningUser): the logical name is its lower case.
+                // Exports write schema names here (ProcessStage, Workflow, SystemUser; CreatedBy, ActiveStageId: microsoft/coe-starter-kit
+                // Other/Relationships/ProcessStage.xml, SystemUser.xml): the logical name is the schema name in lower case.
+                (r.Text("ReferencedEntityName") ?? "").ToLowerInvariant(),
+                (r.Text("ReferencingEntityName") ?? "").ToLowerInvariant(),
                 (r.Text("ReferencingAttributeName") ?? "").ToLowerInvariant(),
                 r.Text("CascadeDelete") ?? "RemoveLink")).ToList() ?? [];
 

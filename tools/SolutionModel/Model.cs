@@ -261,9 +261,29 @@ public sealed record WorkflowDefinition(
     bool OnDemand,
     string Xaml,
     string XamlFileName,
-    IReadOnlyList<ProcessStageDefinition> Stages);
+    IReadOnlyList<ProcessStageDefinition> Stages)
+{
+    /// <summary>workflow.processorder: among the business process flows of a table the user may use, the one with the least
+    /// order is applied to a new row ("Work with business process flows using code", Apply business process flow while
+    /// creating an entity record). Null when the definition does not say.</summary>
+    public int? ProcessOrder { get; init; }
 
-public sealed record ProcessStageDefinition(Guid Id, string Name, string PrimaryEntity, int StageCategory);
+    /// <summary>workflow.statecode: 1 Activated (only an activated flow is applied or run).</summary>
+    public int StateCode { get; init; } = 1;
+}
+
+/// <summary>A stage of a business process flow, as its StageComposite says: the next stage when no branch condition of
+/// the stage decides (NextStageId), and the stage's branches in the designer's order (the last one, without condition, is
+/// the "else" branch).</summary>
+public sealed record ProcessStageDefinition(Guid Id, string Name, string PrimaryEntity, int StageCategory)
+{
+    public Guid? NextStageId { get; init; }
+    public IReadOnlyList<StageBranch> Branches { get; init; } = [];
+}
+
+/// <summary>One branch of a stage (a ConditionBranch holding a SetNextStage): go to <paramref name="TargetStageId"/> when
+/// the column <paramref name="Attribute"/> of the primary row equals <paramref name="Value"/> (both null: always).</summary>
+public sealed record StageBranch(string? Attribute, string? Value, Guid TargetStageId);
 
 /// <summary>A security role the solution ships (Roles/&lt;name&gt;.xml): the privileges it grants and at which depth.</summary>
 public sealed record RoleDefinition(Guid Id, string Name, IReadOnlyList<RolePrivilegeDefinition> Privileges);

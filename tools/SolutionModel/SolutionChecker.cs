@@ -49,6 +49,7 @@ public static class SolutionChecker
         SystemColumnRules.Check(context);
         DependencyRules.Check(context);
         AppRules.Check(context);
+        ProcessFlowRules.Check(context);
         return defects;
     }
 

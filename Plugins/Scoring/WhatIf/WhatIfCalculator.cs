@@ -42,9 +42,9 @@ namespace LeadLifecycle.Plugins.Scoring.WhatIf
             {
                 var facts = LeadFacts.Load(service, leadId, models);
                 var calculator = new LeadScoreCalculator(new InteractionCounter(service, now));
-                var scores = models.ToDictionary(m => m.Id, m => calculator.Score(m, facts));
+                var scores = models.Where(facts.IsScoredBy).ToDictionary(m => m.Id, m => calculator.Score(m, facts));
                 result.LeadsEvaluated++;
-                if (model != null) Tally(result, scores[model.Id]);
+                if (model != null && scores.TryGetValue(model.Id, out var modelScore)) Tally(result, modelScore);
                 if (criteria != null && criteria.HoldsFor(scores.ToDictionary(s => s.Key, s => s.Value.Score))) result.QualifiedCount++;
             }
             return result;

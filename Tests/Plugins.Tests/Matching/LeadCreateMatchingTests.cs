@@ -158,8 +158,10 @@ public sealed class LeadCreateMatchingTests : LeadLifecycleTest
     }
 
     [Fact]
-    public void Lead_missing_one_of_several_strategy_values_is_saved_unlinked_rather_than_matched_on_empty_values()
+    public void Lead_missing_one_of_several_strategy_values_gets_a_new_contact_never_one_matched_on_empty_values()
     {
+        // Contract: "nothing to match on" means no strategy column has a value; with some values, nobody can match
+        // (empty values are never compared), so no hit → a contact is created (issue #20 item 7: saving it unlinked lost it).
         var byName = Strategy("Name and mobile", ContactTarget, "lastname, mobilephone");
         var form = Form("expo-2026", contactStrategy: byName);
         var noMobile = Contact("Ana", "Lima", "ana@contoso.com");
@@ -167,8 +169,11 @@ public sealed class LeadCreateMatchingTests : LeadLifecycleTest
 
         var lead = CreateLead(NewLead("ana@contoso.com", lastName: "Lima", formId: "expo-2026"));
 
-        Assert.Null(lead.GetAttributeValue<EntityReference>("parentcontactid"));
-        Assert.Single(Org.All("contact"));
+        var contact = lead.GetAttributeValue<EntityReference>("parentcontactid");
+        Assert.NotNull(contact);
+        Assert.NotEqual(noMobile.Id, contact.Id);
+        Assert.Equal("created", lead.GetAttributeValue<string>("llc_matchedby"));
+        Assert.Equal(2, Org.All("contact").Count);
     }
 
     [Fact]
@@ -220,14 +225,16 @@ public sealed class LeadCreateMatchingTests : LeadLifecycleTest
     }
 
     [Fact]
-    public void Lead_created_with_a_parent_contact_is_left_as_it_is_without_any_query()
+    public void Lead_created_with_a_parent_contact_and_account_is_left_as_it_is_without_any_query()
     {
         var Org = MatchingOnlyOrganization();
         var ana = Contact("Ana", "Lima", "ana@contoso.com");
         var other = Contact("Ana", "Lima", "other@contoso.com");
-        Org.Initialize(ana, other);
+        var contoso = Account("Contoso");
+        Org.Initialize(ana, other, contoso);
         var lead = NewLead("ana@contoso.com");
         lead["parentcontactid"] = other.ToEntityReference();
+        lead["parentaccountid"] = contoso.ToEntityReference();
 
         using var calls = Org.RecordCalls();
         var saved = Org.Get("lead", Org.GetService().Create(lead));
@@ -235,6 +242,29 @@ public sealed class LeadCreateMatchingTests : LeadLifecycleTest
         Assert.Equal(other.Id, saved.GetAttributeValue<EntityReference>("parentcontactid")?.Id);
         Assert.Null(saved.GetAttributeValue<string>("llc_matchedby"));
         Assert.Empty(calls.PluginCalls);
+    }
+
+    [Fact]
+    public void Lead_created_with_only_a_parent_contact_is_not_matched_and_reads_just_the_contacts_account()
+    {
+        var Org = MatchingOnlyOrganization();
+        var fabrikam = Account("Fabrikam");
+        var ana = Contact("Ana", "Lima", "ana@contoso.com");
+        var other = Contact("Ana", "Lima", "other@contoso.com");
+        other["parentcustomerid"] = fabrikam.ToEntityReference();
+        Org.Initialize(fabrikam, ana, other);
+        var lead = NewLead("ana@contoso.com");
+        lead["parentcontactid"] = other.ToEntityReference();
+
+        using var calls = Org.RecordCalls();
+        var saved = Org.Get("lead", Org.GetService().Create(lead));
+
+        Assert.Equal(other.Id, saved.GetAttributeValue<EntityReference>("parentcontactid")?.Id);
+        Assert.Equal(fabrikam.Id, saved.GetAttributeValue<EntityReference>("parentaccountid")?.Id);   // contract: from the contact
+        Assert.Null(saved.GetAttributeValue<string>("llc_matchedby"));
+        var call = Assert.Single(calls.PluginCalls);
+        Assert.Equal(("RetrieveMultiple", "contact"), (call.Message, call.Table));
+        Assert.Equal(["parentcustomerid"], call.Columns);
     }
 
     [Fact]

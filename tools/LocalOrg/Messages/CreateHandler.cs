@@ -24,8 +24,13 @@ internal sealed class CreateHandler : IMessageHandler
         // The new row's id is known before the checks, as Dataverse names it in an access fault.
         if (target.Id == Guid.Empty && op.Context.PrimaryEntityId != Guid.Empty) target.Id = op.Context.PrimaryEntityId;
         if (target.Id == Guid.Empty) target.Id = Guid.NewGuid();
+        var flows = op.Org.ProcessFlows;
+        var requestedFlow = flows.TakeProcessOverride(target);
+        if (flows.IsFlowTable(target.LogicalName)) flows.CheckCreate(op.Transaction, target);
         op.Org.Guard.CheckCreate(op, target, target.Id);
         var id = op.Writer.Create(op.Transaction, target, op.UserId);
+        // The platform applies the table's default business process flow to the new row, in the same transaction.
+        flows.ApplyOnCreate(op, target.LogicalName, id, requestedFlow);
         if (target.LogicalName == "businessunit") op.Org.Security.BusinessUnitsChanged();
         target.Id = id; // post-operation steps see the new id on the Target and in OutputParameters["id"]
         op.Output["id"] = id;

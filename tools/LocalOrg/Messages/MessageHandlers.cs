@@ -22,6 +22,7 @@ internal sealed class MessageHandlers
         _handlers["SetState"] = new SetStateHandler();
         _handlers["Assign"] = new AssignHandler();
         _handlers["WhoAmI"] = new WhoAmIHandler();
+        _handlers["RetrieveActivePath"] = new RetrieveActivePathHandler();
         _handlers["QualifyLead"] = new QualifyLeadHandler();
         _handlers["Win"] = new CloseOpportunityHandler(won: true);
         _handlers["Lose"] = new CloseOpportunityHandler(won: false);

@@ -1,5 +1,6 @@
 using LeadLifecycle.LocalOrg.Pipeline;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 
 namespace LeadLifecycle.LocalOrg.Messages;
 
@@ -32,8 +33,33 @@ internal sealed class UpdateHandler : IMessageHandler
         var concurrency = op.Input.TryGetValue("ConcurrencyBehavior", out var c) && c is ConcurrencyBehavior cb ? cb : ConcurrencyBehavior.Default;
         var current = op.Transaction.Read(target.LogicalName, op.Context.PrimaryEntityId) ?? throw Faults.DoesNotExist(target.LogicalName, op.Context.PrimaryEntityId);
         op.Org.Guard.CheckUpdate(op, target, current);
+        if (op.Org.ProcessFlows.IsFlowTable(target.LogicalName)) op.Org.ProcessFlows.CheckUpdate(op.Transaction, target, current);
+        var newOwner = target.GetAttributeValue<EntityReference>("ownerid");
+        var ownerChanges = newOwner is not null && current.GetAttributeValue<EntityReference>("ownerid")?.Id != newOwner.Id;
         op.Writer.Update(op.Transaction, target, op.UserId, concurrency);
         if (target.LogicalName == "businessunit") op.Org.Security.BusinessUnitsChanged();
+        if (ownerChanges) CascadeAssign(op, target.LogicalName, op.Context.PrimaryEntityId, newOwner!);
+    }
+
+    /// <summary>
+    /// A new owner cascades to the activities regarding the record: the relationships between a table and its activities
+    /// are parental, whose Assign behaviour is Cascade All, so "when you reassign an account, contact, lead etc., any
+    /// activities 'regarding' that record are also reassigned to the new owner" (learn.microsoft.com, "Configure table
+    /// relationship cascading behavior"; Data8/ActivityCascadeRules describes the default). Each activity is assigned
+    /// through the pipeline, as the platform runs the cascaded operation's steps.
+    /// </summary>
+    private static void CascadeAssign(Operation op, string table, Guid id, EntityReference owner)
+    {
+        foreach (var (childTable, column, _) in op.Org.ReferencingLookups(table))
+        {
+            if (column != "regardingobjectid" || childTable == "activitypointer") continue;
+            foreach (var child in op.Transaction.Children(childTable, column, id))
+            {
+                var row = op.Transaction.Read(childTable, child);
+                if (row?.GetAttributeValue<EntityReference>("ownerid")?.Id == owner.Id) continue;
+                op.Platform.Execute(new UpdateRequest { Target = new Entity(childTable, child) { ["ownerid"] = new EntityReference(owner.LogicalName, owner.Id) } });
+            }
+        }
     }
 
     public IReadOnlyList<Operation> Parts(Operation op)

@@ -127,16 +127,27 @@ public static class StandardTables
         Pick("type", (1, "Definition"), (2, "Activation"), (3, "Template")),
         Pick("mode", (0, "Background"), (1, "Real-time")), Pick("scope", (1, "User"), (2, "Business Unit"),
             (3, "Parent: Child Business Units"), (4, "Organization")),
-        Bool("ondemand"), Bool("triggeroncreate"), Bool("triggerondelete"), Memo("triggeronupdateattributelist", 1073741823),
+        Bool("ondemand"), Bool("triggeroncreate"), Bool("triggerondelete"), Int("processorder"), Memo("triggeronupdateattributelist", 1073741823),
         Memo("xaml", 1073741823), Memo("description", 100000),
         State((0, "Draft", 1), (1, "Activated", 2)), Status((0, 1, "Draft"), (1, 2, "Activated"))));
 
+    /// <summary>
+    /// The schema name is the definition's identity: "Unique entity name", not valid for update (learn.microsoft.com,
+    /// EnvironmentVariableDefinition table reference, SchemaName; MicrosoftDocs/powerapps-docs
+    /// powerapps-docs/developer/data-platform/reference/entities/environmentvariabledefinition.md). The page does not
+    /// say how a duplicate is refused; the local organization refuses it as a unique key on schemaname does
+    /// (DuplicateRecordEntityKey), so a second definition of one variable is never created and silently read.
+    /// </summary>
     private static TableDefinition EnvironmentVariableDefinition() => Table("environmentvariabledefinition", "Environment Variable Definition",
         "schemaname", UserOwned(
-            Str("schemaname", 100), Str("displayname", 100), Memo("defaultvalue", 2000), Memo("description", 2000),
+            Str("schemaname", 100) with { ValidForUpdate = false }, Str("displayname", 100), Memo("defaultvalue", 2000),
+            Memo("description", 2000),
             Pick("type", (100000000, "String"), (100000001, "Number"), (100000002, "Boolean"), (100000003, "JSON"),
                 (100000004, "Data source"), (100000005, "Secret")),
-            State((0, "Active", 1), (1, "Inactive", 2)), Status((0, 1, "Active"), (1, 2, "Inactive"))));
+            State((0, "Active", 1), (1, "Inactive", 2)), Status((0, 1, "Active"), (1, 2, "Inactive")))) with
+    {
+        AlternateKeys = [new AlternateKeyDefinition("environmentvariabledefinition_schemaname", "Schema Name", ["schemaname"])],
+    };
 
     private static TableDefinition EnvironmentVariableValue() => Table("environmentvariablevalue", "Environment Variable Value",
         "schemaname", UserOwned(

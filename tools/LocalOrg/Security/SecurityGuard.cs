@@ -40,6 +40,13 @@ internal sealed class SecurityGuard
         Require(op, table, right, null);
     }
 
+    /// <summary>Whether the user holds the privilege at any depth (no fault): e.g. access to a business process flow.</summary>
+    public bool Holds(Guid userId, string logicalName, AccessRight right)
+    {
+        if (_model.Unchecked(userId) || !_model.Tables.TryGetValue(logicalName, out var table)) return true;
+        return _model.For(userId).Depth(table.PrivilegeName(right)) != PrivilegeDepth.None;
+    }
+
     /// <summary>Create: Create access on the new row (its owner decides the depth needed), Assign when the row is made for
     /// another owner, Append on it and AppendTo on every record a lookup of the Target points at.</summary>
     public void CheckCreate(Operation op, Entity target, Guid id)
