@@ -27,6 +27,10 @@ namespace LeadLifecycle.Plugins.RelationshipType
             var target = context.GetTarget<EntityReference>();
             if (target != null)
             {
+                // The recalculation runs as SYSTEM (facts the caller may not see), but its outputs describe the target:
+                // read it as the caller first, so a caller who may not read that row gets the platform's refusal and
+                // learns nothing about it (README "Security": plug-ins never hand a user a record they may not read).
+                localPluginContext.PluginUserService.Retrieve(target.LogicalName, target.Id, new Microsoft.Xrm.Sdk.Query.ColumnSet(IdColumn(target)));
                 var update = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, new[] { target }).FirstOrDefault();
                 if (update == null)
                 {
@@ -49,6 +53,9 @@ namespace LeadLifecycle.Plugins.RelationshipType
             output[Contract.RecalculateRelationshipType.EvaluatedCount] = updates.Count;
             output[Contract.RecalculateRelationshipType.ChangedCount] = updates.Count(u => u.Changed);
         }
+
+        private static string IdColumn(EntityReference target) =>
+            target.LogicalName == Contract.Account.LogicalName ? Contract.Account.Id : Contract.Contact.Id;
 
         private static IEnumerable<EntityReference> Ids(IPluginExecutionContext context, string parameter, string table)
         {

@@ -88,17 +88,20 @@ internal static class PerformanceReport
         md.AppendLine("teleprospecting, qualified, won, lost and disqualified leads and 400 days of retention. 1× is 2,000 contacts, 2,000");
         md.AppendLine("leads and 20,000 interactions. Each size is run as a user runs it — `llc simulate SCENARIO --quiet --out RESULT.json`,");
         md.AppendLine("its own process, start-up and the result file included — and timed whole by `/usr/bin/time` (wall and CPU");
-        md.AppendLine("seconds, peak resident memory). Wall time depends on what else the shared machine runs; CPU time much less so.");
+        md.AppendLine("seconds, peak resident memory). Wall time depends on what else the shared machine runs; CPU time (user + system)");
+        md.AppendLine("much less so: the load column is the machine's 1-minute load average as each run started and ended (on 2 cores, a");
+        md.AppendLine("process at load L gets about 2/L of a core). Both are judged below; on a loaded machine read the CPU figures.");
         md.AppendLine();
-        md.AppendLine("| organization | contacts / leads / interactions | steps | runs | median wall s | median CPU s | peak memory MB | wall vs half the size | CPU vs half the size | exit |");
-        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        md.AppendLine("| organization | contacts / leads / interactions | steps | runs | median wall s | median CPU s | peak memory MB | wall vs half the size | CPU vs half the size | load | exit |");
+        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var scale in scales)
         {
             var half = scales.FirstOrDefault(s => Math.Abs(s.Factor * 2 - scale.Factor) < 1e-9);
             string Ratio(double now, double? before) => before is > 0 ? (now / before.Value).ToString("0.00×", CultureInfo.InvariantCulture) : "";
             md.AppendLine($"| {scale.Label} | {scale.Size.Contacts:N0} / {scale.Size.Leads:N0} / {scale.Size.Interactions:N0} | {scale.Steps:N0} | {scale.Runs.Count} | " +
                           $"{scale.MedianWall:0.0} | {scale.MedianCpu:0.0} | {scale.MedianPeak / 1048576.0:0} | {Ratio(scale.MedianWall, half?.MedianWall)} | " +
-                          $"{Ratio(scale.MedianCpu, half?.MedianCpu)} | {string.Join(", ", scale.Runs.Select(r => r.ExitCode).Distinct())} |");
+                          $"{Ratio(scale.MedianCpu, half?.MedianCpu)} | {string.Join(", ", scale.Runs.Select(r => $"{r.Load.Start:0.#}–{r.Load.End:0.#}"))} | " +
+                          $"{string.Join(", ", scale.Runs.Select(r => r.ExitCode).Distinct())} |");
         }
         md.AppendLine();
         if (quick)
@@ -108,15 +111,20 @@ internal static class PerformanceReport
             return;
         }
         var doublings = scales.Where(s => scales.Any(h => Math.Abs(h.Factor * 2 - s.Factor) < 1e-9))
-            .Select(s => (s.Label, Wall: s.MedianWall / scales.First(h => Math.Abs(h.Factor * 2 - s.Factor) < 1e-9).MedianWall)).ToList();
+            .Select(s => (s.Label, Half: scales.First(h => Math.Abs(h.Factor * 2 - s.Factor) < 1e-9)))
+            .Select(d => (d.Label, Wall: scales.First(s => s.Label == d.Label).MedianWall / d.Half.MedianWall,
+                Cpu: scales.First(s => s.Label == d.Label).MedianCpu / d.Half.MedianCpu)).ToList();
+        string Met(bool met) => met ? "met" : "NOT met";
         if (doublings.Count > 0)
-            md.AppendLine($"- Each doubling: at most **{doublings.Max(d => d.Wall):0.00}×** the wall time (goal ≤ 2.3×: " +
-                          $"{(doublings.All(d => d.Wall <= 2.3) ? "met" : "NOT met")}).");
+            md.AppendLine($"- Each doubling: at most **{doublings.Max(d => d.Cpu):0.00}×** the CPU time, {doublings.Max(d => d.Wall):0.00}× the wall time " +
+                          $"(goal ≤ 2.3×: by CPU {Met(doublings.All(d => d.Cpu <= 2.3))}, by wall {Met(doublings.All(d => d.Wall <= 2.3))}).");
         if (scales.FirstOrDefault(s => s.Factor == 1) is { } one)
-            md.AppendLine($"- 1×: **{one.MedianWall:0.0} s** (goal under 20 s: {(one.MedianWall < 20 ? "met" : "NOT met")}).");
+            md.AppendLine($"- 1×: **{one.MedianCpu:0.0} s of CPU**, {one.MedianWall:0.0} s of wall time at load {one.MaxLoad:0.#} " +
+                          $"(goal under 20 s: by CPU {Met(one.MedianCpu < 20)}, by wall {Met(one.MedianWall < 20)}).");
         if (scales.FirstOrDefault(s => s.Factor == 10) is { } ten)
-            md.AppendLine($"- 20,000 contacts / 20,000 leads / 200,000 interactions: **{ten.MedianWall:0} s, {ten.MedianPeak / 1048576.0:0} MB** " +
-                          $"(goal under 180 s and 2 GB: {(ten.MedianWall < 180 && ten.MedianPeak < 2L * 1024 * 1024 * 1024 ? "met" : "NOT met")}).");
+            md.AppendLine($"- 20,000 contacts / 20,000 leads / 200,000 interactions: **{ten.MedianCpu:0} s of CPU, {ten.MedianPeak / 1048576.0:0} MB**, " +
+                          $"{ten.MedianWall:0} s of wall time at load {ten.MaxLoad:0.#} (goal under 180 s and 2 GB: by CPU " +
+                          $"{Met(ten.MedianCpu < 180 && ten.MedianPeak < 2L * 1024 * 1024 * 1024)}, by wall {Met(ten.MedianWall < 180 && ten.MedianPeak < 2L * 1024 * 1024 * 1024)}).");
         md.AppendLine();
     }
 

@@ -5,7 +5,12 @@ using LeadLifecycle.Cli.Generate;
 namespace LeadLifecycle.Benchmarks;
 
 /// <summary>One measured `llc simulate --quiet --out` run: whole-command wall time, CPU time and peak memory (RSS).</summary>
-internal sealed record SimulateRun(double WallSeconds, double CpuSeconds, long PeakBytes, int ExitCode, string Summary);
+internal sealed record SimulateRun(double WallSeconds, double CpuSeconds, long PeakBytes, int ExitCode, string Summary)
+{
+    /// <summary>The machine's load average (1 minute) as the run started and ended: how many runnable processes shared its
+    /// cores — on a 2-core machine at load L a process gets about 2/L of a core, so wall time stretches, CPU time does not.</summary>
+    public (double Start, double End) Load { get; init; }
+}
 
 /// <summary>The measurements of one organization size: its runs and their medians.</summary>
 internal sealed record SimulateScale(string Label, double Factor, ScenarioSize Size, int Steps, IReadOnlyList<SimulateRun> Runs)
@@ -13,6 +18,7 @@ internal sealed record SimulateScale(string Label, double Factor, ScenarioSize S
     public double MedianWall => Median(Runs.Select(r => r.WallSeconds));
     public double MedianCpu => Median(Runs.Select(r => r.CpuSeconds));
     public long MedianPeak => (long)Median(Runs.Select(r => (double)r.PeakBytes));
+    public double MaxLoad => Runs.Count == 0 ? 0 : Runs.Max(r => Math.Max(r.Load.Start, r.Load.End));
     public bool Ok => Runs.All(r => r.ExitCode == 0);
 
     private static double Median(IEnumerable<double> values)
@@ -46,7 +52,7 @@ internal static class SimulateScalingBenchmark
                 for (var i = 0; i < runsFor(factor); i++)
                 {
                     var run = Simulate(scenario, Path.Combine(folder, "result.json"));
-                    Console.WriteLine($"simulate {Label(factor, size)}: {run.WallSeconds:0.0} s wall, {run.CpuSeconds:0.0} s CPU, {run.PeakBytes / 1e6:0} MB — {run.Summary}");
+                    Console.WriteLine($"simulate {Label(factor, size)}: {run.WallSeconds:0.0} s wall, {run.CpuSeconds:0.0} s CPU, {run.PeakBytes / 1e6:0} MB, load {run.Load.Start:0.#}–{run.Load.End:0.#} — {run.Summary}");
                     runs.Add(run);
                 }
                 scales.Add(new SimulateScale(Label(factor, size), factor, size, steps, runs));
@@ -69,7 +75,16 @@ internal static class SimulateScalingBenchmark
     {
         var llc = Path.Combine(AppContext.BaseDirectory, "llc.dll");
         string[] command = ["dotnet", llc, "simulate", scenario, "--quiet", "--out", result];
-        return File.Exists("/usr/bin/time") ? Timed(command) : Watched(command);
+        var before = LoadAverage();
+        var run = File.Exists("/usr/bin/time") ? Timed(command) : Watched(command);
+        return run with { Load = (before, LoadAverage()) };
+    }
+
+    /// <summary>The 1-minute load average (/proc/loadavg); 0 where the machine does not say.</summary>
+    private static double LoadAverage()
+    {
+        try { return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException) { return 0; }
     }
 
     /// <summary>GNU time: elapsed wall seconds, user and system CPU seconds, maximum resident set size in KB.</summary>

@@ -32,7 +32,7 @@ public sealed partial class LocalOrganization
         Resolver = new PluginTypeResolver(solution.PluginAssemblies);
         Steps = new StepRegistry(Options.StepFilter is null ? solution.Steps : solution.Steps.Where(Options.StepFilter));
         StepRunner = new StepRunner(this);
-        Recording = new RecordingHub();
+        Recording = new RecordingHub(Options.KeepTraceLog);
         Executions = new ExecutionAccounting(this);
         AsyncJobs = new AsyncJobQueue(this);
         Workflows = new WorkflowEngine(this);

@@ -55,6 +55,11 @@ public sealed class LocalOrganizationOptions
     /// for tests that hold the indexed paths to the scans.</summary>
     public bool UseQueryIndexes { get; set; } = true;
 
+    /// <summary>The organization keeps every trace line it was ever given for <see cref="LocalOrganization.Trace"/> (default).
+    /// Off: trace lines still reach every open recording (<see cref="LocalOrganization.RecordCalls"/>) but are not kept
+    /// after it — a long run (`llc simulate` of a large organization) would otherwise hold millions of lines it never reads.</summary>
+    public bool KeepTraceLog { get; set; } = true;
+
     /// <summary>Where the simulated clock starts; default: now, to the second.</summary>
     public DateTime? StartUtc { get; set; }
 }

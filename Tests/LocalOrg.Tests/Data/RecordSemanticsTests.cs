@@ -18,6 +18,34 @@ public class RecordSemanticsTests
         Assert.Equal(unchecked((int)0x80040217), error.ErrorCode);
     }
 
+    /// <summary>Committed rows share equal lookup and choice values (Storage/ValuePool.cs), which is safe only because no
+    /// caller ever holds a stored value: what a plug-in or test writes and what it reads back are its own objects.</summary>
+    [Fact]
+    public void Rows_share_equal_stored_values_yet_every_caller_gets_and_keeps_its_own()
+    {
+        var service = _org.GetService();
+        var owner = new EntityReference("systemuser", _org.DefaultUserId);
+        var written = new Entity("lead") { ["subject"] = "One", ["ownerid"] = owner, ["leadqualitycode"] = new OptionSetValue(1) };
+        var first = service.Create(written);
+        var second = service.Create(new Entity("lead") { ["subject"] = "Two", ["leadqualitycode"] = new OptionSetValue(1) });
+
+        var table = _org.Store.Table("lead");
+        Assert.Same(table.Get(first)!["ownerid"], table.Get(second)!["ownerid"]);
+        Assert.Same(table.Get(first)!["leadqualitycode"], table.Get(second)!["leadqualitycode"]);
+        Assert.NotSame(owner, table.Get(first)!["ownerid"]);                // not the object the caller wrote
+
+        owner.Name = "changed by the caller after the write";
+        ((OptionSetValue)written["leadqualitycode"]).Value = 3;
+        var read = service.Retrieve("lead", first, new ColumnSet("ownerid", "leadqualitycode"));
+        read.GetAttributeValue<EntityReference>("ownerid").Name = "changed by a reader";
+        read.GetAttributeValue<OptionSetValue>("leadqualitycode").Value = 2;
+
+        var again = service.Retrieve("lead", second, new ColumnSet("ownerid", "leadqualitycode"));
+        Assert.Null(again.GetAttributeValue<EntityReference>("ownerid").Name);
+        Assert.Equal(1, again.GetAttributeValue<OptionSetValue>("leadqualitycode").Value);
+        Assert.Equal(1, service.Retrieve("lead", first, new ColumnSet("leadqualitycode")).GetAttributeValue<OptionSetValue>("leadqualitycode").Value);
+    }
+
     [Fact]
     public void Create_maintains_created_modified_owner_business_unit_state_status_and_version()
     {

@@ -32,8 +32,12 @@ public class UpsertRaceTests
         var first = Task.Run(() => Upsert(org, name));
         Assert.True(await gate.Entered.WaitAsync(TimeSpan.FromSeconds(10)));
         var second = Task.Run(() => Upsert(org, "Second"));
-        await Task.Delay(200);
-        Assert.False(second.IsCompleted); // waits for the key value the first transaction holds
+        // Waits for the key value the first transaction holds. Polled, not a fixed delay: on a loaded machine the second
+        // upsert may not reach the key within any fixed time, and would then find the first one's committed row.
+        var blocked = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (org.Store.Locks.Waiting == 0 && !second.IsCompleted && DateTime.UtcNow < blocked) await Task.Delay(10);
+        Assert.False(second.IsCompleted);
+        Assert.Equal(1, org.Store.Locks.Waiting);
         gate.Open.Set();
         await first.WaitAsync(TimeSpan.FromSeconds(10));
         return (first, second);

@@ -38,6 +38,21 @@ public class AsyncAndClockTests
     }
 
     [Fact]
+    public void Waiting_jobs_run_earliest_due_first_and_in_queue_order_among_equals()
+    {
+        var org = new TestSolution()
+            .Step<ImageReportPlugin>("Create", "account", stage: 40, mode: 1)
+            .Organization(new LocalOrganizationOptions { StartUtc = Dates.Start, RunAsyncImmediately = false });
+        var service = org.GetService();
+        var ids = Enumerable.Range(0, 40).Select(i => service.Create(new Entity("account") { ["name"] = $"A{i}" })).ToList();
+
+        Assert.Equal(ids, org.PendingAsyncJobs.Select(j => j.RecordId!.Value));
+        Assert.Equal(40, org.RunPendingAsyncJobs());
+        Assert.Equal(ids, org.CompletedAsyncJobs.Select(j => j.RecordId!.Value));
+        Assert.Empty(org.PendingAsyncJobs);
+    }
+
+    [Fact]
     public void A_failing_async_step_fails_its_job_not_the_operation()
     {
         var org = new TestSolution().Step<RefuseAccountPlugin>("Create", "account", stage: 40, mode: 1).Organization();

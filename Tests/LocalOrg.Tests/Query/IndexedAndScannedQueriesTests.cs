@@ -164,6 +164,49 @@ public sealed class IndexedAndScannedQueriesTests
             contacts.LinkCriteria.AddCondition("emailaddress1", ConditionOperator.Equal, "ANA@contoso.com");
             return q;
         },
+        // The process-flow shape: every row of the linked table shares the join key (each lead's instance of one process),
+        // and the link criteria's equality selects the few that may join; the index reads those, not every row of the key.
+        ["outer join whose link criteria select fewer rows than its key"] = () =>
+        {
+            var q = Where("account", "name", ConditionOperator.In, "Contoso", "Fabrikam", "Empty");
+            var leads = q.AddLink("lead", "accountid", "parentaccountid", JoinOperator.LeftOuter);
+            leads.EntityAlias = "l";
+            leads.Columns = new ColumnSet("subject", "llc_score");
+            leads.LinkCriteria.AddCondition("parentcontactid", ConditionOperator.Equal, Contact(0));
+            leads.Orders.Add(new OrderExpression("subject", OrderType.Ascending));
+            q.AddOrder("name", OrderType.Ascending);
+            return q;
+        },
+        ["inner join whose link criteria mix an equality and a range"] = () =>
+        {
+            var q = Where("contact", "parentcustomerid", ConditionOperator.In, Contoso, Fabrikam);
+            var leads = q.AddLink("lead", "contactid", "parentcontactid", JoinOperator.Inner);
+            leads.EntityAlias = "l";
+            leads.Columns = new ColumnSet("subject");
+            leads.LinkCriteria.AddCondition("subject", ConditionOperator.Equal, "INTEREST 1");
+            leads.LinkCriteria.AddCondition("llc_score", ConditionOperator.GreaterThan, 0);
+            return q;
+        },
+        ["outer join whose link criteria are an or of lookups"] = () =>
+        {
+            var q = Where("account", "name", ConditionOperator.Equal, "contoso");
+            var contacts = q.AddLink("contact", "accountid", "parentcustomerid", JoinOperator.LeftOuter);
+            contacts.EntityAlias = "c";
+            contacts.Columns = new ColumnSet("firstname");
+            contacts.LinkCriteria.FilterOperator = LogicalOperator.Or;
+            contacts.LinkCriteria.AddCondition("contactid", ConditionOperator.Equal, Contact(0));
+            contacts.LinkCriteria.AddCondition("emailaddress1", ConditionOperator.Equal, "CHEN@contoso.com");
+            return q;
+        },
+        ["outer join whose link criteria select no row"] = () =>
+        {
+            var q = Where("account", "name", ConditionOperator.In, "Contoso", "Fabrikam");
+            var leads = q.AddLink("lead", "accountid", "parentaccountid", JoinOperator.LeftOuter);
+            leads.EntityAlias = "l";
+            leads.Columns = new ColumnSet("subject");
+            leads.LinkCriteria.AddCondition("parentcontactid", ConditionOperator.Equal, Guid.NewGuid());
+            return q;
+        },
         ["distinct"] = () =>
         {
             var q = new QueryExpression("lead") { ColumnSet = new ColumnSet("subject"), Distinct = true };
@@ -253,6 +296,25 @@ public sealed class IndexedAndScannedQueriesTests
         var notAllLookups = new CountingStore(new TransactionQueryStore(org, transaction));
         QueryEngine.Execute(Queries["equality under an or is not a lookup"](), notAllLookups, new QueryContext(Start, org.DefaultUserId));
         Assert.Equal(["contact"], notAllLookups.Scanned);
+    }
+
+    [Fact]
+    public void A_join_reads_the_rows_its_link_criteria_select_when_they_are_fewer_than_the_rows_of_its_key()
+    {
+        var org = Organization(indexes: true);
+        var store = new CountingStore(new TransactionQueryStore(org, new Transaction(org.Store)));
+        var query = (QueryExpression)Queries["outer join whose link criteria select fewer rows than its key"]();
+
+        var result = QueryEngine.Execute(query, store, new QueryContext(Start, org.DefaultUserId));
+
+        Assert.Equal(3, result.Entities.Count); // Contoso with Contact(0)'s lead, Fabrikam and Empty without one
+        Assert.Empty(store.Scanned);
+        Assert.Equal(["account.name", "lead.parentcontactid"], store.LookedBy);
+
+        // Where the join key selects fewer rows than the link criteria, the key is looked up.
+        var byKey = new CountingStore(new TransactionQueryStore(org, new Transaction(org.Store)));
+        QueryEngine.Execute(Queries["join by lookup with link criteria and outer join"](), byKey, new QueryContext(Start, org.DefaultUserId));
+        Assert.Equal(["lead.llc_score", "contact.contactid", "account.accountid"], byKey.LookedBy);
     }
 
     /// <summary>
@@ -392,6 +454,7 @@ public sealed class IndexedAndScannedQueriesTests
     {
         public List<string> Scanned { get; } = new();
         public List<string> Looked { get; } = new();
+        public List<string> LookedBy { get; } = new();
 
         public IEnumerable<Entity> Rows(string logicalName)
         {
@@ -406,7 +469,11 @@ public sealed class IndexedAndScannedQueriesTests
         public IEnumerable<Entity>? RowsMatching(string logicalName, IReadOnlyList<IndexLookup> anyOf)
         {
             var rows = inner.RowsMatching(logicalName, anyOf);
-            if (rows is not null) Looked.Add(logicalName);
+            if (rows is not null)
+            {
+                Looked.Add(logicalName);
+                LookedBy.Add(logicalName + "." + string.Join("|", anyOf.Select(l => l.Attribute)));
+            }
             return rows;
         }
     }

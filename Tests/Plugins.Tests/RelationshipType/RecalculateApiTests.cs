@@ -1,3 +1,4 @@
+using LeadLifecycle.LocalOrg;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadLifecycle.Plugins.Tests.RelationshipType;
@@ -146,7 +147,7 @@ public class RecalculateApiTests : LeadLifecycleTest
         }
 
         Assert.Equal(QueriesFor(small), QueriesFor(large));
-        Assert.True(QueriesFor(large) <= 6, "current row + 3 fact queries + 2 settings queries at most");
+        Assert.True(QueriesFor(large) <= 7, "the caller's read of the target + current row + 3 fact queries + 2 settings queries at most");
     }
 
     [Fact]
@@ -164,5 +165,34 @@ public class RecalculateApiTests : LeadLifecycleTest
         Assert.Single(calls.PluginCalls, c => c.Message == "RetrieveMultiple" && c.Table == "opportunity");
         Assert.Equal(Prospect, TypeOf(contact));
         Assert.Equal("open lead 'Imported interest'", ReasonOf(contact));
+    }
+
+    [Fact]
+    public void The_bound_api_refuses_a_caller_who_may_write_contacts_but_not_read_this_one_and_tells_nothing_about_it()
+    {
+        // A role that passes the API's execute privilege (prvWriteContact) but reads and writes only the user's own
+        // contacts: the contact below belongs to the administrator.
+        var shipped = LocalOrganization.Create();
+        var ownContactsOnly = new LeadLifecycle.SolutionModel.RoleDefinition(Guid.NewGuid(), "Own Contacts Only", new[]
+        {
+            new LeadLifecycle.SolutionModel.RolePrivilegeDefinition("prvReadContact", "Basic"),
+            new LeadLifecycle.SolutionModel.RolePrivilegeDefinition("prvWriteContact", "Basic"),
+        });
+        var org = LocalOrganization.Create(shipped.Solution with { Roles = shipped.Solution.Roles.Append(ownContactsOnly).ToList() });
+        var contact = new Entity("contact", Guid.NewGuid()) { ["lastname"] = "Imported", ["customertypecode"] = new OptionSetValue(Suspect) };
+        org.Initialize(contact, new Entity("lead", Guid.NewGuid())
+        {
+            ["subject"] = "Imported interest", ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(1),
+            ["parentcontactid"] = contact.ToEntityReference(),
+        });
+        var user = org.CreateUser("Owen Own", "Own Contacts Only");
+
+        var error = Assert.Throws<DataverseFault>(() => org.GetService(user).Execute(
+            new OrganizationRequest("llc_RecalculateContactRelationshipType") { ["Target"] = contact.ToEntityReference() }));
+
+        Assert.Contains("ReadAccess", error.Message);
+        Assert.DoesNotContain("Prospect", error.Message);
+        // Refused before any write: the stale type stays.
+        Assert.Equal(Suspect, org.All("contact").Single(c => c.Id == contact.Id).GetAttributeValue<OptionSetValue>("customertypecode").Value);
     }
 }

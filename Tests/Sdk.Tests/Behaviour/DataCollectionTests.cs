@@ -22,6 +22,30 @@ public class DataCollectionTests
         Assert.Equal(new[] { "subject" }, attributes.Keys);
     }
 
+    /// <summary>A collection never written to holds no dictionary (most of an entity's collections stay empty), yet reads,
+    /// views and writes behave exactly as over an empty dictionary.</summary>
+    [Fact]
+    public void An_empty_collection_reads_and_writes_as_an_empty_dictionary()
+    {
+        var keys = new KeyAttributeCollection();
+        Assert.Equal(0, keys.Count);
+        Assert.False(keys.ContainsKey("a"));
+        Assert.False(keys.TryGetValue("a", out _));
+        Assert.False(keys.Remove("a"));
+        Assert.Empty(keys);
+        var missing = Assert.Throws<KeyNotFoundException>(() => keys["a"]);
+        Assert.Contains("'a'", missing.Message);
+        keys.Clear();
+
+        var view = keys.Keys;                 // a live view, as the dictionary's own
+        keys["a"] = 1;
+        Assert.Equal(new[] { "a" }, view);
+        Assert.Equal(1, keys["a"]);
+
+        var other = new FormattedValueCollection();
+        Assert.Empty(other);                  // another, still empty: the first one's write is its own
+    }
+
     [Fact]
     public void Attribute_collection_AddRange_and_TryGetValue()
     {

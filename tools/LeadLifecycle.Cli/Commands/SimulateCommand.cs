@@ -72,7 +72,7 @@ internal static class SimulateCommand
         var steps = new List<StepResult>();
         using (var timeline = printTimeline ? new ChangeTimeline(runner.Organization, display) : null)
         {
-            foreach (var step in runner.Run())
+            foreach (var step in runner.RunOnce())
             {
                 steps.Add(step);
                 if (timeline is not null) report.Step(step, timeline.Changes());

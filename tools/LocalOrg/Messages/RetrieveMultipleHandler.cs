@@ -39,6 +39,8 @@ internal sealed class RetrieveMultipleHandler : IMessageHandler
         {
             throw new DataverseFault(fault.ErrorCode, fault.Message, fault);
         }
-        op.Output["EntityCollection"] = (EntityCollection)EntityCopy.Value(result)!;
+        // The engine's result is already the caller's own: every row a new Entity, every value copied from the store
+        // (Projection.Copy, AggregateRunner), so it is handed over as it is rather than copied a second time.
+        op.Output["EntityCollection"] = result;
     }
 }

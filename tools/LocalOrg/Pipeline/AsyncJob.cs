@@ -7,7 +7,7 @@ namespace LeadLifecycle.LocalOrg.Pipeline;
 /// timeout waits until its date). Runs outside the original transaction; its failure never reaches the original caller.</summary>
 public sealed class AsyncJob
 {
-    private readonly Action<AsyncJob> _run;
+    private Action<AsyncJob>? _run;
 
     internal AsyncJob(string name, DateTime dueOn, Action<AsyncJob> run, string kind = PluginStepKind, string? table = null, Guid? recordId = null)
     {
@@ -36,7 +36,13 @@ public sealed class AsyncJob
     public AsyncJobStatus Status { get; internal set; } = AsyncJobStatus.Waiting;
     public string? Error { get; internal set; }
 
-    internal void Run() => _run(this);
+    internal void Run() => (_run ?? throw new InvalidOperationException($"The system job '{Name}' has finished.")).Invoke(this);
+
+    /// <summary>Drops what the job ran with (context, images, workflow state) once it has finished for good.</summary>
+    internal void Release() => _run = null;
+
+    /// <summary>The job's place in the queue (set each time it is queued, so a job put back by its timeout queues again).</summary>
+    internal long QueueSequence { get; set; }
 
     internal static AsyncJob ForStep(StepDefinition step, PluginExecutionContext context, Entity? before, Entity? after, DateTime now) =>
         new(step.Name, now, job => job.Org!.StepRunner.Run(step, context, before, after, null), PluginStepKind,

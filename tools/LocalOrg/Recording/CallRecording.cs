@@ -77,7 +77,7 @@ public sealed class CallRecording : IDisposable
     }
 
     /// <summary>The system jobs (asynchronous steps, background workflows) and cloud flow runs that failed meanwhile.</summary>
-    public IReadOnlyList<FailedJob> FailedJobs { get { lock (_gate) return _failedJobs.ToList(); } }
+    public IReadOnlyList<FailedJob> FailedJobs { get { lock (_gate) return _failedJobs.Count == 0 ? Array.Empty<FailedJob>() : _failedJobs.ToList(); } }
 
     internal void Add(ServiceCall call) { lock (_gate) _calls.Add(call); }
     internal void Add(TraceLine line) { lock (_gate) _trace.Add(line); }

@@ -10,6 +10,9 @@ internal sealed class RecordingHub
     private readonly object _gate = new();
     private readonly List<CallRecording> _open = new();
     private readonly List<TraceLine> _trace = new();
+    private readonly bool _keepTrace;
+
+    public RecordingHub(bool keepTrace = true) { _keepTrace = keepTrace; }
 
     // The top-level operation running on this thread: plug-ins, nested calls and the async jobs run after commit all
     // execute on the caller's thread, so what they do belongs to it.
@@ -31,7 +34,7 @@ internal sealed class RecordingHub
         var line = new TraceLine(source, text);
         lock (_gate)
         {
-            _trace.Add(line);
+            if (_keepTrace) _trace.Add(line);
             if (_open.Count == 0) return;
             foreach (var r in _open) r.Add(line);
         }
@@ -98,23 +101,7 @@ internal sealed class RecordingHub
     /// The columns a FetchXML query names on its primary table (aggregates included); null when it reads every column:
     /// an &lt;all-attributes/&gt; element or no attribute element at all.
     /// </summary>
-    internal static IReadOnlyList<string>? FetchColumns(string? fetchXml)
-    {
-        if (string.IsNullOrEmpty(fetchXml)) return null;
-        try
-        {
-            var entity = System.Xml.Linq.XDocument.Parse(fetchXml).Root?.Element("entity");
-            if (entity is null || entity.Element("all-attributes") != null) return null;
-            var names = entity.Elements("attribute").Select(a => a.Attribute("name")?.Value).OfType<string>().ToList();
-            return names.Count == 0 ? null : names;
-        }
-        catch (System.Xml.XmlException) { return null; }
-    }
+    internal static IReadOnlyList<string>? FetchColumns(string? fetchXml) => FetchXmlOutline.Of(fetchXml).Columns;
 
-    internal static string? FetchEntity(string? fetchXml)
-    {
-        if (string.IsNullOrEmpty(fetchXml)) return null;
-        try { return System.Xml.Linq.XDocument.Parse(fetchXml).Root?.Element("entity")?.Attribute("name")?.Value; }
-        catch (System.Xml.XmlException) { return null; }
-    }
+    internal static string? FetchEntity(string? fetchXml) => FetchXmlOutline.Of(fetchXml).Entity;
 }

@@ -23,6 +23,7 @@ internal sealed class TableStore
     private long _nextPosition;
     private readonly Dictionary<string, Dictionary<string, Guid>> _keyIndexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ColumnIndex> _columnIndexes = new(StringComparer.Ordinal);
+    private readonly ValuePool _values = new();
 
     public TableStore(TableMetadata metadata)
     {
@@ -93,6 +94,7 @@ internal sealed class TableStore
     {
         lock (_gate)
         {
+            if (row is not null) _values.Share(row);
             _byId.TryGetValue(id, out var stored);
             var previous = stored?.Row;
             foreach (var key in Metadata.AlternateKeys)

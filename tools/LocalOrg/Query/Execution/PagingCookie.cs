@@ -12,7 +12,53 @@ namespace LeadLifecycle.LocalOrg.Query.Execution;
 /// </summary>
 internal static class PagingCookie
 {
+    /// <summary>
+    /// The cookie's text, exactly as <see cref="XElement.ToString(SaveOptions)"/> writes it without formatting. Every paged
+    /// query returns one, so it is written straight into a string (an XElement and its XmlWriter cost more than the
+    /// query); text an attribute cannot hold as it is (control characters, lone surrogates) goes the XElement way.
+    /// </summary>
     public static string Write(int page, IEnumerable<string> names, Scalar[] first, Scalar[] last)
+    {
+        var text = new System.Text.StringBuilder(96).Append("<cookie page=\"").Append(page.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('"');
+        var i = 0;
+        var any = false;
+        foreach (var name in names)
+        {
+            if (!any) text.Append('>');
+            any = true;
+            var element = XmlConvert.EncodeLocalName(name);
+            text.Append('<').Append(element);
+            if (!last[i].IsNull && !Attribute(text, "last", last[i].ToTypedText())) return WriteWithXElement(page, names, first, last);
+            if (!first[i].IsNull && !Attribute(text, "first", first[i].ToTypedText())) return WriteWithXElement(page, names, first, last);
+            text.Append(" />");
+            i++;
+        }
+        return (any ? text.Append("</cookie>") : text.Append(" />")).ToString();
+    }
+
+    /// <summary>Appends name="value" escaped as XmlWriter escapes attribute text; false when the value needs more than that.</summary>
+    private static bool Attribute(System.Text.StringBuilder text, string name, string value)
+    {
+        text.Append(' ').Append(name).Append("=\"");
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '&': text.Append("&amp;"); break;
+                case '<': text.Append("&lt;"); break;
+                case '>': text.Append("&gt;"); break;
+                case '"': text.Append("&quot;"); break;
+                default:
+                    if (c < ' ' || char.IsSurrogate(c) || c >= '\uFFFE') return false;
+                    text.Append(c);
+                    break;
+            }
+        }
+        text.Append('"');
+        return true;
+    }
+
+    internal static string WriteWithXElement(int page, IEnumerable<string> names, Scalar[] first, Scalar[] last)
     {
         var cookie = new XElement("cookie", new XAttribute("page", page));
         var i = 0;

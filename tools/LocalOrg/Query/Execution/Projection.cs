@@ -50,6 +50,7 @@ internal static class Projection
         OptionSetValue o => new OptionSetValue(o.Value),
         Money m => new Money(m.Value),
         OptionSetValueCollection c => new OptionSetValueCollection(c.Select(o => new OptionSetValue(o.Value)).ToList()),
+        Entity or EntityCollection or EntityReferenceCollection or AliasedValue => Storage.EntityCopy.Value(value), // deep: nothing aliases the store
         _ => value,
     };
 

@@ -35,7 +35,7 @@ internal static class RowSource
             rows.Add(row);
         }
 
-        foreach (var scope in plan.Scopes.Skip(1)) rows = Join(rows, scope, store);
+        foreach (var scope in plan.Scopes.Skip(1)) rows = Join(rows, scope, store, plan);
 
         if (joinedFilter is not null) rows.RemoveAll(row => !joinedFilter(row));
         return rows;
@@ -85,7 +85,7 @@ internal static class RowSource
         };
     }
 
-    private static List<Entity?[]> Join(List<Entity?[]> rows, TableScope scope, IQueryableStore store)
+    private static List<Entity?[]> Join(List<Entity?[]> rows, TableScope scope, IQueryableStore store, QueryPlan plan)
     {
         var link = scope.Link!;
         var parent = scope.Parent!;
@@ -96,7 +96,7 @@ internal static class RowSource
             keys[i] = parent.Read(rows[i], link.LinkFromAttributeName);
             if (!keys[i].IsNull) wanted.Add(keys[i]);
         }
-        var index = Index(scope, store, wanted);
+        var index = Index(scope, store, wanted, plan);
         var joined = new List<Entity?[]>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -139,12 +139,12 @@ internal static class RowSource
     }
 
     /// <summary>The linked table's rows by key column, keeping only the keys the joined rows ask for (none asked: no scan).</summary>
-    private static Dictionary<Scalar, List<Entity>> Index(TableScope scope, IQueryableStore store, HashSet<Scalar> wanted)
+    private static Dictionary<Scalar, List<Entity>> Index(TableScope scope, IQueryableStore store, HashSet<Scalar> wanted, QueryPlan plan)
     {
         var keyColumn = scope.Link!.LinkToAttributeName;
         var index = new Dictionary<Scalar, List<Entity>>(ScalarEquality.Instance);
         if (wanted.Count == 0) return index;
-        foreach (var entity in IndexChoice.JoinRows(scope, keyColumn, wanted, store))
+        foreach (var entity in IndexChoice.JoinRows(scope, keyColumn, wanted, store, plan))
         {
             var key = AttributeReader.Read(entity, keyColumn, scope.Table.PrimaryIdAttribute);
             if (key.IsNull || !wanted.Contains(key)) continue;

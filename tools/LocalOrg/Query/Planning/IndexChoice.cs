@@ -19,22 +19,30 @@ internal static class IndexChoice
     {
         var table = plan.Root.LogicalName;
         if (criteria is null || store is not IIndexedQueryableStore indexed) return store.Rows(table);
-        var lookups = Plan(plan, criteria, indexed);
+        var lookups = Plan(plan, plan.Root, criteria, indexed);
         return lookups is null ? store.Rows(table) : indexed.RowsMatching(table, lookups.Value.AnyOf) ?? store.Rows(table);
     }
 
-    /// <summary>The linked table's rows that may join on the wanted key values (all its rows when no index serves).</summary>
-    public static IEnumerable<Entity> JoinRows(TableScope scope, string keyColumn, IReadOnlyCollection<Scalar> wanted, IQueryableStore store)
+    /// <summary>
+    /// The linked table's rows that may join: those holding one of the wanted key values, or — when the link's own criteria
+    /// select fewer rows by their equality conditions (a lead's process instance among every instance of the process) —
+    /// those; the join key and the link criteria still decide which of them join. All its rows when no index serves.
+    /// </summary>
+    public static IEnumerable<Entity> JoinRows(TableScope scope, string keyColumn, IReadOnlyCollection<Scalar> wanted, IQueryableStore store, QueryPlan plan)
     {
-        if (store is IIndexedQueryableStore indexed && indexed.RowsMatching(scope.LogicalName, [new IndexLookup(keyColumn, wanted.ToArray())]) is { } rows)
-            return rows;
-        return store.Rows(scope.LogicalName);
+        if (store is not IIndexedQueryableStore indexed) return store.Rows(scope.LogicalName);
+        IReadOnlyList<IndexLookup> byKey = [new IndexLookup(keyColumn, wanted.ToArray())];
+        (IReadOnlyList<IndexLookup> AnyOf, int Count)? best = indexed.CountMatching(scope.LogicalName, byKey) is int keyCount ? (byKey, keyCount) : null;
+        if (scope.Link?.LinkCriteria is { } criteria && (best is null || best.Value.Count > 0) && Plan(plan, scope, criteria, indexed) is { } byCriteria &&
+            (best is null || byCriteria.Count < best.Value.Count))
+            best = byCriteria;
+        return best is { } chosen && indexed.RowsMatching(scope.LogicalName, chosen.AnyOf) is { } rows ? rows : store.Rows(scope.LogicalName);
     }
 
     /// <summary>The lookups whose union holds every row the filter keeps, and their size; null when there are none.</summary>
-    private static (IReadOnlyList<IndexLookup> AnyOf, int Count)? Plan(QueryPlan plan, FilterExpression filter, IIndexedQueryableStore store)
+    private static (IReadOnlyList<IndexLookup> AnyOf, int Count)? Plan(QueryPlan plan, TableScope scope, FilterExpression filter, IIndexedQueryableStore store)
     {
-        var parts = filter.Conditions.Select(c => Plan(plan, c, store)).Concat(filter.Filters.Select(f => Plan(plan, f, store)));
+        var parts = filter.Conditions.Select(c => Plan(plan, scope, c, store)).Concat(filter.Filters.Select(f => Plan(plan, scope, f, store)));
         if (filter.FilterOperator == LogicalOperator.And)
         {
             (IReadOnlyList<IndexLookup> AnyOf, int Count)? best = null;
@@ -56,16 +64,16 @@ internal static class IndexChoice
         return union.Count == 0 ? null : (union, count);
     }
 
-    private static (IReadOnlyList<IndexLookup> AnyOf, int Count)? Plan(QueryPlan plan, ConditionExpression condition, IIndexedQueryableStore store)
+    private static (IReadOnlyList<IndexLookup> AnyOf, int Count)? Plan(QueryPlan plan, TableScope scope, ConditionExpression condition, IIndexedQueryableStore store)
     {
         if (condition.CompareColumns || condition.Operator is not (ConditionOperator.Equal or ConditionOperator.In)) return null;
-        if (!ReferenceEquals(plan.Resolve(condition.EntityName, plan.Root), plan.Root)) return null;
-        var type = plan.Root.TypeOf(condition.AttributeName);
+        if (!ReferenceEquals(plan.Resolve(condition.EntityName, scope), scope)) return null;
+        var type = scope.TypeOf(condition.AttributeName);
         if (type == ColumnType.MultiSelectPicklist) return null; // compared as whole sets of options, not by one value
         var values = ValueConverter.Flatten(condition.Values).ToArray();
         if (values.Length == 0 || values.Any(v => v is null)) return null;
-        var column = plan.Root.Describe(condition.AttributeName);
+        var column = scope.Describe(condition.AttributeName);
         IReadOnlyList<IndexLookup> lookup = [new IndexLookup(condition.AttributeName, values.Select(v => ValueConverter.ToColumnType(v, type, column)).ToArray())];
-        return store.CountMatching(plan.Root.LogicalName, lookup) is int count ? (lookup, count) : null;
+        return store.CountMatching(scope.LogicalName, lookup) is int count ? (lookup, count) : null;
     }
 }
