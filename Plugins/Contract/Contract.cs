@@ -459,6 +459,86 @@ namespace LeadLifecycle
             public const string TargetType = "llc_targettype";
         }
 
+        /// <summary>
+        /// A background job of the solution (issue #19): work over many records runs in bounded pages, each page its own
+        /// execution, and this row shows admins its state and progress (Settings → Background Jobs).
+        /// </summary>
+        public static class Job
+        {
+            public const string LogicalName = "llc_job";
+            public const string Id = "llc_jobid";
+            public const string Name = Common.Name;
+
+            /// <summary><see cref="JobType"/> (the column name interactions use for their type).</summary>
+            public const string Type = Interaction.Type;
+
+            /// <summary><see cref="JobState"/>.</summary>
+            public const string State = "llc_state";
+            public const string ProcessedCount = "llc_processedcount";
+            public const string FailedCount = "llc_failedcount";
+            public const string PageCount = "llc_pagecount";
+            public const string LastError = "llc_lasterror";
+            public const string StartedOn = "llc_startedon";
+            public const string FinishedOn = "llc_finishedon";
+
+            /// <summary>Writing it runs the next page (a synchronous step filtered on it, inside that update's transaction).</summary>
+            public const string PageRequestedOn = "llc_pagerequestedon";
+
+            /// <summary>Writing it resumes a job (an asynchronous step filtered on it).</summary>
+            public const string ResumeRequestedOn = "llc_resumerequestedon";
+
+            /// <summary>Time-driven jobs: records due up to this moment.</summary>
+            public const string DueBy = "llc_dueby";
+
+            /// <summary>The id of the last record of the last committed page.</summary>
+            public const string Cursor = "llc_cursor";
+
+            /// <summary>The record a job is for (an account id), when not organization-wide.</summary>
+            public const string ScopeId = "llc_scopeid";
+        }
+
+        /// <summary>What a <see cref="Job"/> does.</summary>
+        public static class JobType
+        {
+            public const int RescoreOpenLeads = 754100000;
+            public const int RescoreAccountLeads = 754100001;
+            public const int RecalculateRelationshipTypes = 754100002;
+            public const int DueLeadRescores = 754100003;
+            public const int DueContactReviews = 754100004;
+            public const int DueAccountReviews = 754100005;
+
+            public static string Label(int? type)
+            {
+                switch (type)
+                {
+                    case RescoreOpenLeads: return "Re-score open leads";
+                    case RescoreAccountLeads: return "Re-score an account's open leads";
+                    case RecalculateRelationshipTypes: return "Recalculate relationship types";
+                    case DueLeadRescores: return "Due lead re-scores";
+                    case DueContactReviews: return "Due contact relationship-type reviews";
+                    case DueAccountReviews: return "Due account relationship-type reviews";
+                    default: return "unknown";
+                }
+            }
+        }
+
+        /// <summary>The state of a <see cref="Job"/>.</summary>
+        public static class JobState
+        {
+            public const int Queued = 754100000;
+            public const int Running = 754100001;
+            public const int Completed = 754100002;
+            public const int Failed = 754100003;
+        }
+
+        /// <summary>The custom API the scheduled cloud flow calls: resumes background jobs and starts the time-driven ones.</summary>
+        public static class RunScheduledWork
+        {
+            public const string MessageName = "llc_RunScheduledWork";
+            public const string JobsStarted = "JobsStarted";
+            public const string JobsResumed = "JobsResumed";
+        }
+
         /// <summary>The environment variable of the customer term, in months (default 12).</summary>
         public static class CustomerTermMonths
         {

@@ -13,7 +13,8 @@ namespace LeadLifecycle.Plugins.Scoring
     /// Counts interactions with FetchXML aggregates, never loading the interactions themselves, so a re-score costs
     /// the same with 1 or 10,000 of them. The (type, window) pairs a model's rules ask for are counted together: one
     /// query grouped by type answers every type once, so a model costs one query unless two of its rules count the
-    /// same type over different windows.
+    /// same type over different windows (outside a transaction; inside one, one query per (type, window) pair: see the
+    /// constructor).
     /// (Aggregates: https://learn.microsoft.com/power-apps/developer/data-platform/fetchxml/aggregate-data)
     /// </summary>
     public sealed class InteractionCounter
@@ -23,12 +24,22 @@ namespace LeadLifecycle.Plugins.Scoring
 
         private readonly IOrganizationService service;
         private readonly DateTime now;
+        private readonly bool insideTransaction;
         private readonly Dictionary<string, InteractionTally> cache = new Dictionary<string, InteractionTally>();
 
-        public InteractionCounter(IOrganizationService service, DateTime now)
+        /// <param name="insideTransaction">
+        /// True (the default) when the caller runs inside a database transaction (a synchronous step, a custom API):
+        /// there a failed call ends the whole transaction ("Troubleshoot Dataverse plug-ins", Transaction errors,
+        /// learn.microsoft.com/power-apps/developer/data-platform/troubleshoot-plug-in), so the over-50,000-rows
+        /// aggregate fault is never caught and continued: it fails the request with an actionable message. False only
+        /// in asynchronous steps (IExecutionContext.IsInTransaction false), where each call commits on its own and the
+        /// counter may fall back to counting the (type, window) pairs one by one.
+        /// </param>
+        public InteractionCounter(IOrganizationService service, DateTime now, bool insideTransaction = true)
         {
             this.service = service;
             this.now = now;
+            this.insideTransaction = insideTransaction;
         }
 
         /// <summary>Counts, in as few queries as possible, every pair the interaction rules ask for that is not known yet.</summary>
@@ -42,7 +53,11 @@ namespace LeadLifecycle.Plugins.Scoring
                 .ToList();
             while (pending.Count > 0)
             {
-                var batch = pending.GroupBy(w => w.Type).Select(g => g.First()).ToList();
+                // Inside a transaction each pair is counted on its own: a query grouping several types could pass the
+                // 50,000-row aggregate limit where each type alone does not, and there the fault cannot be caught.
+                var batch = insideTransaction
+                    ? new List<Window> { pending[0] }
+                    : pending.GroupBy(w => w.Type).Select(g => g.First()).ToList();
                 pending.RemoveAll(batch.Contains);
                 CountBatch(scope, batch);
             }
@@ -60,6 +75,13 @@ namespace LeadLifecycle.Plugins.Scoring
         private void CountBatch(InteractionScope scope, IReadOnlyList<Window> batch)
         {
             DataCollection<Entity> rows;
+            if (insideTransaction)
+            {
+                // No try/catch here on purpose: inside a transaction the failed aggregate has already ended it.
+                rows = service.RetrieveMultiple(new FetchExpression(Fetch(scope, batch))).Entities;
+                Tally(scope, batch, rows);
+                return;
+            }
             try
             {
                 rows = service.RetrieveMultiple(new FetchExpression(Fetch(scope, batch))).Entities;
@@ -78,7 +100,11 @@ namespace LeadLifecycle.Plugins.Scoring
                 }
                 return;
             }
+            Tally(scope, batch, rows);
+        }
 
+        private void Tally(InteractionScope scope, IReadOnlyList<Window> batch, DataCollection<Entity> rows)
+        {
             foreach (var window in batch)
             {
                 var row = rows.FirstOrDefault(r => TypeOf(r) == window.Type);

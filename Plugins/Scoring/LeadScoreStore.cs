@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using LeadLifecycle.Plugins.Data;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.Scoring
@@ -11,8 +10,12 @@ namespace LeadLifecycle.Plugins.Scoring
     /// <summary>
     /// Keeps one llc_leadscore row per lead and live model. Writes only rows whose values really change,
     /// and removes rows of models that no longer score (stopped, or the lead lost its parent).
-    /// Rows are written with Upsert by the alternate key (llc_leadid, llc_modelid): a re-score running at the same
-    /// time as this one cannot add a second row for the same model, it updates the one that exists.
+    /// Concurrency: two first-time scorings of one lead (two interactions of the contact recorded at once, say) would
+    /// both find no row, both create, and the second would fail on the alternate key (llc_leadid, llc_modelid) unique
+    /// index: Dataverse does not hold a key value it looked up and found missing (DuplicateRecordEntityKey 0x80060892).
+    /// So a row is created only while this transaction holds the lead's row lock (taken by the lead's own update, or
+    /// here by a one-column update when the lead had nothing else to write): the second re-score waits for it, reads
+    /// after the first commits, finds the row and updates it. One row per lead and model, and both saves succeed.
     /// </summary>
     public sealed class LeadScoreStore
     {
@@ -28,9 +31,17 @@ namespace LeadLifecycle.Plugins.Scoring
 
         public int Written { get; private set; }
 
-        public void Save(Guid leadId, IReadOnlyList<ModelScore> scores)
+        /// <param name="leadLocked">Whether this transaction already updated the lead (and so holds its row lock).</param>
+        public void Save(Guid leadId, IReadOnlyList<ModelScore> scores, bool leadLocked = false)
         {
             var existing = Existing(leadId);
+            var creates = scores.Any(s => !existing.Any(r => EntityValues.Get<EntityReference>(r, Contract.LeadScore.ModelId)?.Id == s.Model.Id));
+            if (creates && !leadLocked)
+            {
+                // Take the lead's row lock, then read again what a concurrent re-score may have committed meanwhile.
+                service.Update(new Entity(Contract.Lead.LogicalName, leadId) { [Contract.Lead.ScoredOn] = now });
+                existing = Existing(leadId);
+            }
             foreach (var score in scores)
             {
                 var desired = Row(leadId, score);
@@ -40,7 +51,17 @@ namespace LeadLifecycle.Plugins.Scoring
                     existing.Remove(current);
                     if (SameValues(current, desired)) continue;
                 }
-                service.Execute(new UpsertRequest { Target = desired });
+                if (current != null)
+                {
+                    desired.Id = current.Id;
+                    desired.Attributes.Remove(Contract.LeadScore.LeadId);
+                    desired.Attributes.Remove(Contract.LeadScore.ModelId);
+                    service.Update(desired);
+                }
+                else
+                {
+                    service.Create(desired);
+                }
                 Written++;
             }
             foreach (var stale in existing)
@@ -66,13 +87,10 @@ namespace LeadLifecycle.Plugins.Scoring
             var explanation = score.Explanation.Length > ExplanationMaxLength
                 ? score.Explanation.Substring(0, ExplanationMaxLength - 1) + "…"
                 : score.Explanation;
-            var keys = new KeyAttributeCollection
+            return new Entity(Contract.LeadScore.LogicalName)
             {
-                { Contract.LeadScore.LeadId, new EntityReference(Contract.Lead.LogicalName, leadId) },
-                { Contract.LeadScore.ModelId, new EntityReference(Contract.ScoringModel.LogicalName, score.Model.Id) },
-            };
-            return new Entity(Contract.LeadScore.LogicalName, keys)
-            {
+                [Contract.LeadScore.LeadId] = new EntityReference(Contract.Lead.LogicalName, leadId),
+                [Contract.LeadScore.ModelId] = new EntityReference(Contract.ScoringModel.LogicalName, score.Model.Id),
                 [Contract.LeadScore.Name] = Truncate(score.Model.Name, 100),
                 [Contract.LeadScore.Score] = score.Score,
                 [Contract.LeadScore.Grade] = new OptionSetValue(score.Grade),

@@ -10,7 +10,9 @@ namespace LeadLifecycle.Plugins.Scoring
     /// Post-operation of contact and account Update (filtering attributes: <see cref="WatchedColumns.Contact"/>,
     /// <see cref="WatchedColumns.Account"/>; contact pre-image "PreImage": parentcustomerid). Re-scores the open leads
     /// of the record when a changed column is read by a live rule; a contact moving to another account also
-    /// re-scores the account-scope leads of both accounts, whose interaction counts change.
+    /// re-scores the account-scope leads of both accounts, whose interaction counts change. <b>Asynchronous</b> (issue #19):
+    /// the save of the contact or account (or the opportunity Win that changes it) no longer re-scores inside its own
+    /// transaction. Still one execution per change (paging through a job row is not built yet; docs/performance.md).
     /// </summary>
     public sealed class RescoreOnCustomerChangePlugin : PluginBase
     {
@@ -38,12 +40,16 @@ namespace LeadLifecycle.Plugins.Scoring
                 return;
             }
 
-            var leads = table == Contract.Contact.LogicalName
-                ? OpenLeads.Of(service, readColumnChanged ? context.PrimaryEntityId : (Guid?)null, accounts)
-                : OpenLeads.Of(service, null, new[] { context.PrimaryEntityId });
-            var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service));
+            // The record's own leads are re-scored here (a contact's leads); every open lead of an account — the account's own
+            // change, or a contact moving between accounts with account-scope models — in pages of a background job (issue #19).
+            var leads = table == Contract.Contact.LogicalName && readColumnChanged
+                ? OpenLeads.Of(service, context.PrimaryEntityId, Array.Empty<Guid>())
+                : (IReadOnlyList<Guid>)new List<Guid>();
+            if (table == Contract.Account.LogicalName) accounts.Add(context.PrimaryEntityId);
+            var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service), context.IsInTransaction);
             rescorer.RescoreAll(leads);
-            localPluginContext.Trace($"{table} {context.PrimaryEntityId}: {leads.Count} open leads re-scored, {rescorer.LeadsUpdated} updated.");
+            var queued = AccountLeadJobs.Queue(localPluginContext.SystemService, accounts);
+            localPluginContext.Trace($"{table} {context.PrimaryEntityId}: {leads.Count} open leads re-scored, {rescorer.LeadsUpdated} updated; {queued} account jobs queued.");
         }
 
         private static List<Guid> AccountsLosingOrGainingContact(IPluginExecutionContext context, Entity target, IReadOnlyList<ScoringModel> models)

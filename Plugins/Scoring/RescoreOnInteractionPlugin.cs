@@ -10,7 +10,10 @@ namespace LeadLifecycle.Plugins.Scoring
     /// <summary>
     /// Post-operation of llc_interaction Create, Update (llc_contactid, llc_type, llc_occurredon) and Delete
     /// (pre-image "PreImage": llc_contactid): re-scores the open leads of the interaction's contact and, for
-    /// account-scope models, the open leads of that contact's account.
+    /// account-scope models, the open leads of that contact's account. <b>Asynchronous</b> (issue #19): the user's request
+    /// records the interaction only and does not wait for the re-scoring; the re-score runs outside any transaction
+    /// (IsInTransaction false). Still one execution per interaction: an account-scope model over an account with very
+    /// many open leads can pass the execution limit (paging through a job row is not built yet; docs/performance.md).
     /// </summary>
     public sealed class RescoreOnInteractionPlugin : PluginBase
     {
@@ -36,17 +39,21 @@ namespace LeadLifecycle.Plugins.Scoring
                 .Select(row => row == null ? null : EntityValues.Get<EntityReference>(row, Contract.Interaction.ContactId))
                 .Where(r => r != null).Select(r => r!.Id).Distinct().ToList();
 
+            // The interaction's contact's own leads are re-scored here; an account-scope model's fan-out over every open lead
+            // of the account is a background job, paged (issue #19).
             var countsAccounts = models.Any(m => m.CountsAccountInteractions);
             var leads = new List<Guid>();
+            var accounts = new List<Guid>();
             foreach (var contactId in contacts)
             {
-                var accounts = countsAccounts ? AccountOf(service, contactId) : Array.Empty<Guid>();
-                leads.AddRange(OpenLeads.Of(service, contactId, accounts));
+                if (countsAccounts) accounts.AddRange(AccountOf(service, contactId));
+                leads.AddRange(OpenLeads.Of(service, contactId, Array.Empty<Guid>()));
             }
 
-            var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service));
+            var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service), context.IsInTransaction);
             rescorer.RescoreAll(leads);
-            localPluginContext.Trace($"Interaction {context.PrimaryEntityId}: {leads.Distinct().Count()} open leads re-scored, {rescorer.LeadsUpdated} updated.");
+            var queued = AccountLeadJobs.Queue(localPluginContext.SystemService, accounts);
+            localPluginContext.Trace($"Interaction {context.PrimaryEntityId}: {leads.Distinct().Count()} open leads of the contact re-scored, {rescorer.LeadsUpdated} updated; {queued} account jobs queued.");
         }
 
         /// <summary>The contact's parent account, if any. A query, not a Retrieve: the contact may be going away

@@ -8,8 +8,9 @@ namespace LeadLifecycle.Plugins.Scoring
     /// <summary>
     /// Asynchronous post-operation of llc_scoringmodel and llc_qualificationcriteria Update (filtering attribute
     /// llc_status; pre-image "PreImage": llc_status). When a model or criteria goes Live or stops being Live, every
-    /// open lead with a parent is re-scored (and so re-qualified) against the definitions now Live. Asynchronous
-    /// because it walks every open lead: publishing must not wait for it.
+    /// open lead with a parent is re-scored (and so re-qualified) against the definitions now Live — by a background job
+    /// (llc_job, <see cref="Contract.JobType.RescoreOpenLeads"/>) that does it in pages of <see cref="RescorePagePlugin.PageSize"/>,
+    /// each its own execution (<see cref="BackgroundJob"/>), so no execution grows with the number of leads.
     /// </summary>
     public sealed class RescoreOnPublishPlugin : PluginBase
     {
@@ -28,15 +29,17 @@ namespace LeadLifecycle.Plugins.Scoring
                 return;
             }
 
-            // SYSTEM (README "Security"): publishing re-scores every open lead, whoever owns it; the administrator who
-            // publishes needs no privilege on leads or scores.
-            var service = localPluginContext.SystemService;
-            var rescorer = LeadRescorer.ForLiveDefinitions(service, PipelineClock.Now(context));
-            var leads = OpenLeads.WithParent(service).ToList();
-            rescorer.RescoreAll(leads);
+            // The re-scoring itself runs in pages of a background job (issue #19): one execution here, whatever the number
+            // of open leads. Job rows are the solution's bookkeeping, written as SYSTEM; the page steps re-score as SYSTEM too (README "Security": the administrator who
+            // publishes needs no privilege on leads or scores).
+            var system = localPluginContext.SystemService;
+            var now = PipelineClock.Now(context);
+            var superseded = BackgroundJob.Supersede(system, Contract.JobType.RescoreOpenLeads, now);
+            var jobs = BackgroundJob.QueuePartitioned(system, Contract.JobType.RescoreOpenLeads,
+                $"Re-score open leads: {context.PrimaryEntityName} {Contract.DefinitionStatus.Label(before)} → {Contract.DefinitionStatus.Label(after)}");
             localPluginContext.Trace(
                 $"{context.PrimaryEntityName} {context.PrimaryEntityId} {Contract.DefinitionStatus.Label(before)} → {Contract.DefinitionStatus.Label(after)}: " +
-                $"{leads.Count} open leads re-scored, {rescorer.LeadsUpdated} updated.");
+                $"{jobs.Count} jobs (one per id range) queued to re-score the open leads in pages of {RescorePagePlugin.PageSize}" + (superseded > 0 ? $" ({superseded} earlier job superseded)." : "."));
         }
     }
 }

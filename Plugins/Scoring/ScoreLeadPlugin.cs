@@ -6,12 +6,19 @@ using Microsoft.Xrm.Sdk;
 namespace LeadLifecycle.Plugins.Scoring
 {
     /// <summary>
-    /// Post-operation of lead Create and Update (filtering attributes: <see cref="WatchedColumns.Lead"/>): scores the
-    /// lead. On Update it first checks that a changed column is a parent or is read by a live rule, so edits of
-    /// watched columns no live rule uses cost a single query.
+    /// Scores a lead. Three steps:
+    /// - lead Create, pre-operation (synchronous, no service call): llc_score is derived, so a new lead starts unscored
+    ///   whatever the caller sent; the steps after it in the user's transaction (the process flow) see no score yet;
+    /// - lead Create, post-operation <b>asynchronous</b>: the first scoring runs after the user's save commits — the
+    ///   save does not wait for the models' queries (issue #19: a lead create's synchronous calls);
+    /// - lead Update, post-operation synchronous (filtering attributes: <see cref="WatchedColumns.Lead"/>): the user's
+    ///   own edit re-scores the lead at once; it first checks that a changed column is a parent or is read by a live
+    ///   rule, so edits of watched columns no live rule uses cost a single query.
     /// </summary>
     public sealed class ScoreLeadPlugin : PluginBase
     {
+        private const int PreOperationStage = 20;
+
         public ScoreLeadPlugin(string unsecureConfiguration, string secureConfiguration)
             : base(typeof(ScoreLeadPlugin))
         {
@@ -20,6 +27,11 @@ namespace LeadLifecycle.Plugins.Scoring
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
+            if (context.Stage == PreOperationStage)
+            {
+                context.GetTarget<Entity>()?.Attributes.Remove(Contract.Lead.Score);
+                return;
+            }
             // SYSTEM (README "Security"): the live models and criteria are configuration no sales role may read, and the
             // score is the product's own bookkeeping (llc_leadscore rows, the lead's summary columns) computed from every
             // fact of the lead, not from what the caller happens to see.
@@ -58,7 +70,7 @@ namespace LeadLifecycle.Plugins.Scoring
                 }
             }
 
-            var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service));
+            var rescorer = new LeadRescorer(service, PipelineClock.Now(context), models, QualificationCriteriaRepository.LoadLive(service), context.IsInTransaction);
             rescorer.Rescore(context.PrimaryEntityId);
             localPluginContext.Trace($"Lead {context.PrimaryEntityId} re-scored against {models.Count} live models; lead updated: {rescorer.LeadsUpdated > 0}.");
         }

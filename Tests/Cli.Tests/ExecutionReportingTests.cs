@@ -69,21 +69,25 @@ public sealed class ExecutionReportingTests : IDisposable
         });
         Assert.Equal(0, steps[0]["maxExecutionCalls"]!.GetValue<int>());  // a marketing form: its plug-in makes no call
         Assert.True(steps[3]["maxExecutionCalls"]!.GetValue<int>() > 0);  // a lead create: matching, typing, scoring
-        Assert.Equal(0, steps[11]["maxExecutionCalls"]!.GetValue<int>()); // advance with nothing due
+        // advance with nothing due: the largest execution is llc_RunScheduledWork finding nothing (7 queries).
+        Assert.Equal(7, steps[11]["maxExecutionCalls"]!.GetValue<int>());
     }
 
     [Fact]
     public async Task A_system_job_that_fails_is_reported_in_the_step_that_started_it()
     {
-        // Today (issue #19) RescoreOnPublishPlugin re-scores every open lead of the organization in one asynchronous
-        // execution: over 120 open leads it runs past the ceiling (600 calls, the 2-minute limit) and its system job fails
-        // part-way while the step that published the model is ok. When #19 pages that work, this test needs another
-        // failing job; what it checks is the reporting.
-        var steps = new JsonArray { Step("""{ "create": "contact", "key": "ana", "fields": { "lastname": "Silva", "emailaddress1": "ana@contoso.com" } }""") };
-        for (var i = 0; i < 120; i++)
-            steps.Add(Step($$"""{ "create": "lead", "key": "l{{i}}", "fields": { "subject": "Lead {{i}}", "lastname": "Silva", "parentcontactid": { "ref": "contact", "key": "ana" } } }"""));
-        steps.Add(Step("""{ "create": "llc_scoringmodel", "key": "fit", "fields": { "llc_name": "Fit", "llc_status": { "option": 754100000 }, "llc_scope": { "option": 754100000 }, "llc_salesreadythreshold": 100, "llc_hotthreshold": 50, "llc_warmthreshold": 20 } }"""));
-        steps.Add(Step("""{ "create": "llc_scoringrule", "key": "subject", "fields": { "llc_modelid": { "ref": "llc_scoringmodel", "key": "fit" }, "llc_name": "Has a subject", "llc_kind": { "option": 754100000 }, "llc_table": "lead", "llc_attribute": "subject", "llc_operator": { "option": 754100005 }, "llc_points": 10 } }"""));
+        // Publishing re-scores the open leads in pages of a background job, each page far below the ceiling (issue #19).
+        // This scenario breaks that on purpose: one lead and a model with 610 interaction rules (each its own window), so
+        // re-scoring that one lead takes more than 600 aggregate queries inside its page's transaction. The page runs past
+        // the ceiling (the 2-minute limit): the job's system job fails while the step that published the model is ok.
+        var steps = new JsonArray
+        {
+            Step("""{ "create": "contact", "key": "ana", "fields": { "lastname": "Silva", "emailaddress1": "ana@contoso.com" } }"""),
+            Step("""{ "create": "lead", "key": "l1", "fields": { "subject": "Lead", "lastname": "Silva", "parentcontactid": { "ref": "contact", "key": "ana" } } }"""),
+            Step("""{ "create": "llc_scoringmodel", "key": "fit", "fields": { "llc_name": "Fit", "llc_status": { "option": 754100000 }, "llc_scope": { "option": 754100000 }, "llc_salesreadythreshold": 100, "llc_hotthreshold": 50, "llc_warmthreshold": 20 } }"""),
+        };
+        for (var i = 1; i <= 610; i++)
+            steps.Add(Step($$"""{ "create": "llc_scoringrule", "key": "r{{i}}", "fields": { "llc_modelid": { "ref": "llc_scoringmodel", "key": "fit" }, "llc_name": "Visits {{i}}", "llc_kind": { "option": 754100001 }, "llc_interactiontype": { "option": 754100003 }, "llc_withindays": {{i}}, "llc_points": 1 } }"""));
         steps.Add(Step("""{ "note": "Publish", "update": "llc_scoringmodel", "key": "fit", "fields": { "llc_status": { "option": 754100001 } } }"""));
         var scenario = Path.Combine(_folder, "publish.json");
         File.WriteAllText(scenario, new JsonObject { ["start"] = "2026-01-05T09:00:00Z", ["steps"] = steps }.ToJsonString());
@@ -94,17 +98,18 @@ public sealed class ExecutionReportingTests : IDisposable
         Assert.All(all.Take(all.Count - 1), step => Assert.Empty(step["asyncFailures"]!.AsArray()));
         var publish = all[^1];
         Assert.True(publish["ok"]!.GetValue<bool>());
-        Assert.Equal(601, publish["maxExecutionCalls"]!.GetValue<int>());
+        // The 601st call stopped the page's execution; the pump's one attempt to record the failure on the job is a 602nd
+        // call, refused the same way (a timed-out execution can do nothing more).
+        Assert.Equal(602, publish["maxExecutionCalls"]!.GetValue<int>());
         var failure = Assert.Single(publish["asyncFailures"]!.AsArray())!.AsObject();
         Assert.Equal("plug-in step", failure["kind"]!.GetValue<string>());
-        Assert.Equal("LeadLifecycle.Plugins.Scoring.RescoreOnPublishPlugin: Update of llc_scoringmodel", failure["name"]!.GetValue<string>());
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "ref": "llc_scoringmodel", "key": "fit" }"""), failure["record"]), failure.ToJsonString());
+        Assert.Equal("LeadLifecycle.Plugins.Jobs.JobPumpPlugin: Create of llc_job", failure["name"]!.GetValue<string>());
+        Assert.True(failure["record"] is JsonObject record && record["ref"]?.GetValue<string>() == "llc_job", failure.ToJsonString());
         Assert.Equal("The plug-in execution failed because the operation has timed-out at the Sandbox Host.", failure["error"]!.GetValue<string>());
         Assert.Equal("2026-01-05T09:00:00Z", failure["at"]!.GetValue<string>());
-        // Part of the work stays (each call of an asynchronous plug-in commits on its own), the rest was never done.
-        var scored = result["records"]!["llc_leadscore"]!.AsArray().Count;
-        Assert.InRange(scored, 1, 119);
-        Assert.Contains("! plug-in step 'LeadLifecycle.Plugins.Scoring.RescoreOnPublishPlugin: Update of llc_scoringmodel' on llc_scoringmodel 'Fit (fit)' failed at 2026-01-05 09:00: The plug-in execution failed", run.Out);
+        // The page is one transaction: nothing of it stays, the lead keeps no score; the other seven partitions had no lead.
+        Assert.True(result["records"]!["llc_leadscore"] is null or JsonArray { Count: 0 }, "no score row");
+        Assert.Contains("! plug-in step 'LeadLifecycle.Plugins.Jobs.JobPumpPlugin: Create of llc_job' on llc_job", run.Out);
         Assert.Contains("1 background job(s) failed", run.Out);
     }
 

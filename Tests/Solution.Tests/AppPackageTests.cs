@@ -61,7 +61,8 @@ public class AppPackageTests
         string[] Tables(string area) => SubAreas(s).Where(x => x.Area == area).Select(x => x.SubArea.Entity).OfType<string>().ToArray();
 
         Assert.Equal(["llc_interaction", "llc_leadscore", "llc_marketingform"], Tables("Marketing"));
-        Assert.Equal(["llc_scoringmodel", "llc_scoringrule", "llc_qualificationcriteria", "llc_qualificationcondition", "llc_matchingstrategy", "llc_retentionrule"],
+        // llc_job: the background jobs admins watch (issue #19).
+        Assert.Equal(["llc_scoringmodel", "llc_scoringrule", "llc_qualificationcriteria", "llc_qualificationcondition", "llc_matchingstrategy", "llc_retentionrule", "llc_job"],
             Tables("Settings"));
     }
 

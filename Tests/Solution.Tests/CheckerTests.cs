@@ -339,35 +339,35 @@ public class CheckerTests
     [Fact]
     public void A_new_custom_table_with_only_its_own_columns_is_told_every_system_column_and_relationship_it_needs()
     {
-        // What a table added by hand looks like: its key, name and state, as a maker would write them, nothing of the platform's.
+        // What a table added by hand looks like (named llc_newtable: the solution ships an llc_job): its key, name and state, as a maker would write them, nothing of the platform's.
         var src = SamplePackage.SourceCopy();
         var lockXml = File.ReadAllText(Path.Combine(src, "Entities", "llc_matchinglock", "Entity.xml"));
-        var job = XDocument.Parse(lockXml.Replace("llc_matchinglock", "llc_job").Replace("Matching Lock", "Job"));
+        var job = XDocument.Parse(lockXml.Replace("llc_matchinglock", "llc_newtable").Replace("Matching Lock", "New Table"));
         RemoveAttributes(job.Root!, SystemColumns.For("OrganizationOwned").Select(c => c.LogicalName).ToArray());
         job.Descendants("OwnershipTypeMask").Single().Value = "UserOwned";
-        Directory.CreateDirectory(Path.Combine(src, "Entities", "llc_job"));
-        job.Save(Path.Combine(src, "Entities", "llc_job", "Entity.xml"));
+        Directory.CreateDirectory(Path.Combine(src, "Entities", "llc_newtable"));
+        job.Save(Path.Combine(src, "Entities", "llc_newtable", "Entity.xml"));
         var manifestPath = Path.Combine(src, "Other", "Solution.xml");
         var manifest = XDocument.Load(manifestPath);
-        Roots(manifest).Add(new XElement("RootComponent", new XAttribute("type", 1), new XAttribute("schemaName", "llc_job"), new XAttribute("behavior", 0)));
+        Roots(manifest).Add(new XElement("RootComponent", new XAttribute("type", 1), new XAttribute("schemaName", "llc_newtable"), new XAttribute("behavior", 0)));
         manifest.Save(manifestPath);
 
         var defects = SolutionChecker.CheckSource(src, SamplePackage.Assemblies.Select(AssemblyInspector.Inspect).ToList());
 
         Assert.Equal(["system-columns", "system-relationships"], defects.Select(d => d.Rule).Order(StringComparer.Ordinal));
-        Assert.All(defects, d => Assert.Equal(("table llc_job", DefectSeverity.Error), (d.Component, d.Severity)));
+        Assert.All(defects, d => Assert.Equal(("table llc_newtable", DefectSeverity.Error), (d.Component, d.Severity)));
         Assert.Equal("a user-owned table lacks the system columns CreatedBy (lookup), CreatedOn (datetime), CreatedOnBehalfBy (lookup), " +
                      "ImportSequenceNumber (int), ModifiedBy (lookup), ModifiedOn (datetime), ModifiedOnBehalfBy (lookup), OverriddenCreatedOn (datetime), " +
                      "OwnerId (owner), OwningBusinessUnit (lookup), OwningTeam (lookup), OwningUser (lookup), TimeZoneRuleVersionNumber (int), " +
-                     "UTCConversionTimeZoneCode (int): add them to Entities/llc_job/Entity.xml as an export writes them (IsCustomField 0; copy them from a user-owned llc_ table)",
+                     "UTCConversionTimeZoneCode (int): add them to Entities/llc_newtable/Entity.xml as an export writes them (IsCustomField 0; copy them from a user-owned llc_ table)",
             defects.Single(d => d.Rule == "system-columns").Message);
         Assert.Equal("a user-owned table lacks the system relationships " +
-                     "business_unit_llc_job (businessunit 1:N llc_job.owningbusinessunit, in Other/Relationships/businessunit.xml), " +
-                     "lk_llc_job_createdby (systemuser 1:N llc_job.createdby, in Other/Relationships/systemuser.xml), " +
-                     "lk_llc_job_modifiedby (systemuser 1:N llc_job.modifiedby, in Other/Relationships/systemuser.xml), " +
-                     "owner_llc_job (owner 1:N llc_job.ownerid, in Other/Relationships/owner.xml), " +
-                     "team_llc_job (team 1:N llc_job.owningteam, in Other/Relationships/team.xml), " +
-                     "user_llc_job (systemuser 1:N llc_job.owninguser, in Other/Relationships/systemuser.xml): " +
+                     "business_unit_llc_newtable (businessunit 1:N llc_newtable.owningbusinessunit, in Other/Relationships/businessunit.xml), " +
+                     "lk_llc_newtable_createdby (systemuser 1:N llc_newtable.createdby, in Other/Relationships/systemuser.xml), " +
+                     "lk_llc_newtable_modifiedby (systemuser 1:N llc_newtable.modifiedby, in Other/Relationships/systemuser.xml), " +
+                     "owner_llc_newtable (owner 1:N llc_newtable.ownerid, in Other/Relationships/owner.xml), " +
+                     "team_llc_newtable (team 1:N llc_newtable.owningteam, in Other/Relationships/team.xml), " +
+                     "user_llc_newtable (systemuser 1:N llc_newtable.owninguser, in Other/Relationships/systemuser.xml): " +
                      "add each to its file and its name to Other/Relationships.xml",
             defects.Single(d => d.Rule == "system-relationships").Message);
     }

@@ -150,7 +150,7 @@ public class RoundTripTests
             mapping.Resolve("PluginAssemblies/LeadLifecyclePlugins-0D00C2E4-AABB-5E0D-AEAE-70B488980AEC/LeadLifecycle.Plugins.dll"));
         Assert.Equal(Path.Combine(RepositoryPaths.Root, "Workflows", "bin", "Release", "net462", "LeadLifecycle.Workflows.dll"),
             mapping.Resolve("PluginAssemblies/LeadLifecycleWorkflows-B054F215-7165-5DF9-9C46-D9C09639C919/LeadLifecycle.Workflows.dll"));
-        Assert.Null(mapping.Resolve("Workflows/LeadRescore-43480442-69F2-5288-B0D9-7F07B463BC16.xaml"));
+        Assert.Null(mapping.Resolve("Workflows/LeadLifecycleProcess-439BE526-AD8B-5F77-8B94-455D0573BECE.xaml"));
     }
 
     [Fact]

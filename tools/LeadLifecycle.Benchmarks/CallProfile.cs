@@ -6,9 +6,18 @@ namespace LeadLifecycle.Benchmarks;
 /// What our plug-ins asked of the organization service during one event, from the local organization's call record:
 /// the calls (by message and table), the columns each read names, and any read of all columns.
 /// </summary>
-internal sealed record CallProfile(int PluginCalls, int MaxDepth, IReadOnlyList<string> CallsByKind, IReadOnlyList<string> Reads, int AllColumnReads)
+/// <param name="SyncCalls">The plug-in calls the user's own request waited for: those of the synchronous steps and custom
+/// APIs of the caller's requests. The rest ran in asynchronous executions.</param>
+/// <param name="MaxExecutionCalls">The most calls of any one execution (the figure the 2-minute limit bounds).</param>
+internal sealed record CallProfile(int PluginCalls, int MaxDepth, IReadOnlyList<string> CallsByKind, IReadOnlyList<string> Reads, int AllColumnReads,
+    int SyncCalls = 0, int MaxExecutionCalls = 0)
 {
     private static readonly HashSet<string> ReadMessages = new() { "Retrieve", "RetrieveMultiple" };
+
+    /// <summary>The calls of the synchronous executions (steps, custom API main operations) that ran directly inside the
+    /// caller's own requests — each counts the synchronous work nested in it.</summary>
+    public static int SyncCallsOf(LeadLifecycle.LocalOrg.Recording.CallRecording record) =>
+        record.Executions.Where(e => e.Synchronous && e.Parent is { Kind: LeadLifecycle.LocalOrg.Recording.ExecutionKind.Request, Parent: null }).Sum(e => e.Calls);
 
     public static CallProfile Of(LifecycleEvent lifecycleEvent)
     {
@@ -25,6 +34,8 @@ internal sealed record CallProfile(int PluginCalls, int MaxDepth, IReadOnlyList<
             calls.GroupBy(c => $"{c.Message} {c.Table}".Trim()).Select(g => $"{g.Key} ×{g.Count()}").ToList(),
             calls.Where(c => ReadMessages.Contains(c.Message))
                 .Select(c => $"{c.Table}({(c.Columns is null ? "ALL COLUMNS" : string.Join(", ", c.Columns))})").Distinct().ToList(),
-            calls.Count(c => ReadMessages.Contains(c.Message) && c.Columns is null));
+            calls.Count(c => ReadMessages.Contains(c.Message) && c.Columns is null),
+            SyncCallsOf(record),
+            record.MaxExecutionCalls);
     }
 }

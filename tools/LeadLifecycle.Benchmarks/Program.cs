@@ -16,7 +16,41 @@ var scales = (Option("--scales") ?? (quick ? "0.05,0.1" : "1,2,4,8,10")).Split('
 // Medians of 3 runs up to 2×; the larger sizes once each (minutes per run on a shared 2-core machine). --runs overrides.
 var runs = Option("--runs") is { } r ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
 
+if (args.Contains("--jobs"))
+{
+    // --jobs [--sizes 100,10000,100000] [--only publish|review]: background jobs at scale (issue #19): publishing a model over N open leads and the
+    // relationship-type review of N contacts. Prints a markdown table (docs/performance.md, "Background jobs at scale").
+    var sizes = (Option("--sizes") ?? "100,10000,100000").Split(',').Select(int.Parse).ToList();
+    Console.WriteLine("| work | records | jobs | pages | executions | max calls in one execution | calls per record | simulated time to finish | wall time | complete |");
+    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    var all = true;
+    var only = Option("--only");   // publish | review
+    var publishRuns = only == "review" ? [] : sizes.Select(JobScaleBenchmark.Publish);
+    var reviewRuns = only == "publish" ? [] : sizes.Where(n => n == sizes.Max()).Select(JobScaleBenchmark.Review);
+    foreach (var run in publishRuns.Concat(reviewRuns))
+    {
+        all &= run.Completed;
+        Console.WriteLine($"| {run.Work} | {run.Records:N0} | {run.Jobs} | {run.Pages:N0} | {run.Executions:N0} | {run.MaxExecutionCalls} | " +
+                          $"{run.CallsPerRecord:0.0} | {run.SimulatedTime.TotalHours:0.0} h | {run.Wall.TotalSeconds:0} s | {(run.Completed ? "yes" : "NO")} |");
+    }
+    return all ? 0 : 1;
+}
 var profiles = LifecycleEvents.All.ToDictionary(e => e.ToString(), CallProfile.Of);
+if (args.Contains("--calls"))
+{
+    // --calls: the call profile of every lifecycle event only (seconds, no timing): synchronous calls the user's save waits
+    // for, all plug-in calls (synchronous and asynchronous), the largest execution.
+    Console.WriteLine("| event | growth | sync calls | total calls | max calls in one execution |");
+    Console.WriteLine("| --- | --- | --- | --- | --- |");
+    foreach (var e in LifecycleEvents.All)
+    {
+        var p = profiles[e.ToString()];
+        Console.WriteLine($"| {e.Name} | {e.Growth} | {p.SyncCalls} | {p.PluginCalls} | {p.MaxExecutionCalls} |");
+    }
+    foreach (var e in LifecycleEvents.Events.Take(3))
+        Console.WriteLine($"{e.Name}: {string.Join(", ", profiles[e.ToString()].CallsByKind)}");
+    return 0;
+}
 
 // A short job keeps the whole run within a few minutes on a shared 2-core machine; --quick is a smoke run.
 var job = Job.Default

@@ -16,6 +16,7 @@ public sealed partial class StandInOrganization
         ["contacts"] = "contactid", ["accounts"] = "accountid",
         ["llc_scoringmodels"] = "llc_scoringmodelid", ["llc_qualificationcriterias"] = "llc_qualificationcriteriaid",
         ["sdkmessages"] = "sdkmessageid",
+        ["workflows"] = "workflowid", ["connectionreferences"] = "connectionreferenceid",
     };
 
     public List<InstalledSolution> Solutions { get; } = [];
@@ -52,6 +53,7 @@ public sealed partial class StandInOrganization
     {
         ["contacts"] = new(), ["accounts"] = new(), ["llc_scoringmodels"] = new(), ["llc_qualificationcriterias"] = new(),
         ["sdkmessages"] = SdkMessageRows(),
+        ["workflows"] = new(), ["connectionreferences"] = new(),
     };
 
     /// <summary>What llc_ScoringWhatIf answers, and the bodies it was called with.</summary>
@@ -92,6 +94,16 @@ public sealed partial class StandInOrganization
         if (method == "GET" && Match(route, @"^importjobs\((?<id>[0-9a-f-]{36})\)$") is { } job) return ReadImportJob(job);
         if (method == "GET" && Rows.ContainsKey(route)) return (200, ReadPage(route, query, prefer));
         if (method == "POST" && route == "llc_ScoringWhatIf") return WhatIf(body);
+        if (method == "POST" && route is "workflows" or "connectionreferences")
+        {
+            // Creating a cloud flow (category 5) or a connection reference, as `llc deploy` does after the import.
+            var created = JsonNode.Parse(body)!.AsObject();
+            var key = PrimaryKeys[route];
+            var id = Guid.TryParse(created[key]?.GetValue<string>(), out var given) ? given : Guid.NewGuid();
+            created[key] = id.ToString();
+            Rows[route][id] = created;
+            return (204, null);
+        }
         if (Match(route, @"^(?<set>\w+)\((?<id>[0-9a-f-]{36})\)(/Microsoft\.Dynamics\.CRM\.(?<action>\w+))?$") is { } row
             && Rows.TryGetValue(row.Groups["set"].Value, out var table))
         {

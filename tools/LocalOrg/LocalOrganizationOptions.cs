@@ -37,13 +37,12 @@ public sealed class LocalOrganizationOptions
 
     /// <summary>Whether a failed read (Retrieve, RetrieveMultiple) inside a synchronous transaction ends the transaction as a
     /// failed write does. Dataverse does ("any time an error related to a data operation occurs within a synchronous plug-in
-    /// the transaction for the entire operation will be ended", "Troubleshoot Dataverse plug-ins"), so true is faithful.
-    /// Default false for now: the product's InteractionCounter still catches the over-50,000-rows aggregate fault and goes
-    /// on (issue #19 removes that and flips this default).</summary>
-    public bool FailedReadDoomsTransaction { get; set; }
+    /// the transaction for the entire operation will be ended", "Troubleshoot Dataverse plug-ins"), so true, the default, is
+    /// faithful (since issue #19 the product no longer catches a failed read and goes on). False reproduces the older model.</summary>
+    public bool FailedReadDoomsTransaction { get; set; } = true;
 
     /// <summary>What two concurrent Upserts by one alternate-key value that both find no row do.</summary>
-    public UpsertKeyRace UpsertKeyRace { get; set; } = UpsertKeyRace.SecondWaitsAndUpdates;
+    public UpsertKeyRace UpsertKeyRace { get; set; } = UpsertKeyRace.SecondFailsOnDuplicateKey;
 
     /// <summary>How long a transaction waits for a row another transaction holds locked before failing.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -68,7 +67,7 @@ public sealed class LocalOrganizationOptions
 /// <summary>Two Upserts by the same alternate-key value, in concurrent transactions, both find no row.</summary>
 public enum UpsertKeyRace
 {
-    /// <summary>A modelling choice (the local organization's behaviour so far): the first claims the key value while
+    /// <summary>A modelling choice (the local organization's older behaviour, not Dataverse's): the first claims the key value while
     /// looking it up, the second waits for it and then updates the row the first created.</summary>
     SecondWaitsAndUpdates,
 

@@ -20,5 +20,18 @@ internal static class ShippedSolution
     /// <summary>Reads it with the solution model's parser, the same reader the packager and `llc check` use. The definition
     /// is immutable, so it is read once per process: every test's organization starts from the same parse.</summary>
     public static SolutionDefinition Read(string folder) =>
-        Cache.GetOrAdd(folder, f => new Lazy<SolutionDefinition>(() => SolutionReader.ReadSourceFolder(f))).Value;
+        Cache.GetOrAdd(folder, f => new Lazy<SolutionDefinition>(() => WithFlowFiles(SolutionReader.ReadSourceFolder(f), f))).Value;
+
+    /// <summary>The cloud flows shipped beside the source (Solution/flows, see <see cref="CloudFlowFiles"/>) join the solution's
+    /// own: the organization runs them as the clock advances, as it runs flows exported inside a solution.</summary>
+    private static SolutionDefinition WithFlowFiles(SolutionDefinition solution, string sourceFolder)
+    {
+        var (flows, references) = CloudFlowFiles.Read(CloudFlowFiles.FolderBeside(sourceFolder));
+        if (flows.Count == 0) return solution;
+        return solution with
+        {
+            CloudFlows = solution.CloudFlows.Concat(flows).ToList(),
+            ConnectionReferences = solution.ConnectionReferences.Concat(references.Where(r => solution.ConnectionReferences.All(c => c.LogicalName != r.LogicalName))).ToList(),
+        };
+    }
 }

@@ -64,3 +64,49 @@ public static class CloudFlowParser
         return files.ReadText(path);
     }
 }
+
+/// <summary>
+/// Cloud flows shipped beside the solution source rather than in it: Solution/flows/&lt;Name&gt;.json, each the clientdata of
+/// a real cloud flow ({"properties": {"connectionReferences", "definition"}, "schemaVersion"}). The CustomizationsSolution.xsd
+/// of the 9.0 schema the CI validates against has no cloud flow or connection reference element, so the flow travels as
+/// its clientdata: `llc deploy` creates it through the Web API (a workflow row of category 5 with that clientdata, "Work with
+/// cloud flows using code", learn.microsoft.com/power-automate/manage-flows-with-code) and the local organization runs it.
+/// </summary>
+public static class CloudFlowFiles
+{
+    /// <summary>The namespace of the flows' ids: the same file gives the same workflow id in every environment.</summary>
+    public static readonly Guid IdNamespace = new("5f0c1b7e-2d4a-4c8e-9b3f-6a7d8e9f0a1b");
+
+    /// <summary>The flows folder beside a solution source folder (X/src → X/flows).</summary>
+    public static string FolderBeside(string sourceFolder) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(sourceFolder).TrimEnd(Path.DirectorySeparatorChar))!, "flows");
+
+    /// <summary>Every flow of the folder (none when it does not exist), on (statecode 1), with the connection references
+    /// its clientdata names (connector from the reference's api name).</summary>
+    public static (IReadOnlyList<CloudFlowDefinition> Flows, IReadOnlyList<ConnectionReferenceDefinition> References) Read(string folder)
+    {
+        if (!Directory.Exists(folder)) return ([], []);
+        var flows = new List<CloudFlowDefinition>();
+        var references = new Dictionary<string, ConnectionReferenceDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in Directory.GetFiles(folder, "*.json").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var file = Path.GetFileNameWithoutExtension(path);
+            var clientData = File.ReadAllText(path);
+            flows.Add(new CloudFlowDefinition(DeterministicGuid.Create(IdNamespace, file), DisplayName(file), 1, "none", "flows/" + Path.GetFileName(path), clientData));
+            using var json = System.Text.Json.JsonDocument.Parse(clientData);
+            if (!json.RootElement.TryGetProperty("properties", out var properties) || !properties.TryGetProperty("connectionReferences", out var refs)) continue;
+            foreach (var reference in refs.EnumerateObject())
+            {
+                var logicalName = reference.Value.TryGetProperty("connection", out var connection) && connection.TryGetProperty("connectionReferenceLogicalName", out var ln) ? ln.GetString() : null;
+                var api = reference.Value.TryGetProperty("api", out var a) && a.TryGetProperty("name", out var n) ? n.GetString() : null;
+                if (logicalName is null || api is null) continue;
+                references[logicalName] = new ConnectionReferenceDefinition(logicalName, "Lead Lifecycle - Dataverse", "/providers/Microsoft.PowerApps/apis/" + api);
+            }
+        }
+        return (flows, references.Values.ToList());
+    }
+
+    /// <summary>"LeadLifecycleScheduledWork" → "Lead Lifecycle Scheduled Work".</summary>
+    public static string DisplayName(string fileName) =>
+        System.Text.RegularExpressions.Regex.Replace(fileName, "(?<=[a-z])(?=[A-Z])", " ");
+}

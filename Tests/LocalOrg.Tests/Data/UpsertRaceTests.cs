@@ -9,8 +9,9 @@ namespace LeadLifecycle.LocalOrg.Tests.Data;
 /// Two Upserts by one alternate-key value in concurrent transactions, both finding no row. Dataverse looks the key up
 /// without holding it: both go on to create, the alternate key's unique index lets the first insert through and the
 /// second create fails with the duplicate-key error (DuplicateRecordEntityKey 0x80060892, "A record that has the attribute
-/// values … already exists") once the first commits. The local organization's older behaviour, kept as the default until
-/// the product stops relying on it (issue #19), claims the key while looking it up, so the second waits and updates.
+/// values … already exists") once the first commits. That is the default since the product stopped relying on the older
+/// behaviour (issue #19); the older behaviour, which claims the key while looking it up so the second waits and updates,
+/// stays selectable.
 /// </summary>
 public class UpsertRaceTests
 {
@@ -58,7 +59,7 @@ public class UpsertRaceTests
     }
 
     [Fact]
-    public async Task By_default_the_second_of_two_racing_first_upserts_waits_and_updates_the_first_ones_row()
+    public async Task The_older_choice_makes_the_second_of_two_racing_first_upserts_wait_and_update_the_first_ones_row()
     {
         var org = Organization(UpsertKeyRace.SecondWaitsAndUpdates);
 
@@ -68,6 +69,10 @@ public class UpsertRaceTests
         Assert.False((await second.WaitAsync(TimeSpan.FromSeconds(10))).RecordCreated);
         Assert.Equal("Second", Assert.Single(org.All("llc_marketingform"))["llc_name"]);
     }
+
+    [Fact]
+    public void The_faithful_race_is_the_default() =>
+        Assert.Equal(UpsertKeyRace.SecondFailsOnDuplicateKey, new LocalOrganizationOptions().UpsertKeyRace);
 
     [Fact]
     public void Upserts_one_after_the_other_create_then_update_either_way()

@@ -54,15 +54,17 @@ public class NestedTransactionTests
     }
 
     [Fact]
-    public void By_default_a_failed_read_still_lets_the_plugin_go_on_until_the_product_stops_relying_on_it()
+    public void By_default_a_failed_read_ends_the_transaction_as_in_Dataverse()
     {
-        // LocalOrganizationOptions.FailedReadDoomsTransaction is false by default while the product's InteractionCounter
-        // catches the aggregate-limit fault (issue #19); Dataverse itself behaves as the test above.
+        // FailedReadDoomsTransaction is true by default since the product stopped catching failed reads (issue #19);
+        // setting it false is kept only to reproduce the older, unfaithful behaviour.
+        Assert.True(new LocalOrganizationOptions().FailedReadDoomsTransaction);
         var org = new TestSolution().Step<SwallowFailedReadPlugin>("Create", "contact", stage: 40).Organization();
 
-        org.GetService().Create(new Entity("contact") { ["lastname"] = "Rivera" });
+        var error = Assert.Throws<DataverseFault>(() => org.GetService().Create(new Entity("contact") { ["lastname"] = "Rivera" }));
 
-        Assert.Single(org.All("task"));
+        Assert.Equal(TransactionCountReduced, error.Message);
+        Assert.Empty(org.All("task"));
     }
 
     [Fact]

@@ -24,13 +24,17 @@ internal static class DeployCommand
         {
             Description = "Give up waiting after this long (the import goes on in the organization)", DefaultValueFactory = _ => 60,
         };
+        var flowsFolder = new Option<string?>("--flows")
+        {
+            Description = "Folder of the cloud flows to install after the import (default: the flows shipped with llc, Solution/flows)",
+        };
         pollSeconds.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--poll-seconds must be 0 or more"); });
         timeoutMinutes.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--timeout-minutes must be 1 or more"); });
 
         var command = new Command("deploy", "Import a solution zip into an organization: a new install (ImportSolutionAsync) or an upgrade " +
                                             "of the installed managed solution (StageAndUpgradeAsync), with progress and the import job's result.")
         {
-            zip, overwrite, pollSeconds, timeoutMinutes,
+            zip, overwrite, pollSeconds, timeoutMinutes, flowsFolder,
         };
         organization.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => CommandErrors.GuardAsync(host, async () =>
@@ -67,7 +71,14 @@ internal static class DeployCommand
                     lastStatus = update.Status.Label;
                 }, cancellationToken));
             Report(host, package, result);
-            return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failure;
+            if (!result.Succeeded) return ExitCodes.Failure;
+
+            // The scheduled cloud flow travels beside the zip (Solution/flows): install it once the solution is in.
+            var flows = parseResult.GetValue(flowsFolder) ?? Path.Combine(AppContext.BaseDirectory, "Solution", "flows");
+            foreach (var flow in await new CloudFlowInstaller(api).InstallAsync(flows, cancellationToken))
+                host.Console.WriteLine($"Cloud flow '{flow.Name}' {(flow.Created ? "created" : "updated")}" +
+                                       (flow.TurnedOn ? " and on." : $", {flow.Note}"));
+            return ExitCodes.Ok;
         }));
         return command;
     }

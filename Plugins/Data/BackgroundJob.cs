@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadLifecycle.Plugins.Data
+{
+    /// <summary>
+    /// One llc_job row: work over many records done in bounded pages, each page its own execution (issue #19; Dataverse
+    /// stops any execution after 2 minutes, "Analyze plug-in performance", learn.microsoft.com/power-apps/developer/
+    /// data-platform/analyze-performance).
+    /// <para>
+    /// How a page runs: the asynchronous pump (Jobs/JobPumpPlugin) writes llc_pagerequestedon; a synchronous step on that
+    /// column (the feature's page plug-in) reads the next page of ids after llc_cursor (one query, ordered by id), does the
+    /// work and advances the cursor and the counts in the same update, so inside one transaction: a page commits whole
+    /// or not at all. A failed page leaves the cursor where the last good page ended; the pump records the error and the
+    /// next resume retries exactly that page. Nothing is skipped, nothing is done twice.
+    /// </para>
+    /// </summary>
+    public sealed class BackgroundJob
+    {
+        /// <summary>The columns a page step reads from its post-image (registered with the same list).</summary>
+        public static readonly string[] PageColumns =
+        {
+            Contract.Job.Type, Contract.Job.State, Contract.Job.Cursor, Contract.Job.ScopeId, Contract.Job.DueBy,
+            Contract.Job.ProcessedCount, Contract.Job.PageCount, Contract.Job.StartedOn,
+        };
+
+        private BackgroundJob(Entity row)
+        {
+            Id = row.Id;
+            Type = EntityValues.Get<OptionSetValue>(row, Contract.Job.Type)?.Value ?? 0;
+            State = EntityValues.Get<OptionSetValue>(row, Contract.Job.State)?.Value ?? Contract.JobState.Queued;
+            Cursor = Guid.TryParse(EntityValues.Get<string>(row, Contract.Job.Cursor), out var cursor) ? cursor : (Guid?)null;
+            ScopeId = Guid.TryParse(EntityValues.Get<string>(row, Contract.Job.ScopeId), out var scope) ? scope : (Guid?)null;
+            DueBy = EntityValues.Get<DateTime?>(row, Contract.Job.DueBy);
+            ProcessedCount = EntityValues.Get<int?>(row, Contract.Job.ProcessedCount) ?? 0;
+            PageCount = EntityValues.Get<int?>(row, Contract.Job.PageCount) ?? 0;
+            FailedCount = EntityValues.Get<int?>(row, Contract.Job.FailedCount) ?? 0;
+            StartedOn = EntityValues.Get<DateTime?>(row, Contract.Job.StartedOn);
+        }
+
+        public Guid Id { get; }
+        public int Type { get; }
+        public int State { get; }
+        public Guid? Cursor { get; }
+        public Guid? ScopeId { get; }
+        public DateTime? DueBy { get; }
+        public int ProcessedCount { get; }
+        public int PageCount { get; }
+        public int FailedCount { get; }
+        public DateTime? StartedOn { get; }
+
+        /// <summary>For a partition of an organization-wide job: the id its range ends before (kept in llc_scopeid).</summary>
+        public Guid? PartitionEnd => Type == Contract.JobType.RescoreAccountLeads ? null : ScopeId;
+
+        public bool IsFinished => State == Contract.JobState.Completed || State == Contract.JobState.Failed;
+
+        public static BackgroundJob From(Entity row) => new BackgroundJob(row);
+
+        public static BackgroundJob Load(IOrganizationService service, Guid id) =>
+            new BackgroundJob(service.Retrieve(Contract.Job.LogicalName, id,
+                new ColumnSet(PageColumns.Concat(new[] { Contract.Job.FailedCount }).ToArray())));
+
+        /// <summary>
+        /// How many partitions an organization-wide job is split into: each its own job row and chain of pages over one
+        /// range of ids, so they run side by side (Dataverse runs system jobs in parallel) and each chain stays within the
+        /// depth limit (see Jobs/JobPumpPlugin). The bounds split the id space evenly both in .NET's Guid order and in SQL
+        /// Server's uniqueidentifier order (which compares the last six bytes first): bound k is
+        /// "h0000000-0000-0000-0000-h00000000000" with h = 16k/Partitions.
+        /// </summary>
+        public const int Partitions = 8;
+
+        /// <summary>The lower bound of partition <paramref name="k"/> (null for the first; ids after it) and its upper bound
+        /// (null for the last; ids before it).</summary>
+        public static void PartitionBounds(int k, out Guid? from, out Guid? before)
+        {
+            from = k == 0 ? (Guid?)null : Bound(k);
+            before = k == Partitions - 1 ? (Guid?)null : Bound(k + 1);
+        }
+
+        private static Guid Bound(int i)
+        {
+            var h = (16 * i / Partitions).ToString("x");
+            return new Guid(h + "0000000-0000-0000-0000-" + h + "00000000000");
+        }
+
+        /// <summary>Queues one job per partition of the id space (<see cref="Partitions"/>). Returns their ids.</summary>
+        public static IReadOnlyList<Guid> QueuePartitioned(IOrganizationService service, int type, string name, DateTime? dueBy = null)
+        {
+            var ids = new List<Guid>();
+            for (var k = 0; k < Partitions; k++)
+            {
+                PartitionBounds(k, out var from, out var before);
+                ids.Add(Queue(service, type, $"{name} ({k + 1}/{Partitions})", before, dueBy, from));
+            }
+            return ids;
+        }
+
+        /// <summary>Queues a job (its Create starts the pump). Returns its id. <paramref name="scopeId"/>: the account of an
+        /// account job, or the id a partition ends before; <paramref name="cursor"/>: the id a partition starts after.</summary>
+        public static Guid Queue(IOrganizationService service, int type, string name, Guid? scopeId = null, DateTime? dueBy = null, Guid? cursor = null)
+        {
+            var row = new Entity(Contract.Job.LogicalName)
+            {
+                [Contract.Job.Name] = name.Length <= 100 ? name : name.Substring(0, 100),
+                [Contract.Job.Type] = new OptionSetValue(type),
+                [Contract.Job.State] = new OptionSetValue(Contract.JobState.Queued),
+                [Contract.Job.ProcessedCount] = 0,
+                [Contract.Job.PageCount] = 0,
+                [Contract.Job.FailedCount] = 0,
+            };
+            if (scopeId.HasValue) row[Contract.Job.ScopeId] = scopeId.Value.ToString();
+            if (dueBy.HasValue) row[Contract.Job.DueBy] = dueBy.Value;
+            if (cursor.HasValue) row[Contract.Job.Cursor] = cursor.Value.ToString();
+            return service.Create(row);
+        }
+
+        /// <summary>Whether a job of this type (and scope) is already queued (not started: it will see today's data) or, with
+        /// <paramref name="orRunning"/>, running.</summary>
+        public static bool IsActive(IOrganizationService service, int type, Guid? scopeId = null, bool orRunning = true)
+        {
+            var query = new QueryExpression(Contract.Job.LogicalName) { ColumnSet = new ColumnSet(Contract.Job.Id), TopCount = 1 };
+            query.Criteria.AddCondition(Contract.Job.Type, ConditionOperator.Equal, type);
+            if (orRunning) query.Criteria.AddCondition(Contract.Job.State, ConditionOperator.In, Contract.JobState.Queued, Contract.JobState.Running);
+            else query.Criteria.AddCondition(Contract.Job.State, ConditionOperator.Equal, Contract.JobState.Queued);
+            if (scopeId.HasValue) query.Criteria.AddCondition(Contract.Job.ScopeId, ConditionOperator.Equal, scopeId.Value.ToString());
+            return service.RetrieveMultiple(query).Entities.Count > 0;
+        }
+
+        /// <summary>Ends the queued or running jobs of a type (a newer publication supersedes them: its jobs re-score every
+        /// lead anyway). Returns how many.</summary>
+        public static int Supersede(IOrganizationService service, int type, DateTime now)
+        {
+            var query = new QueryExpression(Contract.Job.LogicalName) { ColumnSet = new ColumnSet(Contract.Job.Id) };
+            query.Criteria.AddCondition(Contract.Job.Type, ConditionOperator.Equal, type);
+            query.Criteria.AddCondition(Contract.Job.State, ConditionOperator.In, Contract.JobState.Queued, Contract.JobState.Running);
+            var active = service.RetrieveMultiple(query).Entities;
+            foreach (var row in active)
+            {
+                service.Update(new Entity(Contract.Job.LogicalName, row.Id)
+                {
+                    [Contract.Job.State] = new OptionSetValue(Contract.JobState.Completed),
+                    [Contract.Job.FinishedOn] = now,
+                    [Contract.Job.LastError] = "Superseded by a later publication, whose job re-scores every open lead.",
+                });
+            }
+            return active.Count;
+        }
+
+        /// <summary>The next page: the first <paramref name="pageSize"/> ids of <paramref name="query"/> after the cursor, in id
+        /// order — one query, whatever the number of records (the paging cookie's own rule: rows after the last key).</summary>
+        public IReadOnlyList<Guid> NextPage(IOrganizationService service, QueryExpression query, string idColumn, int pageSize)
+        {
+            query.ColumnSet = new ColumnSet(idColumn);
+            query.TopCount = pageSize;
+            query.Orders.Clear();
+            query.AddOrder(idColumn, OrderType.Ascending);
+            if (Cursor.HasValue) query.Criteria.AddCondition(idColumn, ConditionOperator.GreaterThan, Cursor.Value);
+            if (PartitionEnd.HasValue) query.Criteria.AddCondition(idColumn, ConditionOperator.LessThan, PartitionEnd.Value);
+            return service.RetrieveMultiple(query).Entities.Select(r => r.Id).ToList();
+        }
+
+        /// <summary>Records a committed page on the job row (inside the page's transaction): cursor, counts, state.</summary>
+        public void CommitPage(IOrganizationService service, IReadOnlyList<Guid> ids, int pageSize, DateTime now)
+        {
+            var done = ids.Count < pageSize;
+            var row = new Entity(Contract.Job.LogicalName, Id)
+            {
+                [Contract.Job.ProcessedCount] = ProcessedCount + ids.Count,
+                [Contract.Job.PageCount] = PageCount + 1,
+                [Contract.Job.LastError] = null,
+                [Contract.Job.State] = new OptionSetValue(done ? Contract.JobState.Completed : Contract.JobState.Running),
+            };
+            if (ids.Count > 0) row[Contract.Job.Cursor] = ids[ids.Count - 1].ToString();
+            if (!StartedOn.HasValue) row[Contract.Job.StartedOn] = now;
+            if (done) row[Contract.Job.FinishedOn] = now;
+            service.Update(row);
+        }
+    }
+}

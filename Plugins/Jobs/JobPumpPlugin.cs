@@ -1,0 +1,89 @@
+using System;
+using LeadLifecycle.Plugins.Data;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadLifecycle.Plugins.Jobs
+{
+    /// <summary>
+    /// Asynchronous post-operation of llc_job Create and Update (filtering attributes llc_pagerequestedon,
+    /// llc_resumerequestedon): runs the job's next page by writing llc_pagerequestedon — the feature's synchronous page
+    /// step does the page inside that update's transaction — so each page is its own execution, chained: the update
+    /// that ran a page triggers this step again for the next one.
+    /// <para>
+    /// A page that fails rolls back whole (its records and the cursor); this step is asynchronous, so outside any
+    /// transaction ("Scalable customization design: database transactions"), and may record the failure on the job
+    /// (llc_lasterror, llc_failedcount) with a call of its own. The chain then stops; the scheduled work
+    /// (llc_RunScheduledWork, run by the scheduled cloud flow) resumes it, and the page is retried from the cursor.
+    /// After <see cref="MaxFailedPages"/> failures the job is Failed and an admin sees why.
+    /// </para>
+    /// <para>
+    /// Depth: each link of the chain is one level deeper (IExecutionContext.Depth); Dataverse stops a chain that reaches
+    /// depth 8 within an hour as an infinite loop. A page needs four levels below this step (the page request, the
+    /// records it writes, the synchronous steps those writes run, the rows those steps write), so past
+    /// <see cref="ParkDepth"/> the chain parks — the job stays Running — and the next scheduled run resumes it (its context
+    /// starts at depth 1). An organization-wide job is split into <see cref="BackgroundJob.Partitions"/> jobs over ranges of
+    /// ids whose chains run side by side.
+    /// </para>
+    /// </summary>
+    public sealed class JobPumpPlugin : PluginBase
+    {
+        /// <summary>The deepest context that still runs a page (8, Dataverse's default maximum depth, minus 4).</summary>
+        public const int ParkDepth = 4;
+
+        /// <summary>How many failed attempts of one page make the job Failed.</summary>
+        public const int MaxFailedPages = 5;
+
+        public JobPumpPlugin(string unsecureConfiguration, string secureConfiguration)
+            : base(typeof(JobPumpPlugin))
+        {
+        }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
+        {
+            var context = localPluginContext.PluginExecutionContext;
+            // Job rows are the solution's own bookkeeping: read and written as SYSTEM, whoever published the model.
+            var service = localPluginContext.SystemService;
+            var job = BackgroundJob.Load(service, context.PrimaryEntityId);
+            if (job.IsFinished)
+            {
+                localPluginContext.Trace($"Job {job.Id} {Contract.JobType.Label(job.Type)}: finished ({job.ProcessedCount} records, {job.PageCount} pages).");
+                return;
+            }
+            if (context.Depth > ParkDepth)
+            {
+                localPluginContext.Trace($"Job {job.Id}: parked at depth {context.Depth} after page {job.PageCount}; the scheduled work resumes it.");
+                return;
+            }
+
+            try
+            {
+                service.Update(new Entity(Contract.Job.LogicalName, job.Id) { [Contract.Job.PageRequestedOn] = PipelineClock.Now(context) });
+            }
+            catch (Exception failure) when (!context.IsInTransaction)
+            {
+                // Outside a transaction: the failed page rolled back by itself; this call only records why.
+                var failed = job.FailedCount + 1;
+                var row = new Entity(Contract.Job.LogicalName, job.Id)
+                {
+                    [Contract.Job.FailedCount] = failed,
+                    [Contract.Job.LastError] = Truncate($"Page {job.PageCount + 1} failed (attempt {failed}): {failure.Message}", 4000),
+                };
+                if (failed >= MaxFailedPages)
+                {
+                    row[Contract.Job.State] = new OptionSetValue(Contract.JobState.Failed);
+                    row[Contract.Job.FinishedOn] = PipelineClock.Now(context);
+                }
+                else
+                {
+                    // Started (or going on), waiting for its retry.
+                    row[Contract.Job.State] = new OptionSetValue(Contract.JobState.Running);
+                    if (!job.StartedOn.HasValue) row[Contract.Job.StartedOn] = PipelineClock.Now(context);
+                }
+                service.Update(row);
+                localPluginContext.Trace($"Job {job.Id}: page {job.PageCount + 1} failed (attempt {failed}); {(failed >= MaxFailedPages ? "job failed" : "retried by the scheduled work")}.");
+            }
+        }
+
+        private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,168 @@
+using LeadLifecycle.LocalOrg;
+using LeadLifecycle.LocalOrg.Pipeline;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadLifecycle.Plugins.Tests.Jobs;
+
+/// <summary>
+/// Work over many records runs as background jobs (llc_job) in bounded pages, each page its own execution, restartable:
+/// publishing a model, an account-wide fan-out, time-driven work started by the scheduled cloud flow (issue #19).
+/// </summary>
+public sealed class BackgroundJobTests : LeadLifecycleTest
+{
+    private const int JobCompleted = 754100002, JobRunning = 754100001, RescoreOpenLeads = 754100000;
+
+    /// <summary>Lead ids spread evenly over the job partitions, in both .NET's and SQL Server's uniqueidentifier orders.</summary>
+    private static Guid LeadId(int i)
+    {
+        var h = (i % 16).ToString("x");
+        return new Guid($"{h}{i:x7}-0000-0000-0000-{h}{i + 1:x11}");   // never Guid.Empty
+    }
+
+    /// <summary>A Draft model (subject has a value: 10 points) and <paramref name="count"/> unscored open leads, each with its contact.</summary>
+    private Entity ArrangeDraftModelAndLeads(int count, Action<Entity>? extraRule = null)
+    {
+        var model = Model("Fit", status: Draft);
+        Org.Initialize(model, AttributeRule(model, "lead", "subject", HasValue, null, 10));
+        extraRule?.Invoke(model);
+        var rows = new List<Entity>();
+        for (var i = 0; i < count; i++)
+        {
+            var contact = Contact("Person " + i);
+            var lead = Lead(contact);
+            lead.Id = LeadId(i);
+            rows.Add(contact);
+            rows.Add(lead);
+        }
+        Org.Initialize(rows.ToArray());
+        return model;
+    }
+
+    private void Publish(Entity model) =>
+        Service.Update(new Entity("llc_scoringmodel", model.Id) { ["llc_status"] = new OptionSetValue(Live) });
+
+    private IReadOnlyList<Entity> Jobs(int type = RescoreOpenLeads) =>
+        Org.All("llc_job").Where(j => j.GetAttributeValue<OptionSetValue>("llc_type").Value == type).ToList();
+
+    private static int StateOf(Entity job) => job.GetAttributeValue<OptionSetValue>("llc_state").Value;
+
+    private IEnumerable<Entity> OpenLeads() => Org.All("lead").Where(l => l.GetAttributeValue<OptionSetValue>("statecode").Value == 0);
+
+    [Fact]
+    public void Publishing_a_model_rescores_every_open_lead_in_pages_each_far_below_the_execution_ceiling()
+    {
+        var model = ArrangeDraftModelAndLeads(400);
+
+        using var calls = Org.RecordCalls();
+        Publish(model);
+
+        Assert.All(OpenLeads(), lead => Assert.Equal(10, lead.GetAttributeValue<int?>("llc_score")));
+        var jobs = Jobs();
+        Assert.Equal(8, jobs.Count);
+        Assert.All(jobs, job => Assert.Equal(JobCompleted, StateOf(job)));
+        Assert.Equal(400, jobs.Sum(j => j.GetAttributeValue<int>("llc_processedcount")));
+        Assert.All(jobs, job => Assert.NotNull(job.GetAttributeValue<DateTime?>("llc_finishedon")));
+        Assert.All(Org.All("lead"), lead => Assert.Single(ScoresOf(Org, lead.Id)));
+        // The largest execution is one page (25 leads and its nested steps), not the 400 leads.
+        Assert.InRange(calls.MaxExecutionCalls, 1, 300);
+        Assert.Empty(calls.FailedJobs);
+    }
+
+    [Fact]
+    public void A_job_parks_at_the_depth_limit_and_the_scheduled_work_resumes_it_until_every_lead_is_scored()
+    {
+        // 1,600 leads: 200 per partition, 8 pages each; a chain runs 3 pages before it parks (depth), so it needs the
+        // scheduled cloud flow (every 15 minutes) to resume it twice.
+        var model = ArrangeDraftModelAndLeads(1600);
+
+        Publish(model);
+
+        Assert.All(Jobs(), job => Assert.Equal(JobRunning, StateOf(job)));
+        Assert.Equal(8 * 3 * 25, Jobs().Sum(j => j.GetAttributeValue<int>("llc_processedcount")));
+        Assert.Empty(Org.CompletedAsyncJobs.Where(j => j.Status == AsyncJobStatus.Failed));
+
+        Org.AdvanceTime(TimeSpan.FromMinutes(46));
+
+        Assert.All(Jobs(), job => Assert.Equal(JobCompleted, StateOf(job)));
+        Assert.Equal(1600, Jobs().Sum(j => j.GetAttributeValue<int>("llc_processedcount")));
+        Assert.All(OpenLeads(), lead => Assert.Equal(10, lead.GetAttributeValue<int?>("llc_score")));
+        Assert.True(Org.CloudFlowRuns.Count(r => r.FlowName == "Lead Lifecycle Scheduled Work" && r.Succeeded) >= 3);
+    }
+
+    [Fact]
+    public void A_page_that_fails_rolls_back_whole_is_retried_from_the_cursor_and_every_lead_is_rescored_exactly_once()
+    {
+        // One contact has more than 50,000 website visits in the rule's 30-day window: counting them fails
+        // (AggregateQueryRecordLimit) inside the page's transaction, so the page rolls back. Ten minutes later the
+        // visits have left the window; the scheduled run after that resumes the job and the same page succeeds.
+        var now = Now;
+        var model = ArrangeDraftModelAndLeads(100, m => Org.Initialize(InteractionRule(m, WebsiteVisited, 1, withinDays: 30)));
+        var busyLead = Org.Get("lead", LeadId(32));   // partition 1 of 8 (ids 0…, 1…: 14 of the 100 leads, one page)
+        var busyContact = new Entity("contact", busyLead.GetAttributeValue<EntityReference>("parentcontactid").Id);
+        Org.Initialize(Enumerable.Range(0, 50_001).Select(_ => Interaction(busyContact, WebsiteVisited, now.AddDays(-30).AddMinutes(10))).ToArray());
+
+        Publish(model);
+
+        var partition = Assert.Single(Jobs(), j => j.GetAttributeValue<int>("llc_failedcount") > 0);
+        Assert.Equal(JobRunning, StateOf(partition));
+        Assert.Equal(1, partition.GetAttributeValue<int>("llc_failedcount"));
+        Assert.Equal(0, partition.GetAttributeValue<int>("llc_processedcount"));
+        Assert.Contains("Page 1 failed (attempt 1)", partition.GetAttributeValue<string>("llc_lasterror"));
+        Assert.Equal(7, Jobs().Count(j => StateOf(j) == JobCompleted));
+        Assert.Equal(86, Jobs().Sum(j => j.GetAttributeValue<int>("llc_processedcount")));
+        Assert.Null(ScoreOf(Org, busyLead.Id));                       // nothing of the failed page was kept
+        var scoredBefore = OpenLeads().Where(l => l.GetAttributeValue<int?>("llc_score") == 10).Select(l => l.Id).ToHashSet();
+        var scoredOn = OpenLeads().Where(l => scoredBefore.Contains(l.Id)).ToDictionary(l => l.Id, l => l.GetAttributeValue<DateTime>("llc_scoredon"));
+
+        Org.AdvanceTime(TimeSpan.FromMinutes(16));
+
+        Assert.All(Jobs(), job => Assert.Equal(JobCompleted, StateOf(job)));
+        Assert.Equal(100, Jobs().Sum(j => j.GetAttributeValue<int>("llc_processedcount")));   // the retried page counted once
+        Assert.All(OpenLeads(), lead => Assert.Equal(10, lead.GetAttributeValue<int?>("llc_score")));
+        Assert.All(Org.All("lead"), lead => Assert.Single(ScoresOf(Org, lead.Id)));
+        // Leads of committed pages were not re-scored again by the retry: their scoring moment is unchanged.
+        Assert.All(scoredOn, pair => Assert.Equal(pair.Value, Org.Get("lead", pair.Key).GetAttributeValue<DateTime>("llc_scoredon")));
+        Assert.Null(Org.Get("llc_job", partition.Id).GetAttributeValue<string>("llc_lasterror"));
+    }
+
+    [Fact]
+    public void An_account_scope_interaction_rescores_the_contacts_own_leads_at_once_and_the_accounts_leads_in_a_job()
+    {
+        var account = new Entity("account") { Id = Guid.NewGuid(), ["name"] = "Fabrikam" };
+        var model = Model("Account engagement", scope: AccountScope);
+        Org.Initialize(account, model, InteractionRule(model, WebsiteVisited, 5));
+        var contacts = Enumerable.Range(0, 60).Select(i => Contact("Person " + i, account)).ToList();
+        Org.Initialize(contacts.ToArray());
+        Org.Initialize(contacts.Select(c => Lead(c, account)).ToArray());
+
+        using var calls = Org.RecordCalls();
+        Service.Create(Interaction(contacts[0], WebsiteVisited, Now));
+
+        var job = Assert.Single(Jobs(754100001));
+        Assert.Equal(JobCompleted, StateOf(job));
+        Assert.Equal(60, job.GetAttributeValue<int>("llc_processedcount"));
+        Assert.All(OpenLeads(), lead => Assert.Equal(5, lead.GetAttributeValue<int?>("llc_score")));
+        // The user's request recorded the interaction only: its synchronous calls do not grow with the account's leads.
+        var synchronous = calls.Executions.Where(e => e.Synchronous && e.Parent is { Kind: LeadLifecycle.LocalOrg.Recording.ExecutionKind.Request, Parent: null });
+        Assert.InRange(synchronous.Sum(e => e.Calls), 0, 5);
+        Assert.InRange(calls.MaxExecutionCalls, 1, 300);
+    }
+
+    [Fact]
+    public void Time_driven_work_needs_no_waiting_system_job_the_scheduled_flow_rescores_a_lead_whose_score_window_ends()
+    {
+        var model = Model("Engagement");
+        var contact = Contact();
+        Org.Initialize(model, contact, InteractionRule(model, WebsiteVisited, 3, withinDays: 30),
+            Interaction(contact, WebsiteVisited, Now.AddDays(-20)));
+        var leadId = Service.Create(Lead(contact));
+        Assert.Equal(3, ScoreOf(Org, leadId));
+        Assert.Empty(Org.PendingAsyncJobs);                       // no job waits for the moment the visit leaves the window
+
+        Org.AdvanceTime(TimeSpan.FromDays(11));
+
+        Assert.Equal(0, ScoreOf(Org, leadId));
+        Assert.Contains(Jobs(754100003), j => StateOf(j) == JobCompleted);
+        Assert.Empty(Org.PendingAsyncJobs);
+    }
+}
