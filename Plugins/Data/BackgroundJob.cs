@@ -99,8 +99,9 @@ namespace LeadLifecycle.Plugins.Data
         }
 
         /// <summary>Queues a job (its Create starts the pump). Returns its id. <paramref name="scopeId"/>: the account of an
-        /// account job, or the id a partition ends before; <paramref name="cursor"/>: the id a partition starts after.</summary>
-        public static Guid Queue(IOrganizationService service, int type, string name, Guid? scopeId = null, DateTime? dueBy = null, Guid? cursor = null)
+        /// account job, or the id a partition ends before; <paramref name="cursor"/>: the id a partition starts after;
+        /// <paramref name="input"/>: the records of a job over given records (<see cref="RecordList"/>).</summary>
+        public static Guid Queue(IOrganizationService service, int type, string name, Guid? scopeId = null, DateTime? dueBy = null, Guid? cursor = null, string? input = null)
         {
             var row = new Entity(Contract.Job.LogicalName)
             {
@@ -114,6 +115,7 @@ namespace LeadLifecycle.Plugins.Data
             if (scopeId.HasValue) row[Contract.Job.ScopeId] = scopeId.Value.ToString();
             if (dueBy.HasValue) row[Contract.Job.DueBy] = dueBy.Value;
             if (cursor.HasValue) row[Contract.Job.Cursor] = cursor.Value.ToString();
+            if (input != null) row[Contract.Job.Input] = input;
             return service.Create(row);
         }
 
