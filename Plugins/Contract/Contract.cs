@@ -499,6 +499,10 @@ namespace LeadLifecycle
             /// <summary>The records a <see cref="JobType.RecalculateRelationshipTypes"/> job was asked for (a memo column, one
             /// record a line; see <see cref="Data.RecordList"/>).</summary>
             public const string Input = "llc_input";
+
+            /// <summary>When the page being attempted started (written by the pump before the page, cleared by the page's commit
+            /// or by the pump recording its failure): still set on resume means the attempt never finished.</summary>
+            public const string AttemptStartedOn = "llc_attemptstartedon";
         }
 
         /// <summary>What a <see cref="Job"/> does.</summary>

@@ -39,6 +39,7 @@ namespace LeadLifecycle.Plugins.Data
             PageCount = EntityValues.Get<int?>(row, Contract.Job.PageCount) ?? 0;
             FailedCount = EntityValues.Get<int?>(row, Contract.Job.FailedCount) ?? 0;
             StartedOn = EntityValues.Get<DateTime?>(row, Contract.Job.StartedOn);
+            AttemptStartedOn = EntityValues.Get<DateTime?>(row, Contract.Job.AttemptStartedOn);
         }
 
         public Guid Id { get; }
@@ -52,6 +53,10 @@ namespace LeadLifecycle.Plugins.Data
         public int FailedCount { get; }
         public DateTime? StartedOn { get; }
 
+        /// <summary>When the page being attempted started, if its attempt has neither committed nor been recorded as failed
+        /// (read by <see cref="Load"/> only; page steps do not need it).</summary>
+        public DateTime? AttemptStartedOn { get; }
+
         /// <summary>For a partition of an organization-wide job: the id its range ends before (kept in llc_scopeid).</summary>
         public Guid? PartitionEnd => Type == Contract.JobType.RescoreAccountLeads ? null : ScopeId;
 
@@ -61,7 +66,7 @@ namespace LeadLifecycle.Plugins.Data
 
         public static BackgroundJob Load(IOrganizationService service, Guid id) =>
             new BackgroundJob(service.Retrieve(Contract.Job.LogicalName, id,
-                new ColumnSet(PageColumns.Concat(new[] { Contract.Job.FailedCount }).ToArray())));
+                new ColumnSet(PageColumns.Concat(new[] { Contract.Job.FailedCount, Contract.Job.AttemptStartedOn }).ToArray())));
 
         /// <summary>
         /// How many partitions an organization-wide job is split into: each its own job row and chain of pages over one
@@ -173,6 +178,7 @@ namespace LeadLifecycle.Plugins.Data
                 [Contract.Job.ProcessedCount] = ProcessedCount + ids.Count,
                 [Contract.Job.PageCount] = PageCount + 1,
                 [Contract.Job.LastError] = null,
+                [Contract.Job.AttemptStartedOn] = null,
                 [Contract.Job.State] = new OptionSetValue(done ? Contract.JobState.Completed : Contract.JobState.Running),
             };
             if (ids.Count > 0) row[Contract.Job.Cursor] = ids[ids.Count - 1].ToString();

@@ -1,3 +1,4 @@
+using LeadLifecycle.LocalOrg;
 using LeadLifecycle.LocalOrg.Recording;
 using Microsoft.Xrm.Sdk;
 
@@ -136,5 +137,59 @@ public sealed class RecalculateJobTests : LeadLifecycleTest
         Assert.Equal(101, TypeUpdates(retryCalls));
         // Records of committed pages were not recalculated again by the retry.
         Assert.All(committed, pair => Assert.Equal(pair.Value, Org.Get("contact", pair.Key).GetAttributeValue<DateTime>("modifiedon")));
+    }
+
+    [Fact]
+    public void A_page_stopped_at_the_execution_ceiling_is_counted_as_a_failed_attempt_and_the_job_fails_after_five()
+    {
+        // A ceiling of 100 calls: a page of 50 records (about 150 calls) is stopped part-way every time, so its execution
+        // cannot record its own failure. Each resume finds the attempt that never finished and counts it.
+        var contacts = StaleContacts(60);
+        Org.Options.MaxCallsPerExecution = 100;
+
+        using var calls = Org.RecordCalls();
+        var jobId = (Guid)Recalculate(contacts)["JobId"];
+
+        var job = Org.Get("llc_job", jobId);
+        Assert.Equal(0, job.GetAttributeValue<int>("llc_failedcount"));   // the first attempt was stopped: nothing said so yet
+        Assert.NotNull(job.GetAttributeValue<DateTime?>("llc_attemptstartedon"));
+        Assert.NotEmpty(calls.FailedJobs);
+
+        Org.AdvanceTime(TimeSpan.FromMinutes(20));   // one scheduled run resumes it
+
+        job = Org.Get("llc_job", jobId);
+        Assert.Equal(JobRunning, StateOf(job));
+        Assert.Equal(1, job.GetAttributeValue<int>("llc_failedcount"));
+        Assert.Contains("Page 1 did not finish (attempt 1)", job.GetAttributeValue<string>("llc_lasterror"));
+
+        Org.AdvanceTime(TimeSpan.FromHours(3));
+
+        job = Org.Get("llc_job", jobId);
+        Assert.Equal(754100003, StateOf(job));   // Failed: an admin sees why, and no scheduled run retries it again
+        Assert.Equal(5, job.GetAttributeValue<int>("llc_failedcount"));
+        Assert.Contains("Page 1 did not finish (attempt 5)", job.GetAttributeValue<string>("llc_lasterror"));
+        Assert.NotNull(job.GetAttributeValue<DateTime?>("llc_finishedon"));
+        Assert.Equal(0, job.GetAttributeValue<int>("llc_processedcount"));
+        Assert.All(contacts, c => Assert.Equal(Suspect, TypeOf(c.ToEntityReference())));   // nothing half-done kept
+    }
+
+    [Fact]
+    public void A_page_stopped_at_the_ceiling_once_is_retried_and_every_record_is_recalculated_exactly_once()
+    {
+        var contacts = StaleContacts(120);
+        Org.Options.MaxCallsPerExecution = 100;
+        var jobId = (Guid)Recalculate(contacts)["JobId"];
+        Org.Options.MaxCallsPerExecution = LocalOrganizationOptions.DefaultMaxCallsPerExecution;
+
+        using var retryCalls = Org.RecordCalls();
+        Org.AdvanceTime(TimeSpan.FromHours(1));
+
+        var job = Org.Get("llc_job", jobId);
+        Assert.Equal(JobCompleted, StateOf(job));
+        Assert.Equal(1, job.GetAttributeValue<int>("llc_failedcount"));
+        Assert.Equal(120, job.GetAttributeValue<int>("llc_processedcount"));
+        Assert.Null(job.GetAttributeValue<DateTime?>("llc_attemptstartedon"));
+        Assert.All(contacts, c => Assert.Equal(Prospect, TypeOf(c.ToEntityReference())));
+        Assert.Equal(120, TypeUpdates(retryCalls));
     }
 }
