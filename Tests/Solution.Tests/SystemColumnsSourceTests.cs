@@ -7,14 +7,14 @@ namespace LeadLifecycle.Solution.Tests;
 /// The custom tables in Solution/src carry what an export of them carries besides our columns: the platform's system
 /// columns (IsCustomField 0, with the exports' create/update validity) and the system relationships, each in the
 /// Other/Relationships file of its "one" side (devkeydet/explicitpluginimpersonation and microsoft/coe-starter-kit,
-/// see SystemColumns). The business process flow's table follows the flow's shape and is checked with the flow.
+/// see SystemColumns). The business process flow's table included: Dataverse generates it organization-owned.
 /// </summary>
 public class SystemColumnsSourceTests
 {
     private static readonly SolutionDefinition Source = SolutionReader.ReadSourceFolder(RepositoryPaths.SolutionSource);
 
     public static TheoryData<string> CustomTables =>
-        new(Source.Tables.Where(t => t.IsCustom && !t.IsBusinessProcessFlow).Select(t => t.LogicalName));
+        new(Source.Tables.Where(t => t.IsCustom).Select(t => t.LogicalName));
 
     [Fact]
     public void Both_ownership_types_are_shipped()

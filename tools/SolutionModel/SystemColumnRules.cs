@@ -9,14 +9,15 @@ namespace LeadLifecycle.SolutionModel;
 /// A package without them is not what Dataverse exports, and the local organization (which reads the tables from the
 /// package) would not know the platform's columns. The messages name every missing piece and the file it belongs in,
 /// so a new table is made to conform by copying from an existing one of the same ownership.
-/// Business process flow tables (IsBPFEntity) are left to the flow rules: their system columns follow the flow's shape.
+/// Business process flow tables are checked too: Dataverse generates them organization-owned with the same system columns
+/// and relationships (microsoft/coe-starter-kit Entities/admin_desktopflowapprovalbpf/Entity.xml, Other/Relationships).
 /// </summary>
 internal static class SystemColumnRules
 {
     public static void Check(CheckContext c)
     {
         var relationships = c.Solution.Relationships.ToDictionary(r => r.SchemaName, StringComparer.OrdinalIgnoreCase);
-        foreach (var table in c.Solution.Tables.Where(t => t.IsCustom && !t.IsBusinessProcessFlow))
+        foreach (var table in c.Solution.Tables.Where(t => t.IsCustom))
         {
             if (table.OwnershipType is not ("UserOwned" or "OrganizationOwned")) continue;
             var component = $"table {table.LogicalName}";
