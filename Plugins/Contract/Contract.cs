@@ -495,6 +495,14 @@ namespace LeadLifecycle
 
             /// <summary>The record a job is for (an account id), when not organization-wide.</summary>
             public const string ScopeId = "llc_scopeid";
+
+            /// <summary>The records a <see cref="JobType.RecalculateRelationshipTypes"/> job was asked for (a memo column, one
+            /// record a line; see <see cref="Data.RecordList"/>).</summary>
+            public const string Input = "llc_input";
+
+            /// <summary>When the page being attempted started (written by the pump before the page, cleared by the page's commit
+            /// or by the pump recording its failure): still set on resume means the attempt never finished.</summary>
+            public const string AttemptStartedOn = "llc_attemptstartedon";
         }
 
         /// <summary>What a <see cref="Job"/> does.</summary>
@@ -549,7 +557,8 @@ namespace LeadLifecycle
         /// <summary>
         /// The recalculation custom APIs. A custom API is bound to at most one table, so the bound forms are two APIs:
         /// contact and account (Target) → RelationshipType, Reason, Changed; the unbound one takes ContactIds and
-        /// AccountIds (string arrays of ids, up to 1,000 in all) → EvaluatedCount, ChangedCount.
+        /// AccountIds (string arrays of ids, up to 1,000 in all) → EvaluatedCount, ChangedCount, and, when more records were
+        /// given than one call recalculates at once, JobId and QueuedCount (the background job that does them in pages).
         /// </summary>
         public static class RecalculateRelationshipType
         {
@@ -561,6 +570,8 @@ namespace LeadLifecycle
             public const string AccountIds = "AccountIds";
             public const string EvaluatedCount = "EvaluatedCount";
             public const string ChangedCount = "ChangedCount";
+            public const string JobId = "JobId";
+            public const string QueuedCount = "QueuedCount";
             public const string RelationshipType = "RelationshipType";
             public const string Reason = "Reason";
             public const string Changed = "Changed";

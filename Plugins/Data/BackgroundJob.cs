@@ -39,6 +39,7 @@ namespace LeadLifecycle.Plugins.Data
             PageCount = EntityValues.Get<int?>(row, Contract.Job.PageCount) ?? 0;
             FailedCount = EntityValues.Get<int?>(row, Contract.Job.FailedCount) ?? 0;
             StartedOn = EntityValues.Get<DateTime?>(row, Contract.Job.StartedOn);
+            AttemptStartedOn = EntityValues.Get<DateTime?>(row, Contract.Job.AttemptStartedOn);
         }
 
         public Guid Id { get; }
@@ -52,6 +53,10 @@ namespace LeadLifecycle.Plugins.Data
         public int FailedCount { get; }
         public DateTime? StartedOn { get; }
 
+        /// <summary>When the page being attempted started, if its attempt has neither committed nor been recorded as failed
+        /// (read by <see cref="Load"/> only; page steps do not need it).</summary>
+        public DateTime? AttemptStartedOn { get; }
+
         /// <summary>For a partition of an organization-wide job: the id its range ends before (kept in llc_scopeid).</summary>
         public Guid? PartitionEnd => Type == Contract.JobType.RescoreAccountLeads ? null : ScopeId;
 
@@ -61,7 +66,7 @@ namespace LeadLifecycle.Plugins.Data
 
         public static BackgroundJob Load(IOrganizationService service, Guid id) =>
             new BackgroundJob(service.Retrieve(Contract.Job.LogicalName, id,
-                new ColumnSet(PageColumns.Concat(new[] { Contract.Job.FailedCount }).ToArray())));
+                new ColumnSet(PageColumns.Concat(new[] { Contract.Job.FailedCount, Contract.Job.AttemptStartedOn }).ToArray())));
 
         /// <summary>
         /// How many partitions an organization-wide job is split into: each its own job row and chain of pages over one
@@ -99,8 +104,9 @@ namespace LeadLifecycle.Plugins.Data
         }
 
         /// <summary>Queues a job (its Create starts the pump). Returns its id. <paramref name="scopeId"/>: the account of an
-        /// account job, or the id a partition ends before; <paramref name="cursor"/>: the id a partition starts after.</summary>
-        public static Guid Queue(IOrganizationService service, int type, string name, Guid? scopeId = null, DateTime? dueBy = null, Guid? cursor = null)
+        /// account job, or the id a partition ends before; <paramref name="cursor"/>: the id a partition starts after;
+        /// <paramref name="input"/>: the records of a job over given records (<see cref="RecordList"/>).</summary>
+        public static Guid Queue(IOrganizationService service, int type, string name, Guid? scopeId = null, DateTime? dueBy = null, Guid? cursor = null, string? input = null)
         {
             var row = new Entity(Contract.Job.LogicalName)
             {
@@ -114,6 +120,7 @@ namespace LeadLifecycle.Plugins.Data
             if (scopeId.HasValue) row[Contract.Job.ScopeId] = scopeId.Value.ToString();
             if (dueBy.HasValue) row[Contract.Job.DueBy] = dueBy.Value;
             if (cursor.HasValue) row[Contract.Job.Cursor] = cursor.Value.ToString();
+            if (input != null) row[Contract.Job.Input] = input;
             return service.Create(row);
         }
 
@@ -171,6 +178,7 @@ namespace LeadLifecycle.Plugins.Data
                 [Contract.Job.ProcessedCount] = ProcessedCount + ids.Count,
                 [Contract.Job.PageCount] = PageCount + 1,
                 [Contract.Job.LastError] = null,
+                [Contract.Job.AttemptStartedOn] = null,
                 [Contract.Job.State] = new OptionSetValue(done ? Contract.JobState.Completed : Contract.JobState.Running),
             };
             if (ids.Count > 0) row[Contract.Job.Cursor] = ids[ids.Count - 1].ToString();

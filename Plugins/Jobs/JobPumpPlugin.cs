@@ -17,6 +17,13 @@ namespace LeadLifecycle.Plugins.Jobs
     /// After <see cref="MaxFailedPages"/> failures the job is Failed and an admin sees why.
     /// </para>
     /// <para>
+    /// A page stopped by the 2-minute limit cannot record anything: the platform stops the whole execution, this step's
+    /// catch included. So before each page this step writes llc_attemptstartedon (committed at once: no transaction), the
+    /// page's commit clears it, and a resume that still finds it counts that attempt as failed ("did not finish"). The
+    /// scheduled work resumes only jobs idle for 3 minutes, longer than any execution may run, so an attempt still in
+    /// progress is never mistaken for a stopped one.
+    /// </para>
+    /// <para>
     /// Depth: each link of the chain is one level deeper (IExecutionContext.Depth); Dataverse stops a chain that reaches
     /// depth 8 within an hour as an infinite loop. A page needs four levels below this step (the page request, the
     /// records it writes, the synchronous steps those writes run, the rows those steps write), so past
@@ -55,33 +62,61 @@ namespace LeadLifecycle.Plugins.Jobs
                 return;
             }
 
+            var failedSoFar = job.FailedCount;
+            if (job.AttemptStartedOn.HasValue && !context.IsInTransaction)
+            {
+                // The last attempt started and neither committed nor recorded its failure: its execution was stopped before
+                // it could (the 2-minute limit stops the whole execution, so its own catch below could not run). It counts as
+                // a failed attempt, or such a page would be retried forever without a trace.
+                failedSoFar++;
+                var stopped = RecordFailure(localPluginContext, service, job, failedSoFar, "did not finish",
+                    $"its execution, started {job.AttemptStartedOn.Value:u}, was stopped before it ended, as Dataverse stops any execution after 2 minutes. Fewer records per page, or fewer steps on the records it changes, let it finish.");
+                if (stopped) return;
+            }
+
             try
             {
+                // Committed at once (this step is asynchronous, outside any transaction), before the page: if the page's
+                // execution is stopped, the next resume finds it still set.
+                if (!context.IsInTransaction)
+                {
+                    service.Update(new Entity(Contract.Job.LogicalName, job.Id) { [Contract.Job.AttemptStartedOn] = PipelineClock.Now(context) });
+                }
                 service.Update(new Entity(Contract.Job.LogicalName, job.Id) { [Contract.Job.PageRequestedOn] = PipelineClock.Now(context) });
             }
             catch (Exception failure) when (!context.IsInTransaction)
             {
                 // Outside a transaction: the failed page rolled back by itself; this call only records why.
-                var failed = job.FailedCount + 1;
-                var row = new Entity(Contract.Job.LogicalName, job.Id)
-                {
-                    [Contract.Job.FailedCount] = failed,
-                    [Contract.Job.LastError] = Truncate($"Page {job.PageCount + 1} failed (attempt {failed}): {failure.Message}", 4000),
-                };
-                if (failed >= MaxFailedPages)
-                {
-                    row[Contract.Job.State] = new OptionSetValue(Contract.JobState.Failed);
-                    row[Contract.Job.FinishedOn] = PipelineClock.Now(context);
-                }
-                else
-                {
-                    // Started (or going on), waiting for its retry.
-                    row[Contract.Job.State] = new OptionSetValue(Contract.JobState.Running);
-                    if (!job.StartedOn.HasValue) row[Contract.Job.StartedOn] = PipelineClock.Now(context);
-                }
-                service.Update(row);
-                localPluginContext.Trace($"Job {job.Id}: page {job.PageCount + 1} failed (attempt {failed}); {(failed >= MaxFailedPages ? "job failed" : "retried by the scheduled work")}.");
+                RecordFailure(localPluginContext, service, job, failedSoFar + 1, "failed", failure.Message);
             }
+        }
+
+        /// <summary>Records a failed attempt of the job's next page (count, error, no attempt in progress) and, after
+        /// <see cref="MaxFailedPages"/>, fails the job. Returns whether the job is now Failed.</summary>
+        private static bool RecordFailure(ILocalPluginContext localPluginContext, IOrganizationService service, BackgroundJob job, int failed, string what, string why)
+        {
+            var now = PipelineClock.Now(localPluginContext.PluginExecutionContext);
+            var row = new Entity(Contract.Job.LogicalName, job.Id)
+            {
+                [Contract.Job.FailedCount] = failed,
+                [Contract.Job.AttemptStartedOn] = null,
+                [Contract.Job.LastError] = Truncate($"Page {job.PageCount + 1} {what} (attempt {failed}): {why}", 4000),
+            };
+            var jobFailed = failed >= MaxFailedPages;
+            if (jobFailed)
+            {
+                row[Contract.Job.State] = new OptionSetValue(Contract.JobState.Failed);
+                row[Contract.Job.FinishedOn] = now;
+            }
+            else
+            {
+                // Started (or going on), waiting for its retry.
+                row[Contract.Job.State] = new OptionSetValue(Contract.JobState.Running);
+                if (!job.StartedOn.HasValue) row[Contract.Job.StartedOn] = now;
+            }
+            service.Update(row);
+            localPluginContext.Trace($"Job {job.Id}: page {job.PageCount + 1} attempt {failed} failed; {(jobFailed ? "job failed" : "retried by the scheduled work")}.");
+            return jobFailed;
         }
 
         private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max - 1) + "…";

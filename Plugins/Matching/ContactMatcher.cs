@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadLifecycle.Plugins.Matching
 {
@@ -79,18 +80,50 @@ namespace LeadLifecycle.Plugins.Matching
                 key.Strategy);
 
         /// <summary>
-        /// Serialises matching for one identity: writing the llc_matchinglock row of the identity's bucket (alternate key
-        /// llc_key) takes a row lock that the database holds until the surrounding transaction ends, so a second request
-        /// for the same person waits here until the first one's contact is committed (or rolled back). The solution ships
-        /// the 256 bucket rows: concurrent requests then queue on an existing row, where two first-time inserts of one
-        /// key would make the second fail on the duplicate key. Upsert recreates a deleted bucket row.
+        /// Serialises matching for one identity, per person. Writing a row takes a row lock the database holds until the
+        /// surrounding transaction ends (commit or rollback): a plug-in cannot release it earlier, so the lock is taken as
+        /// late as possible — just before the find-or-create of the contact — and what follows it in the same transaction
+        /// (the lead, the interaction, the synchronous post-operation steps) is still held under it.
+        /// <list type="bullet">
+        /// <item>The person's own lock row exists (anyone who was matched under a lock before): one Upsert of it (an update:
+        /// its row lock). Only requests for the same person wait; nobody else touches that row.</item>
+        /// <item>First time for this person: the row must be created, and two transactions creating one alternate-key value
+        /// do not both succeed — Dataverse looks the key up without holding it, both insert, the unique index makes the
+        /// second wait for the first and then fail with the duplicate-key error (0x80060892), and a failed call inside a
+        /// synchronous plug-in ends the whole transaction ("Troubleshoot Dataverse plug-ins", learn.microsoft.com): it
+        /// cannot be caught and retried. So first-time creators first lock the identity's shipped bucket row (256 rows,
+        /// always there: a queue, never a duplicate) and only then upsert the person's row. Every transaction that creates
+        /// a person's row holds that person's bucket, so no two create it at once; one that finds the row already
+        /// committed only updates it.</item>
+        /// </list>
+        /// A first-time request therefore also waits for (and holds back) the other first-time requests of its bucket, until
+        /// commit; returning people never touch a bucket. The rows carry a hash, never the values (README, "Load profile").
         /// </summary>
         private void Lock(MatchKey key)
         {
-            var bucket = key.LockBucket(LockScope);
-            var row = new Entity(Contract.MatchingLock.LogicalName, Contract.MatchingLock.Key, bucket);
-            row[Contract.MatchingLock.Name] = "Matching lock " + bucket;
-            // A real change on every upsert, so the update path writes (and locks) the row too.
+            var person = key.PersonLockKey(LockScope);
+            if (!LockRowExists(person))
+            {
+                Touch(key.LockBucket(LockScope));
+            }
+            Touch(person);
+        }
+
+        /// <summary>Whether the person's lock row is committed (or written by this transaction): a query, so a missing row
+        /// is an empty answer and not a failed call.</summary>
+        private bool LockRowExists(string lockKey)
+        {
+            var query = new QueryExpression(Contract.MatchingLock.LogicalName) { ColumnSet = new ColumnSet(Contract.MatchingLock.Key), TopCount = 1 };
+            query.Criteria.AddCondition(Contract.MatchingLock.Key, ConditionOperator.Equal, lockKey);
+            return reader.RetrieveMultiple(query).Entities.Count > 0;
+        }
+
+        /// <summary>Upserts the lock row by its alternate key llc_key, with a real change so the update path writes (and locks)
+        /// the row too; a bucket row an admin deleted is recreated.</summary>
+        private void Touch(string lockKey)
+        {
+            var row = new Entity(Contract.MatchingLock.LogicalName, Contract.MatchingLock.Key, lockKey);
+            row[Contract.MatchingLock.Name] = lockKey.Length <= 2 ? "Matching lock " + lockKey : "Matching lock (person)";
             row[Contract.MatchingLock.LockedOn] = now;
             reader.Execute(new UpsertRequest { Target = row });
         }

@@ -48,9 +48,19 @@ namespace LeadLifecycle.Plugins.Matching
 
         /// <summary>
         /// The lock bucket of this identity (strategy + values, case-folded): the first byte of its SHA-256 hash, as two
-        /// hex digits. The same person always lands in the same bucket; the key holds no personal data.
+        /// hex digits. The same person always lands in the same bucket; the key holds no personal data. Used only while a
+        /// person's own lock row (<see cref="PersonLockKey"/>) is created for the first time.
         /// </summary>
-        public string LockBucket(string scope)
+        public string LockBucket(string scope) => IdentityHash(scope).Substring(0, 2);
+
+        /// <summary>
+        /// The key of this identity's own lock row: the first 16 bytes of the same SHA-256 hash, as 32 hex digits. Two
+        /// people sharing it (a 128-bit collision) would only share a lock. Pseudonymous, not anonymous: whoever already
+        /// knows an address and the strategy can recompute it; the row carries nothing else.
+        /// </summary>
+        public string PersonLockKey(string scope) => IdentityHash(scope).Substring(0, 32);
+
+        private string IdentityHash(string scope)
         {
             var text = new StringBuilder(scope).Append('|').Append(Strategy.Id.ToString("N"));
             foreach (var pair in values)
@@ -59,7 +69,13 @@ namespace LeadLifecycle.Plugins.Matching
             }
             using (var sha = SHA256.Create())
             {
-                return sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()))[0].ToString("x2", CultureInfo.InvariantCulture);
+                var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()));
+                var hex = new StringBuilder(hash.Length * 2);
+                foreach (var b in hash)
+                {
+                    hex.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+                }
+                return hex.ToString();
             }
         }
 

@@ -9,10 +9,25 @@ namespace LeadLifecycle.Plugins.RelationshipType
     /// <summary>
     /// Main operation of the three recalculation custom APIs. A custom API is bound to at most one table, so the
     /// bound forms are two APIs (RelationshipTypeApi names them); the unbound llc_RecalculateRelationshipType takes
-    /// up to 1,000 ids for tools, migrations and the review workflow.
+    /// up to 1,000 ids for tools, migrations and the review workflow: up to <see cref="InlineLimit"/> it recalculates them
+    /// at once and returns EvaluatedCount/ChangedCount; more become a background job (llc_job, issue #19: Dataverse stops any
+    /// execution after 2 minutes) and it returns JobId and QueuedCount at once, EvaluatedCount and ChangedCount 0.
     /// </summary>
     public sealed class RecalculateRelationshipTypeApi : PluginBase
     {
+        /// <summary>The most records one request may name (the job's record list must fit its memo column, <see cref="RecordList"/>).</summary>
+        public const int MaxRecords = RelationshipTypeUpdater.MaxRecordsPerCall;
+
+        /// <summary>
+        /// The most records recalculated inside the request itself; more are queued as a background job. The same as a
+        /// page of that job (<see cref="ReviewPagePlugin.PageSize"/>), so a request never costs more than one page: 50 stale
+        /// contacts with an open lead measured 151 calls in one execution (RecalculateJobTests), a quarter of the default
+        /// 600-call ceiling (2 minutes at an assumed 200 ms a call, tools/LocalOrg); a record that once bought costs up to
+        /// six calls (settings, won and open opportunities, leads, its update), so even 50 of those stay near half of it.
+        /// Requests for one record (the bound APIs, the review workflow activity) always get their counts at once.
+        /// </summary>
+        public const int InlineLimit = ReviewPagePlugin.PageSize;
+
         public RecalculateRelationshipTypeApi(string unsecureConfiguration, string secureConfiguration)
             : base(typeof(RecalculateRelationshipTypeApi))
         {
@@ -49,9 +64,30 @@ namespace LeadLifecycle.Plugins.RelationshipType
             {
                 throw new InvalidPluginExecutionException($"Give the ids of the contacts ({Contract.RecalculateRelationshipType.ContactIds}) and/or accounts ({Contract.RecalculateRelationshipType.AccountIds}) to recalculate.");
             }
-            var updates = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, AffectedRecords.Distinct(records));
+            var distinct = AffectedRecords.Distinct(records).ToList();
+            if (distinct.Count > MaxRecords)
+            {
+                throw new InvalidPluginExecutionException(
+                    "At most " + MaxRecords + " contacts and accounts can be recalculated in one call; " + distinct.Count + " were given. Split the list.");
+            }
+            if (distinct.Count > InlineLimit)
+            {
+                // Too many for one execution: a background job recalculates them in pages (ReviewPagePlugin), each its own
+                // execution, retried from where it stopped. The caller gets the job at once; its row shows the progress.
+                var jobId = BackgroundJob.Queue(service, Contract.JobType.RecalculateRelationshipTypes,
+                    $"{Contract.JobType.Label(Contract.JobType.RecalculateRelationshipTypes)} ({distinct.Count} records)",
+                    input: RecordList.Format(distinct));
+                output[Contract.RecalculateRelationshipType.EvaluatedCount] = 0;
+                output[Contract.RecalculateRelationshipType.ChangedCount] = 0;
+                output[Contract.RecalculateRelationshipType.QueuedCount] = distinct.Count;
+                output[Contract.RecalculateRelationshipType.JobId] = jobId;
+                localPluginContext.Trace($"{distinct.Count} records queued as job {jobId}.");
+                return;
+            }
+            var updates = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, distinct);
             output[Contract.RecalculateRelationshipType.EvaluatedCount] = updates.Count;
             output[Contract.RecalculateRelationshipType.ChangedCount] = updates.Count(u => u.Changed);
+            output[Contract.RecalculateRelationshipType.QueuedCount] = 0;
         }
 
         private static string IdColumn(EntityReference target) =>
