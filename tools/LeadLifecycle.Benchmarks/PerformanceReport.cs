@@ -70,6 +70,8 @@ internal static class PerformanceReport
         BulkSection(md, bulk);
         md.AppendLine(File.ReadAllText(Path.Combine(RepoRoot(), "tools", "LeadLifecycle.Benchmarks", "SimulateProfile.md")).TrimEnd());
         md.AppendLine();
+        md.AppendLine(File.ReadAllText(JobScalePath()).TrimEnd());
+        md.AppendLine();
         md.AppendLine(File.ReadAllText(Path.Combine(RepoRoot(), "tools", "LeadLifecycle.Benchmarks", "TimelineCost.md")).TrimEnd());
 
         var path = Path.Combine(RepoRoot(), "docs", "performance.md");
@@ -158,6 +160,56 @@ internal static class PerformanceReport
 
     private static string Share(BenchmarkDotNet.Mathematics.Statistics? t) =>
         t is null ? "n/a" : (t.Max / 1e6 / GuidanceMs).ToString("0.0%", CultureInfo.InvariantCulture);
+
+    private const string JobsBegin = "<!-- jobs table: written by --jobs --write -->", JobsEnd = "<!-- end of jobs table -->";
+
+    private static string JobScalePath() => Path.Combine(RepoRoot(), "tools", "LeadLifecycle.Benchmarks", "JobScale.md");
+
+    /// <summary>
+    /// Puts the --jobs table (with the machine, date and commit) into JobScale.md between its markers, then replaces the
+    /// "Background jobs at scale" section of docs/performance.md (up to the next "## " heading) with JobScale.md.
+    /// </summary>
+    public static string WriteJobScale(IReadOnlyList<string> table)
+    {
+        var section = File.ReadAllText(JobScalePath());
+        var begin = section.IndexOf(JobsBegin, StringComparison.Ordinal);
+        var end = section.IndexOf(JobsEnd, StringComparison.Ordinal);
+        if (begin < 0 || end < begin) throw new InvalidOperationException($"JobScale.md has no '{JobsBegin}' ... '{JobsEnd}' markers.");
+        var text = new StringBuilder();
+        text.AppendLine(JobsBegin);
+        text.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC at commit {Commit()}, {Environment.ProcessorCount} logical cores shared with other builds " +
+                        $"(wall times are inflated by them; the counts are exact), {RuntimeInformation.FrameworkDescription}:");
+        text.AppendLine();
+        foreach (var line in table) text.AppendLine(line);
+        section = section[..begin] + text + section[end..];
+        File.WriteAllText(JobScalePath(), section);
+
+        var path = Path.Combine(RepoRoot(), "docs", "performance.md");
+        var doc = File.ReadAllText(path);
+        const string heading = "## Background jobs at scale";
+        var start = doc.IndexOf(heading, StringComparison.Ordinal);
+        if (start < 0) throw new InvalidOperationException("docs/performance.md has no '" + heading + "' section: run the full benchmark.");
+        var next = doc.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
+        doc = doc[..start] + section.TrimEnd() + "\n" + (next < 0 ? "" : doc[next..]);
+        File.WriteAllText(path, doc);
+        return path;
+    }
+
+    private static string Commit()
+    {
+        try
+        {
+            using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", "rev-parse --short HEAD")
+            { RedirectStandardOutput = true, WorkingDirectory = RepoRoot() })!;
+            var id = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return id.Length > 0 ? id : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
 
     private static string RepoRoot()
     {

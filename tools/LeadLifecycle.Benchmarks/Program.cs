@@ -18,21 +18,40 @@ var runs = Option("--runs") is { } r ? int.Parse(r, System.Globalization.Culture
 
 if (args.Contains("--jobs"))
 {
-    // --jobs [--sizes 100,10000,100000] [--only publish|review]: background jobs at scale (issue #19): publishing a model over N open leads and the
-    // relationship-type review of N contacts. Prints a markdown table (docs/performance.md, "Background jobs at scale").
+    // --jobs [--sizes 100,10000,100000] [--only publish|review] [--write]: background jobs at scale (issue #19): publishing a
+    // model over N open leads and the relationship-type review of N contacts (at the largest size). Prints a markdown table;
+    // --write also puts it into tools/LeadLifecycle.Benchmarks/JobScale.md, the "Background jobs at scale" section of
+    // docs/performance.md (which the full run includes, and which --write refreshes in place).
+    // --from FILE: the table printed by an earlier --jobs run of this benchmark, written instead of running again.
     var sizes = (Option("--sizes") ?? "100,10000,100000").Split(',').Select(int.Parse).ToList();
-    Console.WriteLine("| work | records | jobs | pages | executions | max calls in one execution | calls per record | simulated time to finish | wall time | complete |");
-    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-    var all = true;
-    var only = Option("--only");   // publish | review
-    var publishRuns = only == "review" ? [] : sizes.Select(JobScaleBenchmark.Publish);
-    var reviewRuns = only == "publish" ? [] : sizes.Where(n => n == sizes.Max()).Select(JobScaleBenchmark.Review);
-    foreach (var run in publishRuns.Concat(reviewRuns))
+    var lines = new List<string>
     {
-        all &= run.Completed;
-        Console.WriteLine($"| {run.Work} | {run.Records:N0} | {run.Jobs} | {run.Pages:N0} | {run.Executions:N0} | {run.MaxExecutionCalls} | " +
-                          $"{run.CallsPerRecord:0.0} | {run.SimulatedTime.TotalHours:0.0} h | {run.Wall.TotalSeconds:0} s | {(run.Completed ? "yes" : "NO")} |");
+        "| work | records | jobs | pages | executions | max calls in one execution | calls per record | simulated time to finish | wall time | complete |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    };
+    var all = true;
+    if (Option("--from") is { } from)
+    {
+        lines.AddRange(File.ReadAllLines(from).Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| work", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal)));
+        all = lines.Skip(2).All(l => l.TrimEnd().EndsWith("| yes |", StringComparison.Ordinal));
+        foreach (var line in lines) Console.WriteLine(line);
     }
+    else
+    {
+        foreach (var line in lines) Console.WriteLine(line);
+        var only = Option("--only");   // publish | review
+        var publishRuns = only == "review" ? [] : sizes.Select(JobScaleBenchmark.Publish);
+        var reviewRuns = only == "publish" ? [] : sizes.Where(n => n == sizes.Max()).Select(JobScaleBenchmark.Review);
+        foreach (var run in publishRuns.Concat(reviewRuns))
+        {
+            all &= run.Completed;
+            var line = $"| {run.Work} | {run.Records:N0} | {run.Jobs} | {run.Pages:N0} | {run.Executions:N0} | {run.MaxExecutionCalls} | " +
+                       $"{run.CallsPerRecord:0.0} | {run.SimulatedTime.TotalHours:0.0} h | {run.Wall.TotalSeconds:0} s | {(run.Completed ? "yes" : "NO")} |";
+            lines.Add(line);
+            Console.WriteLine(line);
+        }
+    }
+    if (args.Contains("--write")) Console.WriteLine("Wrote " + PerformanceReport.WriteJobScale(lines));
     return all ? 0 : 1;
 }
 var profiles = LifecycleEvents.All.ToDictionary(e => e.ToString(), CallProfile.Of);

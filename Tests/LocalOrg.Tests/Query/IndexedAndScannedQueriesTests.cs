@@ -405,6 +405,118 @@ public sealed class IndexedAndScannedQueriesTests
         Assert.Equal("New webinar", org.GetService().Retrieve("llc_marketingform", replacement, new ColumnSet("llc_name"))["llc_name"]);
     }
 
+    /// <summary>
+    /// Paging through a table by its primary key — the background jobs' page query: ids greater than the cursor, ordered by
+    /// id, top N (Plugins/Data/BackgroundJob.NextPage) — is served from the table's key-ordered ids, reading a page, not
+    /// every row sorted. Ids here are created out of key order, some rows are filtered out, and the story writes inside
+    /// an open transaction (creates between committed keys, an update that moves a row out of the filter, a delete):
+    /// every query returns what the scan and sort return, ascending and descending, TopCount and paging (by page number
+    /// and by cookie, every page until MoreRecords is false).
+    /// </summary>
+    [Fact]
+    public void Paging_by_primary_key_reads_in_key_order_and_returns_what_the_scan_returns()
+    {
+        var scanned = KeyPagingStory(indexes: false, out _);
+        var indexed = KeyPagingStory(indexes: true, out var keyOrdered);
+
+        Assert.Equal(scanned.Count, indexed.Count);
+        for (var i = 0; i < scanned.Count; i++) Assert.Equal(scanned[i], indexed[i]);
+        Assert.Contains("lead", keyOrdered);
+    }
+
+    private static Guid Shuffled(int n) => new($"{(n * 7919 % 1000):D8}-0000-0000-0000-{n:D12}"); // created out of key order
+
+    private static List<string> KeyPagingStory(bool indexes, out List<string> keyOrdered)
+    {
+        var org = LocalOrganization.Create(new LocalOrganizationOptions { StepFilter = _ => false, UseQueryIndexes = indexes, StartUtc = Start });
+        var rows = new List<Entity>();
+        for (var n = 1; n <= 37; n++)
+            rows.Add(new Entity("lead", Shuffled(n)) { ["subject"] = "Lead " + n, ["llc_score"] = n % 4 == 0 ? 99 : n });
+        org.Initialize(rows);
+        var user = org.DefaultUserId;
+        var sorted = rows.Select(r => r.Id).OrderBy(id => id).ToList();
+        var views = new List<string>();
+        var used = new List<string>();
+
+        QueryExpression Page(OrderType direction, int? top, ConditionOperator? op = null, object? bound = null)
+        {
+            var q = new QueryExpression("lead") { ColumnSet = new ColumnSet("subject", "llc_score") };
+            q.Criteria.AddCondition("llc_score", ConditionOperator.NotEqual, 99);
+            if (op is { } o) q.Criteria.AddCondition("leadid", o, bound);
+            q.AddOrder("leadid", direction);
+            if (top is int t) q.TopCount = t;
+            return q;
+        }
+        string Run(Transaction transaction, QueryExpression query)
+        {
+            var store = new CountingStore(new TransactionQueryStore(org, transaction));
+            var result = QueryEngine.Execute(query, store, new QueryContext(Start, user));
+            used.AddRange(store.KeyOrdered);
+            if (indexes) Assert.Empty(store.Scanned);
+            return $"more={result.MoreRecords} total={result.TotalRecordCount} " + Describe(result);
+        }
+        void Look(Transaction transaction)
+        {
+            foreach (var direction in new[] { OrderType.Ascending, OrderType.Descending })
+            {
+                // The job's loop: top 5 after the cursor, until a short page.
+                Guid? cursor = null;
+                var op = direction == OrderType.Ascending ? ConditionOperator.GreaterThan : ConditionOperator.LessThan;
+                for (var guard = 0; guard < 20; guard++)
+                {
+                    var query = Page(direction, 5, cursor is null ? null : op, cursor);
+                    var result = QueryEngine.Execute(query, new TransactionQueryStore(org, transaction), new QueryContext(Start, user));
+                    views.Add(Run(transaction, Page(direction, 5, cursor is null ? null : op, cursor)));
+                    if (result.Entities.Count < 5) break;
+                    cursor = result.Entities[^1].Id;
+                }
+                // Inclusive bounds, a bound given as text, a bound between keys, a bound past the end, TopCount 0.
+                var inclusive = direction == OrderType.Ascending ? ConditionOperator.GreaterEqual : ConditionOperator.LessEqual;
+                views.Add(Run(transaction, Page(direction, 4, inclusive, sorted[10])));
+                views.Add(Run(transaction, Page(direction, 4, op, sorted[20].ToString("B"))));
+                views.Add(Run(transaction, Page(direction, 4, op, new Guid("00000500-0000-0000-0000-000000000000"))));
+                views.Add(Run(transaction, Page(direction, 4, op, direction == OrderType.Ascending ? Guid.Parse("ffffffff-ffff-ffff-ffff-ffffffffffff") : Guid.Empty)));
+                views.Add(Run(transaction, Page(direction, 0)));
+                // Both bounds of a partition (the jobs' PartitionEnd).
+                var both = Page(direction, 50, ConditionOperator.GreaterThan, sorted[5]);
+                both.Criteria.AddCondition("leadid", ConditionOperator.LessThan, sorted[30]);
+                views.Add(Run(transaction, both));
+                // PageInfo: by page number, then by cookie, every page.
+                for (var number = 1; number <= 5; number++)
+                {
+                    var q = Page(direction, null);
+                    q.PageInfo = new PagingInfo { Count = 6, PageNumber = number };
+                    views.Add(Run(transaction, q));
+                }
+                string? cookie = null;
+                for (var number = 1; number <= 10; number++)
+                {
+                    var q = Page(direction, null, op, sorted[3]);
+                    q.PageInfo = new PagingInfo { Count = 7, PageNumber = number, PagingCookie = cookie };
+                    var result = QueryEngine.Execute(q, new TransactionQueryStore(org, transaction), new QueryContext(Start, user));
+                    views.Add($"cookie page {number}: more={result.MoreRecords} " + Describe(result));
+                    if (!result.MoreRecords) break;
+                    cookie = result.PagingCookie;
+                }
+            }
+        }
+
+        var open = new Transaction(org.Store);
+        Look(open);
+        org.Writer.Create(open, new Entity("lead", new Guid("00000400-0000-0000-0000-000000000001")) { ["subject"] = "Between", ["llc_score"] = 1 }, user);
+        org.Writer.Create(open, new Entity("lead", Guid.Parse("ffffffff-0000-0000-0000-000000000000")) { ["subject"] = "Last", ["llc_score"] = 2 }, user);
+        org.Writer.Update(open, new Entity("lead", sorted[12]) { ["llc_score"] = 99 }, user, ConcurrencyBehavior.Default);
+        org.Writer.Delete(open, "lead", sorted[2], null, ConcurrencyBehavior.Default);
+        Look(open);                       // the transaction's own creates, updates and deletes
+        var outside = new Transaction(org.Store);
+        Look(outside);                    // committed rows only
+        outside.Rollback();
+        open.Commit();
+        Look(new Transaction(org.Store)); // the key order after ids came and went
+        keyOrdered = used;
+        return views;
+    }
+
     [Fact]
     public void An_index_cannot_answer_for_values_of_another_kind_than_its_column_holds()
     {
@@ -474,6 +586,15 @@ public sealed class IndexedAndScannedQueriesTests
                 Looked.Add(logicalName);
                 LookedBy.Add(logicalName + "." + string.Join("|", anyOf.Select(l => l.Attribute)));
             }
+            return rows;
+        }
+
+        public List<string> KeyOrdered { get; } = new();
+
+        public IEnumerable<Entity>? RowsInKeyOrder(string logicalName, Guid? from, bool descending)
+        {
+            var rows = inner.RowsInKeyOrder(logicalName, from, descending);
+            if (rows is not null) KeyOrdered.Add(logicalName);
             return rows;
         }
     }

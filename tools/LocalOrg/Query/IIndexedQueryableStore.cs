@@ -22,4 +22,11 @@ internal interface IIndexedQueryableStore : IQueryableStore
 
     /// <summary>The rows that may match one of the lookups, in table order; null when a lookup has no usable index.</summary>
     IEnumerable<Entity>? RowsMatching(string logicalName, IReadOnlyList<IndexLookup> anyOf);
+
+    /// <summary>
+    /// Every row <see cref="IQueryableStore.Rows"/> would return, in primary-key order (ascending, or descending), from
+    /// <paramref name="from"/> on (inclusive; rows before it may be left out), enumerated lazily; null when the store has
+    /// no key order for the table (then the caller scans and sorts).
+    /// </summary>
+    IEnumerable<Entity>? RowsInKeyOrder(string logicalName, Guid? from, bool descending);
 }

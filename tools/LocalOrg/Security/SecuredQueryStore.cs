@@ -43,6 +43,13 @@ internal sealed class SecuredQueryStore : IIndexedQueryableStore
         return filter is null ? rows : rows.Where(filter);
     }
 
+    public IEnumerable<Entity>? RowsInKeyOrder(string logicalName, Guid? from, bool descending)
+    {
+        if ((_inner as IIndexedQueryableStore)?.RowsInKeyOrder(logicalName, from, descending) is not { } rows) return null;
+        var filter = Filter(logicalName);
+        return filter is null ? rows : rows.Where(filter);
+    }
+
     public TableMetadataView? Table(string logicalName)
     {
         var view = _inner.Table(logicalName);

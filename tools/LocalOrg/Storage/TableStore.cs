@@ -24,6 +24,7 @@ internal sealed class TableStore
     private readonly Dictionary<string, Dictionary<string, Guid>> _keyIndexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ColumnIndex> _columnIndexes = new(StringComparer.Ordinal);
     private readonly ValuePool _values = new();
+    private Guid[]? _sortedIds; // the committed ids in primary-key order; dropped when an id comes or goes (not on updates)
 
     public TableStore(TableMetadata metadata)
     {
@@ -60,6 +61,26 @@ internal sealed class TableStore
         {
             var stored = slots[i];
             if (stored.Row is not null) yield return stored;
+        }
+    }
+
+    /// <summary>
+    /// The committed ids in primary-key order (<see cref="Guid.CompareTo(Guid)"/>, the order the query engine sorts ids in),
+    /// as of the call: an immutable snapshot, kept until a row is added or removed (updates keep it), so paging through a
+    /// table by its key costs a binary search and the page's rows, not a scan and a sort of the table.
+    /// </summary>
+    public Guid[] IdsInKeyOrder()
+    {
+        lock (_gate)
+        {
+            if (_sortedIds is { } cached) return cached;
+            var ids = new Guid[_byId.Count];
+            var n = 0;
+            for (var i = 0; i < _count; i++)
+                if (_slots[i].Row is not null) ids[n++] = _slots[i].Id;
+            if (n != ids.Length) Array.Resize(ref ids, n);
+            Array.Sort(ids);
+            return _sortedIds = ids;
         }
     }
 
@@ -116,6 +137,7 @@ internal sealed class TableStore
                 if (stored is null) return;
                 stored.Row = null;
                 _byId.TryRemove(id, out _);
+                _sortedIds = null;
                 if (++_removed > 64 && _removed > _count / 2) Compact();
             }
             else if (stored is not null) stored.Row = row;
@@ -129,6 +151,7 @@ internal sealed class TableStore
         if (_count == _slots.Length) Array.Resize(ref _slots, _slots.Length * 2); // scans in progress keep the old array
         _slots[_count++] = stored;
         _byId[id] = stored;
+        _sortedIds = null;
     }
 
     /// <summary>Drops removed slots once they are half the array (a new array: scans in progress keep theirs).</summary>

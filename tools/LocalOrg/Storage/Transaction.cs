@@ -108,6 +108,53 @@ internal sealed class Transaction
         return InTableOrder(store, writes, candidates);
     }
 
+    /// <summary>
+    /// Every row of the table as this transaction sees it (the same rows as <see cref="Rows"/>), in primary-key order
+    /// (ascending, or descending), starting at <paramref name="from"/> (inclusive) when given. Lazy: a caller that stops
+    /// after a page reads a page. Committed ids come from the table's key-ordered snapshot, this transaction's own
+    /// creations are merged in by key.
+    /// </summary>
+    public IEnumerable<Entity> RowsInKeyOrder(string table, Guid? from, bool descending)
+    {
+        var store = _store.Table(table);
+        _tables.TryGetValue(table, out var writes);
+        var committed = store.IdsInKeyOrder();
+        var created = writes is null
+            ? new List<Guid>()
+            : writes.Order.Where(id => store.PositionOf(id) is null && writes.Rows[id] is not null).ToList();
+        created.Sort();
+        if (descending) created.Reverse();
+        var ci = 0;
+        int step = descending ? -1 : 1, i;
+        if (from is not Guid start) i = descending ? committed.Length - 1 : 0;
+        else
+        {
+            var at = Array.BinarySearch(committed, start);
+            i = at >= 0 ? at : descending ? ~at - 1 : ~at;
+            while (ci < created.Count && (descending ? created[ci].CompareTo(start) > 0 : created[ci].CompareTo(start) < 0)) ci++;
+        }
+        while (true)
+        {
+            var haveCommitted = i >= 0 && i < committed.Length;
+            var haveCreated = ci < created.Count;
+            if (!haveCommitted && !haveCreated) yield break;
+            Guid id;
+            if (haveCommitted && (!haveCreated || (descending ? committed[i].CompareTo(created[ci]) > 0 : committed[i].CompareTo(created[ci]) < 0)))
+            {
+                id = committed[i];
+                i += step;
+                Entity? own = null;
+                var row = writes is not null && writes.Rows.TryGetValue(id, out own) ? own : store.Get(id);
+                if (row is not null) yield return row;
+            }
+            else
+            {
+                id = created[ci++];
+                if (writes!.Rows[id] is { } row && store.PositionOf(id) is null) yield return row;
+            }
+        }
+    }
+
     /// <summary>The rows with these ids as this transaction sees them, in the order <see cref="Rows"/> gives them.</summary>
     public List<Entity> RowsWithIds(string table, IEnumerable<Guid> ids)
     {

@@ -38,6 +38,9 @@ internal sealed class TransactionQueryStore : IIndexedQueryableStore
     public IEnumerable<Entity>? RowsMatching(string logicalName, IReadOnlyList<IndexLookup> anyOf) =>
         Indexed(logicalName) && _transaction.RowsMatching(logicalName, anyOf) is { } rows ? Visible(logicalName, rows) : null;
 
+    public IEnumerable<Entity>? RowsInKeyOrder(string logicalName, Guid? from, bool descending) =>
+        Indexed(logicalName) ? Visible(logicalName, _transaction.RowsInKeyOrder(logicalName, from, descending)) : null;
+
     /// <summary>Every row this store hands out, scanned or looked up, passes here. The caller's read access is applied around
     /// this store (Security/SecuredQueryStore), by the same per-row filter over scans and index lookups alike.</summary>
     private static IEnumerable<Entity> Visible(string logicalName, IEnumerable<Entity> rows) => rows;

@@ -13,9 +13,8 @@ internal static class QueryExpressionRunner
         var plan = QueryPlan.Build(query, store);
         Projection.Validate(plan, query.ColumnSet);
         var paging = Paging.From(query.TopCount, query.PageInfo);
-        var rows = RowSource.Produce(plan, query.Criteria, store, context);
         var order = SortOrder.For(plan, query.Orders, stableForPaging: paging.IsPaged);
-        rows = order.Sort(rows);
+        var rows = RowSource.ProduceInKeyOrder(plan, query, paging, store, context) ?? order.Sort(RowSource.Produce(plan, query.Criteria, store, context));
 
         var result = new EntityCollection { EntityName = query.EntityName };
         int total, start;
