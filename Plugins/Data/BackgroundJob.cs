@@ -62,7 +62,18 @@ namespace LeadLifecycle.Plugins.Data
 
         public bool IsFinished => State == Contract.JobState.Completed || State == Contract.JobState.Failed;
 
-        public static BackgroundJob From(Entity row) => new BackgroundJob(row);
+        /// <summary>
+        /// The job whose next page a page step (Update of llc_pagerequestedon) is to run, read from the step's post-image
+        /// (<see cref="PageColumns"/>); null when the step has no image or the job has already finished.
+        /// </summary>
+        public static BackgroundJob PageRequested(IPluginExecutionContext context)
+        {
+            var image = context.GetPostEntity<Entity>();
+            if (image == null) return null;
+            image.Id = context.PrimaryEntityId;
+            var job = new BackgroundJob(image);
+            return job.IsFinished ? null : job;
+        }
 
         public static BackgroundJob Load(IOrganizationService service, Guid id) =>
             new BackgroundJob(service.Retrieve(Contract.Job.LogicalName, id,

@@ -30,11 +30,8 @@ namespace LeadLifecycle.Plugins.RelationshipType
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var image = context.GetPostEntity<Entity>();
-            if (image == null) return;
-            image.Id = context.PrimaryEntityId;
-            var job = BackgroundJob.From(image);
-            if (job.IsFinished) return;
+            var job = BackgroundJob.PageRequested(context);
+            if (job == null) return;
             var service = localPluginContext.SystemService;
             var now = PipelineClock.Now(context);
             if (job.Type == Contract.JobType.RecalculateRelationshipTypes)

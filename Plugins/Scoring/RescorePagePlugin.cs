@@ -32,11 +32,8 @@ namespace LeadLifecycle.Plugins.Scoring
         protected override void ExecuteDataversePlugin(ILocalPluginContext localPluginContext)
         {
             var context = localPluginContext.PluginExecutionContext;
-            var image = context.GetPostEntity<Entity>();
-            if (image == null) return;
-            image.Id = context.PrimaryEntityId;
-            var job = BackgroundJob.From(image);
-            if (job.IsFinished || !Handles(job.Type)) return;
+            var job = BackgroundJob.PageRequested(context);
+            if (job == null || !Handles(job.Type)) return;
 
             var service = localPluginContext.SystemService;
             var now = PipelineClock.Now(context);
