@@ -23,12 +23,18 @@ public sealed class ScheduledWorkMarkerTests : LeadLifecycleTest
         private readonly List<EntityReference> leads = new();
         private readonly List<EntityReference> contacts = new();
 
+        private DateTime start;
+
         public World(bool markerDisabled) => this.markerDisabled = markerDisabled;
+
+        /// <summary>Each organization's clock starts when it is made: moments are compared from there.</summary>
+        private string At(DateTime? moment) => moment.HasValue ? (moment.Value - start).ToString() : "-";
 
         public LocalOrganization Organization => Org;
 
         public void Arrange()
         {
+            start = Now;
             var model = Model("Engagement");
             // The shortest windows a rule allows make due moments within the day the ordinary case.
             Org.Initialize(model, InteractionRule(model, WebsiteVisited, 3, withinDays: 1), InteractionRule(model, FormSubmitted, 10, withinDays: 2));
@@ -89,12 +95,12 @@ public sealed class ScheduledWorkMarkerTests : LeadLifecycleTest
             {
                 var row = Row(l);
                 return $"lead {i}: state {row.GetAttributeValue<OptionSetValue>("statecode").Value} score {row.GetAttributeValue<int?>("llc_score")} " +
-                       $"rescore {row.GetAttributeValue<DateTime?>("llc_rescoreon"):o} scored {row.GetAttributeValue<DateTime?>("llc_scoredon"):o}";
+                       $"rescore {At(row.GetAttributeValue<DateTime?>("llc_rescoreon"))} scored {At(row.GetAttributeValue<DateTime?>("llc_scoredon"))}";
             }).Concat(contacts.Select((c, i) =>
             {
                 var row = Row(c);
-                return $"contact {i}: type {row.GetAttributeValue<OptionSetValue>("customertypecode")?.Value} until {row.GetAttributeValue<DateTime?>("llc_customeruntil"):o} " +
-                       $"review {row.GetAttributeValue<DateTime?>("llc_relationshiptypereviewon"):o} reason {row.GetAttributeValue<string>("llc_relationshiptypereason")}";
+                return $"contact {i}: type {row.GetAttributeValue<OptionSetValue>("customertypecode")?.Value} until {At(row.GetAttributeValue<DateTime?>("llc_customeruntil"))} " +
+                       $"review {At(row.GetAttributeValue<DateTime?>("llc_relationshiptypereviewon"))} reason {row.GetAttributeValue<string>("llc_relationshiptypereason")}";
             })));
     }
 
