@@ -59,10 +59,10 @@ namespace LeadLifecycle.Plugins.RelationshipType
         private static void RecalculateGivenRecords(ILocalPluginContext localPluginContext, IOrganizationService service, BackgroundJob job, System.DateTime now)
         {
             var row = service.Retrieve(Contract.Job.LogicalName, job.Id, new ColumnSet(Contract.Job.Input));
-            var page = RecordList.Parse(EntityValues.Get<string>(row, Contract.Job.Input))
-                .Skip(job.ProcessedCount).Take(PageSize).ToList();
+            var records = RecordList.Parse(EntityValues.Get<string>(row, Contract.Job.Input));
+            var page = records.Skip(job.ProcessedCount).Take(PageSize).ToList();
             var updates = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, page);
-            job.CommitPage(service, page.Select(r => r.Id).ToList(), PageSize, now);
+            job.CommitPage(service, page.Select(r => r.Id).ToList(), PageSize, now, last: job.ProcessedCount + page.Count >= records.Count);
             localPluginContext.Trace($"Job {job.Id} {Contract.JobType.Label(job.Type)}: page {job.PageCount + 1}, {page.Count} records, {updates.Count(u => u.Changed)} changed.");
         }
     }
