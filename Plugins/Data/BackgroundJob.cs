@@ -24,7 +24,7 @@ namespace LeadLifecycle.Plugins.Data
         public static readonly string[] PageColumns =
         {
             Contract.Job.Type, Contract.Job.State, Contract.Job.Cursor, Contract.Job.ScopeId, Contract.Job.DueBy,
-            Contract.Job.ProcessedCount, Contract.Job.PageCount, Contract.Job.StartedOn,
+            Contract.Job.ProcessedCount, Contract.Job.ChangedCount, Contract.Job.PageCount, Contract.Job.StartedOn,
         };
 
         private BackgroundJob(Entity row)
@@ -36,6 +36,7 @@ namespace LeadLifecycle.Plugins.Data
             ScopeId = Guid.TryParse(EntityValues.Get<string>(row, Contract.Job.ScopeId), out var scope) ? scope : (Guid?)null;
             DueBy = EntityValues.Get<DateTime?>(row, Contract.Job.DueBy);
             ProcessedCount = EntityValues.Get<int?>(row, Contract.Job.ProcessedCount) ?? 0;
+            ChangedCount = EntityValues.Get<int?>(row, Contract.Job.ChangedCount) ?? 0;
             PageCount = EntityValues.Get<int?>(row, Contract.Job.PageCount) ?? 0;
             FailedCount = EntityValues.Get<int?>(row, Contract.Job.FailedCount) ?? 0;
             StartedOn = EntityValues.Get<DateTime?>(row, Contract.Job.StartedOn);
@@ -49,6 +50,9 @@ namespace LeadLifecycle.Plugins.Data
         public Guid? ScopeId { get; }
         public DateTime? DueBy { get; }
         public int ProcessedCount { get; }
+
+        /// <summary>Records the committed pages changed (llc_changedcount).</summary>
+        public int ChangedCount { get; }
         public int PageCount { get; }
         public int FailedCount { get; }
         public DateTime? StartedOn { get; }
@@ -168,6 +172,7 @@ namespace LeadLifecycle.Plugins.Data
                 [Contract.Job.Type] = new OptionSetValue(type),
                 [Contract.Job.State] = new OptionSetValue(Contract.JobState.Queued),
                 [Contract.Job.ProcessedCount] = 0,
+                [Contract.Job.ChangedCount] = 0,
                 [Contract.Job.PageCount] = 0,
                 [Contract.Job.FailedCount] = 0,
             };
@@ -231,15 +236,16 @@ namespace LeadLifecycle.Plugins.Data
             return ids.Take(pageSize).ToList();
         }
 
-        /// <summary>Records a committed page on the job row (inside the page's transaction): cursor, counts, state. The job is
-        /// done when <paramref name="last"/> says so, else when <see cref="NextPage"/> found no further record, else when the
-        /// page was not full.</summary>
-        public void CommitPage(IOrganizationService service, IReadOnlyList<Guid> ids, int pageSize, DateTime now, bool? last = null)
+        /// <summary>Records a committed page on the job row (inside the page's transaction): cursor, counts (of which
+        /// <paramref name="changed"/> records changed), state. The job is done when <paramref name="last"/> says so, else when
+        /// <see cref="NextPage"/> found no further record, else when the page was not full.</summary>
+        public void CommitPage(IOrganizationService service, IReadOnlyList<Guid> ids, int changed, int pageSize, DateTime now, bool? last = null)
         {
             var done = last ?? lastPage ?? ids.Count < pageSize;
             var row = new Entity(Contract.Job.LogicalName, Id)
             {
                 [Contract.Job.ProcessedCount] = ProcessedCount + ids.Count,
+                [Contract.Job.ChangedCount] = ChangedCount + changed,
                 [Contract.Job.PageCount] = PageCount + 1,
                 [Contract.Job.LastError] = null,
                 [Contract.Job.AttemptStartedOn] = null,

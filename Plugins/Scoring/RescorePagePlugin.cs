@@ -40,7 +40,7 @@ namespace LeadLifecycle.Plugins.Scoring
             var ids = job.NextPage(service, Query(job, now), Contract.Lead.Id, PageSize);
             var rescorer = LeadRescorer.ForLiveDefinitions(service, now, context.IsInTransaction);
             rescorer.RescoreAll(ids);
-            job.CommitPage(service, ids, PageSize, now);
+            job.CommitPage(service, ids, rescorer.LeadsUpdated, PageSize, now);
             localPluginContext.Trace($"Job {job.Id} {Contract.JobType.Label(job.Type)}: page {job.PageCount + 1}, {ids.Count} leads re-scored, {rescorer.LeadsUpdated} updated.");
         }
 

@@ -120,6 +120,7 @@ public sealed class BackgroundJobTests : LeadLifecycleTest
         Assert.All(jobs, job => Assert.Equal(JobCompleted, StateOf(job)));
         Assert.All(jobs, job => Assert.EndsWith("/16)", job.GetAttributeValue<string>("llc_name")));
         Assert.Equal(1600, jobs.Sum(j => j.GetAttributeValue<int>("llc_processedcount")));
+        Assert.Equal(1600, jobs.Sum(j => j.GetAttributeValue<int>("llc_changedcount")));   // every lead went from unscored to 10
         Assert.All(jobs, job => Assert.InRange(job.GetAttributeValue<int>("llc_processedcount"), 100 - 1, 100));
         Assert.All(OpenLeads(), lead => Assert.Equal(10, lead.GetAttributeValue<int?>("llc_score")));
         Assert.All(Org.All("lead"), lead => Assert.Single(ScoresOf(Org, lead.Id)));
