@@ -111,15 +111,17 @@ namespace LeadLifecycle.Plugins.Data
         /// <summary>
         /// How many partitions a job over <paramref name="records"/> records (as counted by the probe, at most
         /// <see cref="CountProbeLimit"/>) is split into: enough that each chain's share fits in the pages it runs before it
-        /// parks (<paramref name="recordsPerChainRun"/>), so the whole job ends in the chains' first run; at least
-        /// <see cref="MinPartitions"/>; a full probe (more records than it counts) takes <see cref="MaxPartitions"/>.
+        /// parks (<paramref name="recordsPerChainRun"/>), with a quarter to spare because random ids do not fall evenly into
+        /// ranges, so the whole job ends in the chains' first run; at least <see cref="MinPartitions"/>; a full probe (more
+        /// records than it counts) takes the most, <see cref="MaxPartitions"/> (or <paramref name="maxPartitions"/>).
         /// </summary>
         public static int PartitionsFor(int records, int recordsPerChainRun, int maxPartitions = MaxPartitions)
         {
             var max = Math.Max(1, Math.Min(MaxPartitions, maxPartitions));
             if (records >= CountProbeLimit) return max;
-            var needed = (records + recordsPerChainRun - 1) / Math.Max(1, recordsPerChainRun);
-            return Math.Min(max, Math.Max(MinPartitions, needed));
+            var share = Math.Max(1, recordsPerChainRun * 3 / 4);
+            var needed = (records + share - 1) / share;
+            return Math.Min(max, Math.Max(Math.Min(MinPartitions, max), needed));
         }
 
         /// <summary>The lower bound of partition <paramref name="k"/> of <paramref name="partitions"/> (null for the first; ids
