@@ -141,6 +141,42 @@ public sealed class BackgroundJobTests : LeadLifecycleTest
         Assert.Empty(calls.FailedJobs);
     }
 
+    [Fact]
+    public void Past_5000_open_leads_a_publication_takes_128_partitions_and_its_step_stays_below_one_page_even_when_it_supersedes_128()
+    {
+        // Only the publishing step runs (no pump): what it costs to size, supersede and queue the partitions, whatever the
+        // number of leads beyond what the count probe reads.
+        var org = LocalOrganization.Create(new LocalOrganizationOptions { StepFilter = step => !step.PluginTypeName.EndsWith("JobPumpPlugin", StringComparison.Ordinal) });
+        var model = Model("Fit", status: Draft);
+        org.Initialize(model, AttributeRule(model, "lead", "subject", HasValue, null, 10));
+        var random = new Random(5);
+        var rows = new List<Entity>();
+        for (var i = 0; i < 6000; i++)
+        {
+            var contact = Contact("Person " + i);
+            var lead = Lead(contact);
+            lead.Id = RandomId(random);
+            rows.Add(contact);
+            rows.Add(lead);
+        }
+        org.Initialize(rows.ToArray());
+        var service = org.GetService();
+
+        using var calls = org.RecordCalls();
+        service.Update(new Entity("llc_scoringmodel", model.Id) { ["llc_status"] = new OptionSetValue(Live) });
+        service.Update(new Entity("llc_scoringmodel", model.Id) { ["llc_status"] = new OptionSetValue(Stopped) });
+
+        var publications = calls.Executions.Where(e => e.Name.Contains("RescoreOnPublishPlugin")).Select(e => e.Calls).ToList();
+        Assert.Equal(2, publications.Count);
+        Assert.Equal(2 + 128, publications[0]);            // supersede query (none active), count probe, 128 creates
+        Assert.Equal(2 + 128 + 128, publications[1]);      // and the 128 partitions of the first publication superseded
+        var jobs = org.All("llc_job").Where(j => j.GetAttributeValue<OptionSetValue>("llc_type").Value == RescoreOpenLeads).ToList();
+        Assert.Equal(256, jobs.Count);
+        Assert.Equal(128, jobs.Count(j => StateOf(j) == 754100000));   // the second publication's, Queued
+        Assert.Equal(128, jobs.Count(j => StateOf(j) == JobCompleted && j.GetAttributeValue<string>("llc_lasterror")!.StartsWith("Superseded", StringComparison.Ordinal)));
+        Assert.InRange(calls.MaxExecutionCalls, 1, 282);
+    }
+
     [Theory]
     [InlineData(0, 8)]
     [InlineData(100, 8)]
