@@ -61,7 +61,9 @@ namespace LeadLifecycle.Plugins.Jobs
         /// <summary>The pages a chain runs before it parks: 4.</summary>
         public const int PagesPerRun = ParkDepth - StartDepth + 1;
 
-        /// <summary>Dataverse's infinite-loop fault (0x80044182), raised to a call made past the maximum depth.</summary>
+        /// <summary>The infinite-loop fault raised to a call made past the maximum depth, as the local organization raises it
+        /// (0x80044182, tools/LocalOrg/Faults.cs). Microsoft's published error-code list was not confirmed to carry this code,
+        /// so the fault is recognised by its text too ("…included an infinite loop…", the platform's message).</summary>
         public const int InfiniteLoopFault = unchecked((int)0x80044182);
 
         /// <summary>How many failed attempts of one page make the job Failed.</summary>
@@ -111,10 +113,11 @@ namespace LeadLifecycle.Plugins.Jobs
                 }
                 service.Update(new Entity(Contract.Job.LogicalName, job.Id) { [Contract.Job.PageRequestedOn] = PipelineClock.Now(context) });
             }
-            catch (Exception failure) when (!context.IsInTransaction && IsDepthLimit(failure))
+            catch (Exception failure) when (!context.IsInTransaction && context.Depth > StartDepth && IsDepthLimit(failure))
             {
                 // The page went deeper than the shipped steps do (a step another solution added) and hit the depth limit: it
-                // rolled back whole. Not the page's fault: park, and the next resume retries it from depth 2.
+                // rolled back whole. Not the page's fault: park, and the next resume retries it from depth 2. (From depth 2
+                // itself it would hit the limit again: there it counts as a failed attempt, below, so it cannot park forever.)
                 service.Update(new Entity(Contract.Job.LogicalName, job.Id) { [Contract.Job.AttemptStartedOn] = null });
                 localPluginContext.Trace($"Job {job.Id}: page {job.PageCount + 1} reached the depth limit from depth {context.Depth}; parked, the scheduled work retries it.");
             }
@@ -159,6 +162,7 @@ namespace LeadLifecycle.Plugins.Jobs
             for (var e = failure; e != null; e = e.InnerException)
             {
                 if (PlatformFaults.ErrorCodeOf(e) == InfiniteLoopFault) return true;
+                if (e.Message != null && e.Message.IndexOf("infinite loop", StringComparison.OrdinalIgnoreCase) >= 0) return true;
             }
             return false;
         }

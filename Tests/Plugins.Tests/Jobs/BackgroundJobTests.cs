@@ -258,6 +258,28 @@ public sealed class BackgroundJobTests : LeadLifecycleTest
     }
 
     [Fact]
+    public void A_page_the_depth_limit_stops_even_from_the_start_of_a_chain_counts_as_a_failed_attempt_and_cannot_park_forever()
+    {
+        // Depth limit 4: a page started from depth 2 makes calls at depth 5. Parking would not help (the resume starts at
+        // depth 2 again), so the attempt is recorded as failed, with the platform's message, and after 5 the job is Failed.
+        Org.Options.MaxDepth = 4;
+        var model = ArrangeDraftModelAndLeads(100);
+
+        Publish(model);
+
+        Assert.All(Jobs(), job => Assert.Equal(JobRunning, StateOf(job)));
+        Assert.All(Jobs(), job => Assert.Equal(1, job.GetAttributeValue<int>("llc_failedcount")));
+        Assert.All(Jobs(), job => Assert.Contains("infinite loop", job.GetAttributeValue<string>("llc_lasterror")));
+        Assert.All(Jobs(), job => Assert.Equal(0, job.GetAttributeValue<int>("llc_processedcount")));
+
+        Org.AdvanceTime(TimeSpan.FromMinutes(15 * 5 + 1));
+
+        Assert.All(Jobs(), job => Assert.Equal(754100003, StateOf(job)));   // Failed, after 5 attempts
+        Assert.All(Jobs(), job => Assert.Equal(5, job.GetAttributeValue<int>("llc_failedcount")));
+        Assert.All(OpenLeads(), lead => Assert.Null(lead.GetAttributeValue<int?>("llc_score")));
+    }
+
+    [Fact]
     public void A_page_that_fails_rolls_back_whole_is_retried_from_the_cursor_and_every_lead_is_rescored_exactly_once()
     {
         // One contact has more than 50,000 website visits in the rule's 30-day window: counting them fails
