@@ -12,7 +12,7 @@ namespace LeadLifecycle.Plugins.Jobs
     /// (Solution/flows/LeadLifecycleScheduledWork.json, every 15 minutes): the one recurring mechanism for time-driven
     /// work (issue #19) — no workflow waits on a date.
     /// <list type="bullet">
-    /// <item>Starts the background jobs (one per id range, <see cref="BackgroundJob.Partitions"/>) of each kind of time-driven work with records now due and no job already on it:
+    /// <item>Starts the background jobs (one per id range, <see cref="BackgroundJob.PartitionsFor"/>) of each kind of time-driven work with records now due and no job already on it:
     /// leads whose llc_rescoreon has come (an interaction left a score window, llc_withindays), contacts and accounts whose
     /// llc_relationshiptypereviewon has come (a customer term ended, a retention rule applies). One query (top 1) each.</item>
     /// <item>Resumes jobs left idle for <see cref="IdleBeforeResume"/> — parked by the depth limit, or stopped by a failed
@@ -20,12 +20,16 @@ namespace LeadLifecycle.Plugins.Jobs
     /// <item>Deletes finished jobs past their retention (<see cref="FinishedJobCleanup"/>), a bounded number a run.</item>
     /// </list>
     /// When nothing is due it stops after one query: <see cref="ScheduledWorkMarker"/> keeps when the data next needs a look
-    /// (at least once a day). Bounded whatever the data: a full run makes at most 1 + 2 + 1 + 3 + 1 + 100 + 1 + 50 queries
-    /// and writes (plus the jobs it queues); the jobs do the work, page by page.
+    /// (at least once a day). Bounded whatever the data: the job rows it creates and the jobs it resumes share one budget of
+    /// <see cref="MaxResumesPerRun"/> writes; with the marker's reads and writes, the earliest-due queries, the partition
+    /// counts and the clean-up (at most <see cref="FinishedJobCleanup.MaxDeletesPerRun"/> deletes) a full run stays within a
+    /// few hundred calls; the jobs do the work, page by page.
     /// </summary>
     public sealed class RunScheduledWorkApi : PluginBase
     {
-        public const int MaxResumesPerRun = 100;
+        /// <summary>Every parked partition of two organization-wide jobs at once (<see cref="BackgroundJob.MaxPartitions"/>):
+        /// one update each, so a run stays below the calls of one page.</summary>
+        public const int MaxResumesPerRun = 2 * BackgroundJob.MaxPartitions;
 
         /// <summary>A running job writes its row at every page (a page ends within the 2-minute limit); one untouched for
         /// longer than this is parked or stopped, and resuming it cannot start a second chain beside a live one.</summary>
@@ -66,16 +70,17 @@ namespace LeadLifecycle.Plugins.Jobs
             var active = new HashSet<int>(service.RetrieveMultiple(activeQuery).Entities
                 .Select(job => job.GetAttributeValue<OptionSetValue>(Contract.Job.Type)?.Value ?? 0));
 
+            // New job rows and resumes share one budget of writes (MaxResumesPerRun): work that does not fit starts next run.
             var started = 0;
             var next = now + ScheduledWorkMarker.Horizon;
-            started += StartWhenDue(service, active, Contract.JobType.DueLeadRescores, Contract.Lead.LogicalName, Contract.Lead.RescoreOn, now, "Due lead re-scores", ref next);
-            started += StartWhenDue(service, active, Contract.JobType.DueContactReviews, Contract.Contact.LogicalName, Contract.Contact.RelationshipTypeReviewOn, now, "Due contact reviews", ref next);
-            started += StartWhenDue(service, active, Contract.JobType.DueAccountReviews, Contract.Account.LogicalName, Contract.Contact.RelationshipTypeReviewOn, now, "Due account reviews", ref next);
+            started += StartWhenDue(service, active, Contract.JobType.DueLeadRescores, Contract.Lead.LogicalName, Contract.Lead.RescoreOn, now, "Due lead re-scores", MaxResumesPerRun - started, ref next);
+            started += StartWhenDue(service, active, Contract.JobType.DueContactReviews, Contract.Contact.LogicalName, Contract.Contact.RelationshipTypeReviewOn, now, "Due contact reviews", MaxResumesPerRun - started, ref next);
+            started += StartWhenDue(service, active, Contract.JobType.DueAccountReviews, Contract.Account.LogicalName, Contract.Contact.RelationshipTypeReviewOn, now, "Due account reviews", MaxResumesPerRun - started, ref next);
 
             var resumed = 0;
             if (anyIdleJob)
             {
-                var idle = new QueryExpression(Contract.Job.LogicalName) { ColumnSet = new ColumnSet(Contract.Job.Id), TopCount = MaxResumesPerRun };
+                var idle = new QueryExpression(Contract.Job.LogicalName) { ColumnSet = new ColumnSet(Contract.Job.Id), TopCount = Math.Max(1, MaxResumesPerRun - started) };
                 idle.Criteria.AddCondition(Contract.Job.State, ConditionOperator.In, Contract.JobState.Queued, Contract.JobState.Running);
                 idle.Criteria.AddCondition(Contract.Common.ModifiedOn, ConditionOperator.LessEqual, now - IdleBeforeResume);
                 idle.AddOrder(Contract.Common.ModifiedOn, OrderType.Ascending);
@@ -99,7 +104,7 @@ namespace LeadLifecycle.Plugins.Jobs
         }
 
         /// <summary>At most this many records due: one job over the whole id range (one page: the smallest page of the time-driven
-        /// jobs is 25 leads) instead of <see cref="BackgroundJob.Partitions"/> side by side, most of them over ranges with
+        /// jobs is 25 leads) instead of <see cref="BackgroundJob.MinPartitions"/> or more side by side, most of them over ranges with
         /// nothing due. The records done are the same either way (each page reads the records due by the job's llc_dueby in
         /// its range); only the number of job rows and chains differs.</summary>
         public const int OneJobUpTo = 25;
@@ -107,7 +112,7 @@ namespace LeadLifecycle.Plugins.Jobs
         /// <summary>Starts the jobs of one kind of time-driven work when records are due and no job of that kind is queued or
         /// running; lowers <paramref name="next"/> to the earliest due moment still ahead (to now while work of the kind is
         /// due or in progress: the next run looks again). One query: the earliest due moments, whether or not they have come.</summary>
-        private static int StartWhenDue(IOrganizationService service, ISet<int> active, int type, string table, string dueColumn, DateTime now, string name, ref DateTime next)
+        private static int StartWhenDue(IOrganizationService service, ISet<int> active, int type, string table, string dueColumn, DateTime now, string name, int budget, ref DateTime next)
         {
             if (active.Contains(type))
             {
@@ -130,12 +135,19 @@ namespace LeadLifecycle.Plugins.Jobs
             var label = $"{name} up to {now:yyyy-MM-dd HH:mm} UTC";
             if (dueMoments.Count(d => d <= now) <= OneJobUpTo)
             {
+                if (budget < 1) return 0;
                 BackgroundJob.Queue(service, type, label, dueBy: now);
                 return 1;
             }
+            if (budget < BackgroundJob.MinPartitions) return 0;
             // Partitioned by id range like a publication: the chains run side by side (a retention rule or a customer-term end
             // can make many records due at once).
-            return BackgroundJob.QueuePartitioned(service, type, label, dueBy: now).Count;
+            var due = new QueryExpression(table) { ColumnSet = new ColumnSet(dueColumn) };
+            due.Criteria.AddCondition(dueColumn, ConditionOperator.LessEqual, now);
+            if (table == Contract.Lead.LogicalName) due.Criteria.AddCondition(Contract.Lead.StateCode, ConditionOperator.Equal, Contract.LeadState.Open);
+            var idColumn = table == Contract.Lead.LogicalName ? Contract.Lead.Id : table == Contract.Contact.LogicalName ? Contract.Contact.Id : Contract.Account.Id;
+            var pageSize = table == Contract.Lead.LogicalName ? Scoring.RescorePagePlugin.PageSize : RelationshipType.ReviewPagePlugin.PageSize;
+            return BackgroundJob.QueuePartitioned(service, type, label, due, idColumn, pageSize, dueBy: now, maxPartitions: budget).Count;
         }
     }
 }
