@@ -60,7 +60,7 @@ namespace LeadLifecycle.Plugins.Matching
             // "nothing to match on" means no strategy column has a value) and the submission is kept.
 
             // The match query also reads the person fields the gap filler compares: no second read of the contact.
-            var contact = new ContactMatcher(reader, writer, now, LeadToContactMapping.PersonColumns).Resolve(contactKey, read, lockFirst: true);
+            var contact = new ContactMatcher(reader, writer, now, LeadToContactMapping.PersonColumns).Resolve(contactKey, read, lockPerson: true);
             var filled = contact.Row == null ? 0 : new ContactGapFiller(writer).Fill(contact.Row, read);
             var leadKey = MatchKey.From(leadStrategy, read);
             var openLead = leadKey.IsComplete ? FindOpenLead(contact.Contact, leadKey) : null;
