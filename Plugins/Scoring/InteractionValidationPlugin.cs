@@ -42,26 +42,11 @@ namespace LeadLifecycle.Plugins.Scoring
                     $"The interaction's Occurred On ({Contract.Interaction.OccurredOn}) is {occurredOn.Value.ToUniversalTime():yyyy-MM-dd HH:mm} UTC, in the future: " +
                     "an interaction records something that happened. Enter when it happened (at most one day ahead, for time zones).");
             }
-            if (creating && CreatedBySubmission(context))
-            {
-                // llc_SubmitMarketingForm records the interaction of the lead it has just matched or created for that very
-                // contact (FormSubmissionIntake): the lead is the contact's by construction, so no read (issue #19 item 5).
-                // ParentContext is the execution context of the operation whose plug-in made this call (IExecutionContext /
-                // IPluginExecutionContext.ParentContext, learn.microsoft.com).
-                return;
-            }
             if (creating || target.Contains(Contract.Interaction.LeadId) || target.Contains(Contract.Interaction.ContactId))
             {
                 CheckLeadBelongsToContact(localPluginContext, target);
             }
         }
-
-        /// <summary>Created by the submission API's own main operation (stage 30), not by another plug-in registered on it.</summary>
-        private static bool CreatedBySubmission(IPluginExecutionContext context) =>
-            context.ParentContext != null && context.ParentContext.MessageName == Contract.SubmitMarketingForm.MessageName
-            && context.ParentContext.Stage == MainOperationStage;
-
-        private const int MainOperationStage = 30;
 
         /// <summary>An interaction counted for a lead must be its contact's: the lead's parent contact is the interaction's contact.</summary>
         private const int MaxDaysAhead = 1;
