@@ -17,28 +17,36 @@ public sealed class SynchronousCallsOfASaveTests : LeadLifecycleTest
     /// <summary>The target for a lead create, whether it matches its contact or creates it.</summary>
     private const int LeadCreateCeiling = 8;
 
-    [Fact]
-    public void A_lead_create_matching_an_existing_contact_waits_for_at_most_8_calls()
+    /// <summary>The System Administrator, and a user holding only Dynamics 365's Salesperson role: the platform applies the
+    /// process flow on Create only for a creator with access to it, so for the salesperson the flow's step creates the
+    /// instance — one call more (docs/performance.md).</summary>
+    public static TheoryData<string?> Creators => new() { null, "Salesperson" };
+
+    [Theory]
+    [MemberData(nameof(Creators))]
+    public void A_lead_create_matching_an_existing_contact_waits_for_at_most_8_calls(string? role)
     {
         var org = ConfiguredOrganization();
         var contact = Contact("Noor", "Haddad", "noor@fabrikam.com");
         org.Initialize(contact);
 
-        var (calls, lead) = SyncCallsOf(org, service => service.Create(NewLead("noor@fabrikam.com", "Noor", "Haddad")));
+        var (calls, lead) = SyncCallsOf(org, service => service.Create(NewLead("noor@fabrikam.com", "Noor", "Haddad")), role);
 
         Assert.InRange(calls, 1, LeadCreateCeiling);
         Assert.Equal(contact.Id, org.Get("lead", lead).GetAttributeValue<EntityReference>("parentcontactid")?.Id);
         Assert.Single(org.All("contact"));
         // The relationship type of the contact was still re-evaluated, after the save (asynchronous step).
         Assert.Equal(Prospect, org.Get("contact", contact.Id).GetAttributeValue<OptionSetValue>("customertypecode")?.Value);
+        Assert.Single(org.All("llc_leadlifecycleprocess"), p => p.GetAttributeValue<EntityReference>("bpf_leadid")?.Id == lead);
     }
 
-    [Fact]
-    public void A_lead_create_creating_its_contact_waits_for_at_most_8_calls()
+    [Theory]
+    [MemberData(nameof(Creators))]
+    public void A_lead_create_creating_its_contact_waits_for_at_most_8_calls(string? role)
     {
         var org = ConfiguredOrganization();
 
-        var (calls, lead) = SyncCallsOf(org, service => service.Create(NewLead("noor@fabrikam.com", "Noor", "Haddad")));
+        var (calls, lead) = SyncCallsOf(org, service => service.Create(NewLead("noor@fabrikam.com", "Noor", "Haddad")), role);
 
         Assert.InRange(calls, 1, LeadCreateCeiling);
         var contact = Assert.Single(org.All("contact"));
@@ -82,10 +90,11 @@ public sealed class SynchronousCallsOfASaveTests : LeadLifecycleTest
         Assert.Equal(3, org.All("llc_interaction").Count);
     }
 
-    private static (int Calls, Guid Id) SyncCallsOf(LocalOrganization org, Func<IOrganizationService, Guid> act)
+    private static (int Calls, Guid Id) SyncCallsOf(LocalOrganization org, Func<IOrganizationService, Guid> act, string? role = null)
     {
+        var service = role is null ? org.GetService() : org.GetService(org.CreateUser("Sam Sales", role));
         using var record = org.RecordCalls();
-        var id = act(org.GetService());
+        var id = act(service);
         org.RunPendingAsyncJobs();
         var calls = record.Executions
             .Where(e => e.Synchronous && e.Parent is { Kind: ExecutionKind.Request, Parent: null })
