@@ -34,11 +34,12 @@ namespace LeadLifecycle.Plugins.Matching
         }
 
         /// <summary>
-        /// Matches or creates. The one rule that keeps a person to one contact: <b>whoever creates a contact holds the
-        /// identity's bucket row</b> (and looks again under it first). <paramref name="lockPerson"/> (a form submission):
-        /// the request also holds the person's own lock row until it commits, so submissions for one person are applied
-        /// one after the other; a lead create (false) takes no lock when it finds the contact. See
-        /// Plugins/Matching/README.md, "Load profile of the matching lock", for the protocol and its race cases.
+        /// Matches or creates, never two contacts for one person: a contact is created only under the person's lock rows —
+        /// its own row when the request saw one, and the identity's bucket (see Plugins/Matching/README.md, "Load profile of
+        /// the matching lock", for the protocol and its race cases).
+        /// <paramref name="lockPerson"/> true (a form submission): the person is locked <b>before</b> the match, so the match,
+        /// the gap filling and the open-lead lookup that follow read what the previous submission for that person committed;
+        /// false (a lead create): the contact is looked up first and the locks are taken only when nobody matched.
         /// </summary>
         public ContactMatch Resolve(MatchKey key, Func<string, object?> person, bool lockPerson)
         {
@@ -48,26 +49,33 @@ namespace LeadLifecycle.Plugins.Matching
                 // a contact is created (issue #20 item 7). Nothing to serialise on either: no later request could find it.
                 return Create(key, person);
             }
-            var rows = lockPerson ? LockRows.Read(reader, key.PersonLockKey(LockScope), key.LockBucket(LockScope)) : null;
-            var hit = Find(key);
-            if (hit != null)
+            if (!lockPerson)
             {
-                if (rows != null)
-                {
-                    // Found: nothing to create, so a returning person locks only its own row; the first time, its row is
-                    // created under the bucket (never two creators of one key value: no duplicate-key failure).
-                    if (rows.Person == null) LockBucket(key, rows);
-                    LockPerson(rows);
-                }
-                return Matched(key, hit);
+                var known = Find(key);
+                if (known != null) return Matched(key, known);
             }
+            var rows = LockRows.Read(reader, key.PersonLockKey(LockScope), key.LockBucket(LockScope));
+            if (rows.Person is Guid)
+            {
+                // The person's row exists: it is locked first (a returning person waits only for requests of that same
+                // person); a lead create then also takes the bucket, since it may create the contact.
+                LockPerson(rows);
+                if (!lockPerson) LockBucket(key, rows);
+            }
+            else
+            {
+                // No row yet: the bucket first (every creator of this person's row or contact holds it: they queue, never
+                // two inserts of one key), then, for a submission, the person's new row.
+                LockBucket(key, rows);
+                if (lockPerson) LockPerson(rows);
+            }
+            var hit = Find(key);
+            if (hit != null || !lockPerson || !(rows.Person is Guid)) return hit != null ? Matched(key, hit) : Create(key, person);
 
-            // Nobody matched: this request may create the contact, so it holds the bucket (every creator of this person's
-            // contact or lock row does: they queue, and each looks again once the one before it committed). Lock order is
-            // always bucket, then person row — a returning person's holder of the person row never asks for the bucket
-            // afterwards — so the two locks cannot deadlock.
+            // A returning person whose contact is gone (deleted, deactivated, its matched column changed): this submission
+            // creates it, so it takes the bucket too (a lead create of the person that saw no row holds only the bucket),
+            // and looks again once it holds it.
             LockBucket(key, rows);
-            if (rows != null) LockPerson(rows);
             hit = Find(key);
             return hit != null ? Matched(key, hit) : Create(key, person);
         }
@@ -95,18 +103,22 @@ namespace LeadLifecycle.Plugins.Matching
 
         /// <summary>
         /// Writing a row takes a row lock the database holds until the surrounding transaction ends (commit or rollback): a
-        /// plug-in cannot release it earlier, so the locks are taken as late as possible — after the unlocked look for the
-        /// contact — and what follows in the same transaction (the lead, the interaction, the synchronous post-operation
-        /// steps) is still held under them.
+        /// plug-in cannot release it earlier, so the locks are taken as late as possible — just before the match a submission
+        /// must serialise, and only after an unlocked miss for a lead create — and what follows in the same transaction (the
+        /// lead, the interaction, the synchronous post-operation steps) is still held under them.
         /// <list type="bullet">
         /// <item>The bucket (256 shipped rows, keys 00–ff: always there, so a queue, never a duplicate): held by every request
         /// that may create this person's contact or lock row. Two transactions creating one alternate-key value do not both
         /// succeed — Dataverse looks the key up without holding it, both insert, the unique index makes the second wait for the
         /// first and then fail with the duplicate-key error (0x80060892), and a failed call inside a synchronous plug-in ends
         /// the whole transaction ("Troubleshoot Dataverse plug-ins", learn.microsoft.com): it cannot be caught and retried.</item>
-        /// <item>The person's own row (a form submission only): created the first time under the bucket, updated every later
-        /// time. Only requests for the same person wait on it.</item>
+        /// <item>The person's own row: created by a form submission, the first time, under the bucket; updated by every later
+        /// request that locks the person. Only requests for the same person wait on it.</item>
         /// </list>
+        /// Order: a request that saw the person's row takes it first, then (if it may create the contact) the bucket; one that
+        /// saw none takes the bucket first, then (a submission) creates the row. A cycle would need the row created between
+        /// two requests' lookups and the contact that request created gone before they look for it; Dataverse then fails one
+        /// of them as a deadlock victim — never two contacts.
         /// A row the lookup saw is locked by an Update of its id (one call); one it did not see by an Upsert of its key, which
         /// recreates a bucket row an admin deleted. The rows carry a hash, never the values (README, "Load profile").
         /// </summary>
@@ -138,9 +150,8 @@ namespace LeadLifecycle.Plugins.Matching
 
         /// <summary>
         /// The identity's lock rows as committed (or written by this transaction), read with one query: the person's row and
-        /// its bucket, by key. A query, so a missing row is an empty answer and not a failed call. A lead create needs none
-        /// of it: it locks only the bucket, and only when nobody matched (an Upsert by key costs what this query and an
-        /// Update would).
+        /// its bucket, by key. A query, so a missing row is an empty answer and not a failed call. A lead create reads them
+        /// only when nobody matched (this query and an Update of the bucket cost what an Upsert of it would).
         /// </summary>
         private sealed class LockRows
         {

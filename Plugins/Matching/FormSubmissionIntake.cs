@@ -9,8 +9,9 @@ namespace LeadLifecycle.Plugins.Matching
     /// llc_SubmitMarketingForm: the contact first (by the form's contact strategy, created when nobody matches),
     /// a matched contact's empty person fields filled from the submission (<see cref="ContactGapFiller"/>),
     /// then an open lead of that contact (by the form's lead strategy) updated with the submitted values, or a new
-    /// lead; every submission is recorded as a Form Submitted interaction. The whole submission runs under the
-    /// identity's matching lock, so concurrent submissions for one person are applied one after the other.
+    /// lead; every submission is recorded as a Form Submitted interaction. Everything after the contact's match runs
+    /// under the person's matching lock (<see cref="ContactMatcher"/>), so concurrent submissions for one person are applied
+    /// one after the other.
     /// <para>
     /// Who does what (README "Security"): <c>reader</c> is SYSTEM — the marketing form, the strategies, the match queries
     /// and the lock row, so a person the caller cannot see is still found rather than duplicated; <c>writer</c> is the

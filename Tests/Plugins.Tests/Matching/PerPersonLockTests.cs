@@ -103,7 +103,7 @@ public sealed class PerPersonLockTests
         // lookup as a submission does), so none is created for it.
         var org = LocalOrganization.Create();
 
-        Assert.Equal(new[] { "Upsert", "Update" }, LeadCreateLockCalls(org, "noor@fabrikam.com"));   // the bucket (shipped row: the Upsert updates it)
+        Assert.Equal(new[] { "RetrieveMultiple", "Update" }, LeadCreateLockCalls(org, "noor@fabrikam.com"));   // the lock rows; the bucket
         Assert.DoesNotContain(org.All("llc_matchinglock"), l => l.GetAttributeValue<string>("llc_key").Length == 32);
         Assert.Empty(LeadCreateLockCalls(org, "noor@fabrikam.com"));                                  // matched: no lock
         Assert.Single(org.All("contact"));
@@ -213,6 +213,36 @@ public sealed class PerPersonLockTests
 
         var contact = Assert.Single(org.All("contact"));
         Assert.Equal(contact.Id, org.Get("lead", lead).GetAttributeValue<EntityReference>("parentcontactid")?.Id);
+    }
+
+    [Fact]
+    public async Task A_submission_queued_behind_another_of_the_same_person_matches_after_it_and_never_overwrites_what_it_filled()
+    {
+        // Submissions lock the person before the match, so the match (and the gap filling it feeds) reads what the previous
+        // submission committed: the second one finds the phone the first one filled and leaves it.
+        var org = OrganizationWithGate();
+        org.Initialize(LeadLifecycleTest.Form(FormId));
+        org.GetService().Execute(LeadLifecycleTest.SubmitForm(FormId, LeadLifecycleTest.Submission("noor@fabrikam.com")));
+        Entity WithPhone(string phone) { var s = LeadLifecycleTest.Submission("noor@fabrikam.com"); s["telephone1"] = phone; return s; }
+
+        var gate = InteractionGatePlugin.Arm();
+        var first = Task.Run(() => org.GetService().Execute(LeadLifecycleTest.SubmitForm(FormId, WithPhone("+31 20 555 0101"))));
+        Assert.True(await gate.Entered.WaitAsync(TimeSpan.FromSeconds(20)), "the first submission never reached its interaction");
+        Task second;
+        try
+        {
+            second = Task.Run(() => org.GetService().Execute(LeadLifecycleTest.SubmitForm(FormId, WithPhone("+31 20 555 0202"))));
+            await Task.Delay(300);
+            Assert.False(second.IsCompleted);
+        }
+        finally
+        {
+            gate.Open.Set();
+        }
+        await first.WaitAsync(TimeSpan.FromSeconds(20));
+        await second.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal("+31 20 555 0101", Assert.Single(org.All("contact")).GetAttributeValue<string>("telephone1"));
     }
 
     [Fact]
