@@ -475,6 +475,9 @@ namespace LeadLifecycle
             /// <summary><see cref="JobState"/>.</summary>
             public const string State = "llc_state";
             public const string ProcessedCount = "llc_processedcount";
+
+            /// <summary>Records whose value the job changed (a lead's score or qualification, a record's relationship type).</summary>
+            public const string ChangedCount = "llc_changedcount";
             public const string FailedCount = "llc_failedcount";
             public const string PageCount = "llc_pagecount";
             public const string LastError = "llc_lasterror";

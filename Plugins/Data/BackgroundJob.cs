@@ -24,7 +24,7 @@ namespace LeadLifecycle.Plugins.Data
         public static readonly string[] PageColumns =
         {
             Contract.Job.Type, Contract.Job.State, Contract.Job.Cursor, Contract.Job.ScopeId, Contract.Job.DueBy,
-            Contract.Job.ProcessedCount, Contract.Job.PageCount, Contract.Job.StartedOn,
+            Contract.Job.ProcessedCount, Contract.Job.ChangedCount, Contract.Job.PageCount, Contract.Job.StartedOn,
         };
 
         private BackgroundJob(Entity row)
@@ -36,6 +36,7 @@ namespace LeadLifecycle.Plugins.Data
             ScopeId = Guid.TryParse(EntityValues.Get<string>(row, Contract.Job.ScopeId), out var scope) ? scope : (Guid?)null;
             DueBy = EntityValues.Get<DateTime?>(row, Contract.Job.DueBy);
             ProcessedCount = EntityValues.Get<int?>(row, Contract.Job.ProcessedCount) ?? 0;
+            ChangedCount = EntityValues.Get<int?>(row, Contract.Job.ChangedCount) ?? 0;
             PageCount = EntityValues.Get<int?>(row, Contract.Job.PageCount) ?? 0;
             FailedCount = EntityValues.Get<int?>(row, Contract.Job.FailedCount) ?? 0;
             StartedOn = EntityValues.Get<DateTime?>(row, Contract.Job.StartedOn);
@@ -49,6 +50,9 @@ namespace LeadLifecycle.Plugins.Data
         public Guid? ScopeId { get; }
         public DateTime? DueBy { get; }
         public int ProcessedCount { get; }
+
+        /// <summary>Records the committed pages changed (llc_changedcount).</summary>
+        public int ChangedCount { get; }
         public int PageCount { get; }
         public int FailedCount { get; }
         public DateTime? StartedOn { get; }
@@ -80,36 +84,81 @@ namespace LeadLifecycle.Plugins.Data
                 new ColumnSet(PageColumns.Concat(new[] { Contract.Job.FailedCount, Contract.Job.AttemptStartedOn }).ToArray())));
 
         /// <summary>
-        /// How many partitions an organization-wide job is split into: each its own job row and chain of pages over one
-        /// range of ids, so they run side by side (Dataverse runs system jobs in parallel) and each chain stays within the
-        /// depth limit (see Jobs/JobPumpPlugin). The bounds split the id space evenly both in .NET's Guid order and in SQL
-        /// Server's uniqueidentifier order (which compares the last six bytes first): bound k is
-        /// "h0000000-0000-0000-0000-h00000000000" with h = 16k/Partitions.
+        /// The fewest partitions an organization-wide job is split into: each partition is its own job row and chain of
+        /// pages over one range of ids, and the chains run side by side (Dataverse runs system jobs in parallel), so a
+        /// small job still spreads over a few chains, at about ten calls per extra job.
         /// </summary>
-        public const int Partitions = 8;
+        public const int MinPartitions = 8;
 
-        /// <summary>The lower bound of partition <paramref name="k"/> (null for the first; ids after it) and its upper bound
-        /// (null for the last; ids before it).</summary>
-        public static void PartitionBounds(int k, out Guid? from, out Guid? before)
+        /// <summary>
+        /// The most partitions: one job row per partition is created by one execution (the publishing step, which also
+        /// supersedes the earlier publication's partitions: 2 × 128 writes plus 2 queries, below the 281 calls of a page), and
+        /// the scheduled run resumes every parked partition in one execution (<see cref="Jobs.RunScheduledWorkApi.MaxResumesPerRun"/>
+        /// = 2 × this, for two kinds of work at once). 128 chains of 4 pages of 25 leads re-score 12,800 leads per window
+        /// of the scheduled flow (15 minutes): 100,000 leads in 8 windows. Chains in flight at once are bounded by it too:
+        /// Microsoft documents no concurrency for the asynchronous service, so no more are started than the runs can resume.
+        /// </summary>
+        public const int MaxPartitions = 128;
+
+        /// <summary>
+        /// How many of the records the publishing step counts to size the job: a query returns at most 5,000 rows
+        /// ("Page large result sets with QueryExpression", learn.microsoft.com/power-apps/developer/data-platform/org-service/
+        /// page-large-result-sets-with-queryexpression), so one query with this TopCount, ids only, whatever the table holds.
+        /// Aggregate counts are not used: they fail past 50,000 rows (AggregateQueryRecordLimit).
+        /// </summary>
+        public const int CountProbeLimit = 5000;
+
+        /// <summary>
+        /// How many partitions a job over <paramref name="records"/> records (as counted by the probe, at most
+        /// <see cref="CountProbeLimit"/>) is split into: enough that each chain's share fits in the pages it runs before it
+        /// parks (<paramref name="recordsPerChainRun"/>), with a quarter to spare because random ids do not fall evenly into
+        /// ranges, so the whole job ends in the chains' first run; at least <see cref="MinPartitions"/>; a full probe (more
+        /// records than it counts) takes the most, <see cref="MaxPartitions"/> (or <paramref name="maxPartitions"/>).
+        /// </summary>
+        public static int PartitionsFor(int records, int recordsPerChainRun, int maxPartitions = MaxPartitions)
         {
-            from = k == 0 ? (Guid?)null : Bound(k);
-            before = k == Partitions - 1 ? (Guid?)null : Bound(k + 1);
+            var max = Math.Max(1, Math.Min(MaxPartitions, maxPartitions));
+            if (records >= CountProbeLimit) return max;
+            var share = Math.Max(1, recordsPerChainRun * 3 / 4);
+            var needed = (records + share - 1) / share;
+            return Math.Min(max, Math.Max(Math.Min(MinPartitions, max), needed));
         }
 
-        private static Guid Bound(int i)
+        /// <summary>The lower bound of partition <paramref name="k"/> of <paramref name="partitions"/> (null for the first; ids
+        /// after it) and its upper bound (null for the last; ids before it).</summary>
+        public static void PartitionBounds(int k, int partitions, out Guid? from, out Guid? before)
         {
-            var h = (16 * i / Partitions).ToString("x");
-            return new Guid(h + "0000000-0000-0000-0000-" + h + "00000000000");
+            from = k == 0 ? (Guid?)null : Bound(k, partitions);
+            before = k == partitions - 1 ? (Guid?)null : Bound(k + 1, partitions);
         }
 
-        /// <summary>Queues one job per partition of the id space (<see cref="Partitions"/>). Returns their ids.</summary>
-        public static IReadOnlyList<Guid> QueuePartitioned(IOrganizationService service, int type, string name, DateTime? dueBy = null)
+        /// <summary>
+        /// Bound i of n: "vvvvvvvv-0000-0000-0000-vvvvvvvv0000" with v = i × 2³² / n. The bounds split the id space evenly
+        /// both in .NET's Guid order (which compares the first group first, as an unsigned number) and in SQL Server's
+        /// uniqueidentifier order (which compares the last six bytes first), since v leads both; for 8 partitions they are
+        /// the "h0000000-0000-0000-0000-h00000000000" bounds used before.
+        /// </summary>
+        private static Guid Bound(int i, int n)
         {
+            var v = (uint)((ulong)i * 0x100000000UL / (ulong)n);
+            return new Guid(v.ToString("x8") + "-0000-0000-0000-" + v.ToString("x8") + "0000");
+        }
+
+        /// <summary>
+        /// Queues one job per partition of the id space; how many partitions, from a count of the records the job is for
+        /// (<paramref name="records"/>: the job's own query, counted up to <see cref="CountProbeLimit"/> in one call, ids only)
+        /// and <paramref name="pageSize"/>, by <see cref="PartitionsFor"/>, at most <paramref name="maxPartitions"/>. Returns their ids.
+        /// </summary>
+        public static IReadOnlyList<Guid> QueuePartitioned(IOrganizationService service, int type, string name, QueryExpression records, string idColumn, int pageSize, DateTime? dueBy = null, int maxPartitions = MaxPartitions)
+        {
+            var probe = new QueryExpression(records.EntityName) { ColumnSet = new ColumnSet(idColumn), Criteria = records.Criteria, TopCount = CountProbeLimit };
+            var counted = service.RetrieveMultiple(probe).Entities.Count;
+            var partitions = PartitionsFor(counted, pageSize * Jobs.JobPumpPlugin.PagesPerRun, maxPartitions);
             var ids = new List<Guid>();
-            for (var k = 0; k < Partitions; k++)
+            for (var k = 0; k < partitions; k++)
             {
-                PartitionBounds(k, out var from, out var before);
-                ids.Add(Queue(service, type, $"{name} ({k + 1}/{Partitions})", before, dueBy, from));
+                PartitionBounds(k, partitions, out var from, out var before);
+                ids.Add(Queue(service, type, $"{name} ({k + 1}/{partitions})", before, dueBy, from));
             }
             return ids;
         }
@@ -125,6 +174,7 @@ namespace LeadLifecycle.Plugins.Data
                 [Contract.Job.Type] = new OptionSetValue(type),
                 [Contract.Job.State] = new OptionSetValue(Contract.JobState.Queued),
                 [Contract.Job.ProcessedCount] = 0,
+                [Contract.Job.ChangedCount] = 0,
                 [Contract.Job.PageCount] = 0,
                 [Contract.Job.FailedCount] = 0,
             };
@@ -167,26 +217,37 @@ namespace LeadLifecycle.Plugins.Data
             return active.Count;
         }
 
+        /// <summary>Whether the page <see cref="NextPage"/> read is the job's last (null until it ran).</summary>
+        private bool? lastPage;
+
         /// <summary>The next page: the first <paramref name="pageSize"/> ids of <paramref name="query"/> after the cursor, in id
-        /// order — one query, whatever the number of records (the paging cookie's own rule: rows after the last key).</summary>
+        /// order — one query, whatever the number of records (the paging cookie's own rule: rows after the last key). It asks
+        /// for one id more than the page, as paging asks for MoreRecords: a page that finds no further id is the job's last,
+        /// so a job whose records fill its pages exactly ends with its last full page, not with an empty one more (a
+        /// chain link, one depth level, saved).</summary>
         public IReadOnlyList<Guid> NextPage(IOrganizationService service, QueryExpression query, string idColumn, int pageSize)
         {
             query.ColumnSet = new ColumnSet(idColumn);
-            query.TopCount = pageSize;
+            query.TopCount = pageSize + 1;
             query.Orders.Clear();
             query.AddOrder(idColumn, OrderType.Ascending);
             if (Cursor.HasValue) query.Criteria.AddCondition(idColumn, ConditionOperator.GreaterThan, Cursor.Value);
             if (PartitionEnd.HasValue) query.Criteria.AddCondition(idColumn, ConditionOperator.LessThan, PartitionEnd.Value);
-            return service.RetrieveMultiple(query).Entities.Select(r => r.Id).ToList();
+            var ids = service.RetrieveMultiple(query).Entities.Select(r => r.Id).ToList();
+            lastPage = ids.Count <= pageSize;
+            return ids.Take(pageSize).ToList();
         }
 
-        /// <summary>Records a committed page on the job row (inside the page's transaction): cursor, counts, state.</summary>
-        public void CommitPage(IOrganizationService service, IReadOnlyList<Guid> ids, int pageSize, DateTime now)
+        /// <summary>Records a committed page on the job row (inside the page's transaction): cursor, counts (of which
+        /// <paramref name="changed"/> records changed), state. The job is done when <paramref name="last"/> says so, else when
+        /// <see cref="NextPage"/> found no further record, else when the page was not full.</summary>
+        public void CommitPage(IOrganizationService service, IReadOnlyList<Guid> ids, int changed, int pageSize, DateTime now, bool? last = null)
         {
-            var done = ids.Count < pageSize;
+            var done = last ?? lastPage ?? ids.Count < pageSize;
             var row = new Entity(Contract.Job.LogicalName, Id)
             {
                 [Contract.Job.ProcessedCount] = ProcessedCount + ids.Count,
+                [Contract.Job.ChangedCount] = ChangedCount + changed,
                 [Contract.Job.PageCount] = PageCount + 1,
                 [Contract.Job.LastError] = null,
                 [Contract.Job.AttemptStartedOn] = null,

@@ -24,18 +24,47 @@ namespace LeadLifecycle.Plugins.Jobs
     /// progress is never mistaken for a stopped one.
     /// </para>
     /// <para>
-    /// Depth: each link of the chain is one level deeper (IExecutionContext.Depth); Dataverse stops a chain that reaches
-    /// depth 8 within an hour as an infinite loop. A page needs four levels below this step (the page request, the
-    /// records it writes, the synchronous steps those writes run, the rows those steps write), so past
-    /// <see cref="ParkDepth"/> the chain parks — the job stays Running — and the next scheduled run resumes it (its context
-    /// starts at depth 1). An organization-wide job is split into <see cref="BackgroundJob.Partitions"/> jobs over ranges of
-    /// ids whose chains run side by side.
+    /// Depth (IExecutionContext.Depth, learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.iexecutioncontext.depth: each
+    /// message request a plug-in makes that triggers another plug-in raises it by one; reaching the maximum, 8, within the
+    /// time limit, one hour, aborts the execution as an infinite loop). The chain costs one level per page: this step, at
+    /// depth d, writes llc_pagerequestedon at d + 1, and that update triggers this step again, at d + 1. A page itself goes
+    /// three levels below this step, measured with the shipped steps (BackgroundJobTests): the page step runs at d + 1 (the
+    /// page-request update), the lead updates it makes at d + 2 run the synchronous lead steps (process flow, derived-column
+    /// guard), whose own writes (the process-flow instance, tasks) are calls at d + 3 that trigger no synchronous step. So
+    /// a page may start from depth <see cref="ParkDepth"/> = 8 − 3 = 5, and a chain that starts at depth 2 (its job row
+    /// written by a step or the scheduled run at depth 1) runs <see cref="PagesPerRun"/> = 4 pages, then parks — the job
+    /// stays Running — and the next scheduled run resumes it (its context starts at depth 1). The documentation says
+    /// nothing of how the hour is measured (from the first raise or the last); either way a chain's pages follow each
+    /// other within minutes, so the hour never resets it. Steps another solution adds on leads can make a page deeper:
+    /// then its last page fails with the platform's infinite-loop fault, rolls back whole (it is one transaction), and
+    /// this step parks the chain instead of counting a failure — the resume retries that page from depth 2, with room to
+    /// spare. An organization-wide job is split into partitions over ranges of ids whose chains run side by side
+    /// (<see cref="BackgroundJob.PartitionsFor"/>).
     /// </para>
     /// </summary>
     public sealed class JobPumpPlugin : PluginBase
     {
-        /// <summary>The deepest context that still runs a page (8, Dataverse's default maximum depth, minus 4).</summary>
-        public const int ParkDepth = 4;
+        /// <summary>Dataverse's maximum depth (IExecutionContext.Depth; 8 by default, not settable in an online organization's
+        /// solution).</summary>
+        public const int MaxDepth = 8;
+
+        /// <summary>How many levels a page goes below this step with the shipped steps (see the class comment).</summary>
+        public const int PageLevels = 3;
+
+        /// <summary>The deepest context that still runs a page: 8 − 3.</summary>
+        public const int ParkDepth = MaxDepth - PageLevels;
+
+        /// <summary>The depth a chain starts at: its job row is written (created, or resumed by the scheduled run) by a
+        /// context at depth 1, so this step first runs at depth 2.</summary>
+        public const int StartDepth = 2;
+
+        /// <summary>The pages a chain runs before it parks: 4.</summary>
+        public const int PagesPerRun = ParkDepth - StartDepth + 1;
+
+        /// <summary>The infinite-loop fault raised to a call made past the maximum depth, as the local organization raises it
+        /// (0x80044182, tools/LocalOrg/Faults.cs). Microsoft's published error-code list was not confirmed to carry this code,
+        /// so the fault is recognised by its text too ("…included an infinite loop…", the platform's message).</summary>
+        public const int InfiniteLoopFault = unchecked((int)0x80044182);
 
         /// <summary>How many failed attempts of one page make the job Failed.</summary>
         public const int MaxFailedPages = 5;
@@ -84,6 +113,14 @@ namespace LeadLifecycle.Plugins.Jobs
                 }
                 service.Update(new Entity(Contract.Job.LogicalName, job.Id) { [Contract.Job.PageRequestedOn] = PipelineClock.Now(context) });
             }
+            catch (Exception failure) when (!context.IsInTransaction && context.Depth > StartDepth && IsDepthLimit(failure))
+            {
+                // The page went deeper than the shipped steps do (a step another solution added) and hit the depth limit: it
+                // rolled back whole. Not the page's fault: park, and the next resume retries it from depth 2. (From depth 2
+                // itself it would hit the limit again: there it counts as a failed attempt, below, so it cannot park forever.)
+                service.Update(new Entity(Contract.Job.LogicalName, job.Id) { [Contract.Job.AttemptStartedOn] = null });
+                localPluginContext.Trace($"Job {job.Id}: page {job.PageCount + 1} reached the depth limit from depth {context.Depth}; parked, the scheduled work retries it.");
+            }
             catch (Exception failure) when (!context.IsInTransaction)
             {
                 // Outside a transaction: the failed page rolled back by itself; this call only records why.
@@ -117,6 +154,17 @@ namespace LeadLifecycle.Plugins.Jobs
             service.Update(row);
             localPluginContext.Trace($"Job {job.Id}: page {job.PageCount + 1} attempt {failed} failed; {(jobFailed ? "job failed" : "retried by the scheduled work")}.");
             return jobFailed;
+        }
+
+        /// <summary>Whether a failure is (or wraps) the platform's infinite-loop fault.</summary>
+        private static bool IsDepthLimit(Exception failure)
+        {
+            for (var e = failure; e != null; e = e.InnerException)
+            {
+                if (PlatformFaults.ErrorCodeOf(e) == InfiniteLoopFault) return true;
+                if (e.Message != null && e.Message.IndexOf("infinite loop", StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            }
+            return false;
         }
 
         private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max - 1) + "…";

@@ -47,8 +47,8 @@ namespace LeadLifecycle.Plugins.RelationshipType
             query.Criteria.AddCondition(Contract.Contact.RelationshipTypeReviewOn, ConditionOperator.LessEqual, job.DueBy ?? now);
             var ids = job.NextPage(service, query, idColumn, PageSize);
             var updates = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, ids.Select(id => new EntityReference(table, id)).ToList());
-            job.CommitPage(service, ids, PageSize, now);
-            localPluginContext.Trace($"Job {job.Id} {Contract.JobType.Label(job.Type)}: page {job.PageCount + 1}, {ids.Count} records, {updates.Count(u => u.Changed)} changed.");
+            job.CommitPage(service, ids, updates.Count(u => u.TypeChanged), PageSize, now);
+            localPluginContext.Trace($"Job {job.Id} {Contract.JobType.Label(job.Type)}: page {job.PageCount + 1}, {ids.Count} records, {updates.Count(u => u.TypeChanged)} changed type, {updates.Count(u => u.Changed)} written.");
         }
 
         /// <summary>
@@ -59,11 +59,11 @@ namespace LeadLifecycle.Plugins.RelationshipType
         private static void RecalculateGivenRecords(ILocalPluginContext localPluginContext, IOrganizationService service, BackgroundJob job, System.DateTime now)
         {
             var row = service.Retrieve(Contract.Job.LogicalName, job.Id, new ColumnSet(Contract.Job.Input));
-            var page = RecordList.Parse(EntityValues.Get<string>(row, Contract.Job.Input))
-                .Skip(job.ProcessedCount).Take(PageSize).ToList();
+            var records = RecordList.Parse(EntityValues.Get<string>(row, Contract.Job.Input));
+            var page = records.Skip(job.ProcessedCount).Take(PageSize).ToList();
             var updates = RelationshipTypeStep.UpdateAndTrace(localPluginContext, service, page);
-            job.CommitPage(service, page.Select(r => r.Id).ToList(), PageSize, now);
-            localPluginContext.Trace($"Job {job.Id} {Contract.JobType.Label(job.Type)}: page {job.PageCount + 1}, {page.Count} records, {updates.Count(u => u.Changed)} changed.");
+            job.CommitPage(service, page.Select(r => r.Id).ToList(), updates.Count(u => u.TypeChanged), PageSize, now, last: job.ProcessedCount + page.Count >= records.Count);
+            localPluginContext.Trace($"Job {job.Id} {Contract.JobType.Label(job.Type)}: page {job.PageCount + 1}, {page.Count} records, {updates.Count(u => u.TypeChanged)} changed type, {updates.Count(u => u.Changed)} written.");
         }
     }
 }

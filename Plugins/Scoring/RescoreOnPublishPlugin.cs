@@ -35,8 +35,11 @@ namespace LeadLifecycle.Plugins.Scoring
             var system = localPluginContext.SystemService;
             var now = PipelineClock.Now(context);
             var superseded = BackgroundJob.Supersede(system, Contract.JobType.RescoreOpenLeads, now);
+            // As many partitions as the open leads need to be re-scored in the chains' first run (counted up to 5,000 in one
+            // query), between BackgroundJob.MinPartitions and MaxPartitions.
             var jobs = BackgroundJob.QueuePartitioned(system, Contract.JobType.RescoreOpenLeads,
-                $"Re-score open leads: {context.PrimaryEntityName} {Contract.DefinitionStatus.Label(before)} → {Contract.DefinitionStatus.Label(after)}");
+                $"Re-score open leads: {context.PrimaryEntityName} {Contract.DefinitionStatus.Label(before)} → {Contract.DefinitionStatus.Label(after)}",
+                RescorePagePlugin.OpenLeadsWithParent(), Contract.Lead.Id, RescorePagePlugin.PageSize);
             localPluginContext.Trace(
                 $"{context.PrimaryEntityName} {context.PrimaryEntityId} {Contract.DefinitionStatus.Label(before)} → {Contract.DefinitionStatus.Label(after)}: " +
                 $"{jobs.Count} jobs (one per id range) queued to re-score the open leads in pages of {RescorePagePlugin.PageSize}" + (superseded > 0 ? $" ({superseded} earlier job superseded)." : "."));

@@ -40,7 +40,7 @@ namespace LeadLifecycle.Plugins.Scoring
             var ids = job.NextPage(service, Query(job, now), Contract.Lead.Id, PageSize);
             var rescorer = LeadRescorer.ForLiveDefinitions(service, now, context.IsInTransaction);
             rescorer.RescoreAll(ids);
-            job.CommitPage(service, ids, PageSize, now);
+            job.CommitPage(service, ids, rescorer.LeadsUpdated, PageSize, now);
             localPluginContext.Trace($"Job {job.Id} {Contract.JobType.Label(job.Type)}: page {job.PageCount + 1}, {ids.Count} leads re-scored, {rescorer.LeadsUpdated} updated.");
         }
 
@@ -61,10 +61,20 @@ namespace LeadLifecycle.Plugins.Scoring
             }
             else
             {
-                var parents = query.Criteria.AddFilter(LogicalOperator.Or);
-                parents.AddCondition(Contract.Lead.ParentContactId, ConditionOperator.NotNull);
-                parents.AddCondition(Contract.Lead.ParentAccountId, ConditionOperator.NotNull);
+                return OpenLeadsWithParent();
             }
+            return query;
+        }
+
+        /// <summary>The leads a publication re-scores (<see cref="Contract.JobType.RescoreOpenLeads"/>): open, with a parent
+        /// contact or account.</summary>
+        public static QueryExpression OpenLeadsWithParent()
+        {
+            var query = new QueryExpression(Contract.Lead.LogicalName);
+            query.Criteria.AddCondition(Contract.Lead.StateCode, ConditionOperator.Equal, Contract.LeadState.Open);
+            var parents = query.Criteria.AddFilter(LogicalOperator.Or);
+            parents.AddCondition(Contract.Lead.ParentContactId, ConditionOperator.NotNull);
+            parents.AddCondition(Contract.Lead.ParentAccountId, ConditionOperator.NotNull);
             return query;
         }
     }

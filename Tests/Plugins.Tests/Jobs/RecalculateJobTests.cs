@@ -85,12 +85,40 @@ public sealed class RecalculateJobTests : LeadLifecycleTest
         var job = Org.Get("llc_job", jobId);
         Assert.Equal(JobCompleted, StateOf(job));
         Assert.Equal(1000, job.GetAttributeValue<int>("llc_processedcount"));
-        Assert.Equal(21, job.GetAttributeValue<int>("llc_pagecount"));   // 20 pages of 50, then the empty page that ends it
+        Assert.Equal(1000, job.GetAttributeValue<int>("llc_changedcount"));   // every one was Suspect and is Prospect now
+        Assert.Equal(20, job.GetAttributeValue<int>("llc_pagecount"));   // 20 pages of 50: the last knows it is the last (no empty page after it)
         Assert.Equal(0, job.GetAttributeValue<int>("llc_failedcount"));
         Assert.All(contacts, c => Assert.Equal(Prospect, TypeOf(c.ToEntityReference())));
         Assert.Equal(1000, TypeUpdates(calls));   // every contact written exactly once
         Assert.InRange(calls.MaxExecutionCalls, 1, 200);
         Assert.Empty(calls.FailedJobs);
+    }
+
+    [Fact]
+    public void A_recalculation_job_reports_how_many_records_changed_type_besides_how_many_it_evaluated()
+    {
+        // 120 contacts with an open lead: 80 arrived typed Suspect (stale), 40 already Prospect (right). The job evaluates all
+        // 120 and changes the 80; its row says both, page by page as they commit.
+        var contacts = new List<Entity>();
+        for (var i = 0; i < 120; i++)
+        {
+            var contact = new Entity("contact", Guid.NewGuid()) { ["lastname"] = "Imported " + i, ["customertypecode"] = new OptionSetValue(i % 3 == 0 ? Prospect : Suspect) };
+            contacts.Add(contact);
+            Org.Initialize(contact, new Entity("lead", Guid.NewGuid())
+            {
+                ["subject"] = "Interest " + i, ["statecode"] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(1),
+                ["parentcontactid"] = contact.ToEntityReference(),
+            });
+        }
+
+        var response = Recalculate(contacts);
+        var job = Org.Get("llc_job", (Guid)response["JobId"]);
+
+        Assert.Equal(JobCompleted, StateOf(job));
+        Assert.Equal(120, job.GetAttributeValue<int>("llc_processedcount"));
+        Assert.Equal(80, job.GetAttributeValue<int>("llc_changedcount"));
+        Assert.Equal(3, job.GetAttributeValue<int>("llc_pagecount"));
+        Assert.All(contacts, c => Assert.Equal(Prospect, TypeOf(c.ToEntityReference())));
     }
 
     [Fact]
@@ -129,6 +157,7 @@ public sealed class RecalculateJobTests : LeadLifecycleTest
         job = Org.Get("llc_job", job.Id);
         Assert.Equal(JobCompleted, StateOf(job));
         Assert.Equal(201, job.GetAttributeValue<int>("llc_processedcount"));   // the retried page counted once
+        Assert.Equal(201, job.GetAttributeValue<int>("llc_changedcount"));     // its changes too (200 to Prospect, 1 to Customer)
         Assert.Null(job.GetAttributeValue<string>("llc_lasterror"));
         Assert.All(contacts, c => Assert.Equal(Prospect, TypeOf(c.ToEntityReference())));
         Assert.Equal(Customer, TypeOf(customer));
