@@ -34,10 +34,14 @@ namespace LeadLifecycle.Plugins.Matching
         }
 
         /// <summary>
-        /// Matches or creates. <paramref name="lockFirst"/> false: look first and lock only when nothing is found
-        /// (one query for the common case of a known person), then look again under the lock before creating.
+        /// Matches or creates, never two contacts for one person: a contact is created only under the person's lock rows —
+        /// its own row when the request saw one, and the identity's bucket (see Plugins/Matching/README.md, "Load profile of
+        /// the matching lock", for the protocol and its race cases).
+        /// <paramref name="lockPerson"/> true (a form submission): the person is locked <b>before</b> the match, so the match,
+        /// the gap filling and the open-lead lookup that follow read what the previous submission for that person committed;
+        /// false (a lead create): the contact is looked up first and the locks are taken only when nobody matched.
         /// </summary>
-        public ContactMatch Resolve(MatchKey key, Func<string, object?> person, bool lockFirst)
+        public ContactMatch Resolve(MatchKey key, Func<string, object?> person, bool lockPerson)
         {
             if (!key.IsComplete)
             {
@@ -45,24 +49,42 @@ namespace LeadLifecycle.Plugins.Matching
                 // a contact is created (issue #20 item 7). Nothing to serialise on either: no later request could find it.
                 return Create(key, person);
             }
-            if (lockFirst)
+            if (!lockPerson)
             {
-                Lock(key);
+                var known = Find(key);
+                if (known != null) return Matched(key, known);
+            }
+            var rows = LockRows.Read(reader, key.PersonLockKey(LockScope), key.LockBucket(LockScope));
+            if (rows.Person is Guid)
+            {
+                // The person's row exists: it is locked first (a returning person waits only for requests of that same
+                // person); a lead create then also takes the bucket, since it may create the contact.
+                LockPerson(rows);
+                if (!lockPerson) LockBucket(key, rows);
+            }
+            else
+            {
+                // No row yet: the bucket first (every creator of this person's row or contact holds it: they queue, never
+                // two inserts of one key), then, for a submission, the person's new row.
+                LockBucket(key, rows);
+                if (lockPerson) LockPerson(rows);
             }
             var hit = Find(key);
-            if (hit == null && !lockFirst)
-            {
-                Lock(key);
-                hit = Find(key);
-            }
-            if (hit != null)
-            {
-                var parent = hit.GetAttributeValue<EntityReference>(Contract.Contact.ParentCustomerId);
-                var account = parent != null && parent.LogicalName == Contract.Account.LogicalName ? parent : null;
-                return new ContactMatch(hit.ToEntityReference(), account, Created: false, key.Strategy.Describe(), hit);
-            }
+            if (hit != null || !lockPerson || !(rows.Person is Guid)) return hit != null ? Matched(key, hit) : Create(key, person);
 
-            return Create(key, person);
+            // A returning person whose contact is gone (deleted, deactivated, its matched column changed): this submission
+            // creates it, so it takes the bucket too (a lead create of the person that saw no row holds only the bucket),
+            // and looks again once it holds it.
+            LockBucket(key, rows);
+            hit = Find(key);
+            return hit != null ? Matched(key, hit) : Create(key, person);
+        }
+
+        private static ContactMatch Matched(MatchKey key, Entity hit)
+        {
+            var parent = hit.GetAttributeValue<EntityReference>(Contract.Contact.ParentCustomerId);
+            var account = parent != null && parent.LogicalName == Contract.Account.LogicalName ? parent : null;
+            return new ContactMatch(hit.ToEntityReference(), account, Created: false, key.Strategy.Describe(), hit);
         }
 
         private ContactMatch Create(MatchKey key, Func<string, object?> person)
@@ -80,52 +102,77 @@ namespace LeadLifecycle.Plugins.Matching
                 key.Strategy);
 
         /// <summary>
-        /// Serialises matching for one identity, per person. Writing a row takes a row lock the database holds until the
-        /// surrounding transaction ends (commit or rollback): a plug-in cannot release it earlier, so the lock is taken as
-        /// late as possible — just before the find-or-create of the contact — and what follows it in the same transaction
-        /// (the lead, the interaction, the synchronous post-operation steps) is still held under it.
+        /// Writing a row takes a row lock the database holds until the surrounding transaction ends (commit or rollback): a
+        /// plug-in cannot release it earlier, so the locks are taken as late as possible — just before the match a submission
+        /// must serialise, and only after an unlocked miss for a lead create — and what follows in the same transaction (the
+        /// lead, the interaction, the synchronous post-operation steps) is still held under them.
         /// <list type="bullet">
-        /// <item>The person's own lock row exists (anyone who was matched under a lock before): one Upsert of it (an update:
-        /// its row lock). Only requests for the same person wait; nobody else touches that row.</item>
-        /// <item>First time for this person: the row must be created, and two transactions creating one alternate-key value
-        /// do not both succeed — Dataverse looks the key up without holding it, both insert, the unique index makes the
-        /// second wait for the first and then fail with the duplicate-key error (0x80060892), and a failed call inside a
-        /// synchronous plug-in ends the whole transaction ("Troubleshoot Dataverse plug-ins", learn.microsoft.com): it
-        /// cannot be caught and retried. So first-time creators first lock the identity's shipped bucket row (256 rows,
-        /// always there: a queue, never a duplicate) and only then upsert the person's row. Every transaction that creates
-        /// a person's row holds that person's bucket, so no two create it at once; one that finds the row already
-        /// committed only updates it.</item>
+        /// <item>The bucket (256 shipped rows, keys 00–ff: always there, so a queue, never a duplicate): held by every request
+        /// that may create this person's contact or lock row. Two transactions creating one alternate-key value do not both
+        /// succeed — Dataverse looks the key up without holding it, both insert, the unique index makes the second wait for the
+        /// first and then fail with the duplicate-key error (0x80060892), and a failed call inside a synchronous plug-in ends
+        /// the whole transaction ("Troubleshoot Dataverse plug-ins", learn.microsoft.com): it cannot be caught and retried.</item>
+        /// <item>The person's own row: created by a form submission, the first time, under the bucket; updated by every later
+        /// request that locks the person. Only requests for the same person wait on it.</item>
         /// </list>
-        /// A first-time request therefore also waits for (and holds back) the other first-time requests of its bucket, until
-        /// commit; returning people never touch a bucket. The rows carry a hash, never the values (README, "Load profile").
+        /// Order: a request that saw the person's row takes it first, then (if it may create the contact) the bucket; one that
+        /// saw none takes the bucket first, then (a submission) creates the row. A cycle would need the row created between
+        /// two requests' lookups and the contact that request created gone before they look for it; Dataverse then fails one
+        /// of them as a deadlock victim — never two contacts.
+        /// A row the lookup saw is locked by an Update of its id (one call); one it did not see by an Upsert of its key, which
+        /// recreates a bucket row an admin deleted. The rows carry a hash, never the values (README, "Load profile").
         /// </summary>
-        private void Lock(MatchKey key)
+        private void LockBucket(MatchKey key, LockRows? rows)
         {
-            var person = key.PersonLockKey(LockScope);
-            if (!LockRowExists(person))
-            {
-                Touch(key.LockBucket(LockScope));
-            }
-            Touch(person);
+            if (rows?.Bucket is Guid id) TouchById(id, rows.BucketKey);
+            else Upsert(key.LockBucket(LockScope));
         }
 
-        /// <summary>Whether the person's lock row is committed (or written by this transaction): a query, so a missing row
-        /// is an empty answer and not a failed call.</summary>
-        private bool LockRowExists(string lockKey)
+        private void LockPerson(LockRows rows)
         {
-            var query = new QueryExpression(Contract.MatchingLock.LogicalName) { ColumnSet = new ColumnSet(Contract.MatchingLock.Key), TopCount = 1 };
-            query.Criteria.AddCondition(Contract.MatchingLock.Key, ConditionOperator.Equal, lockKey);
-            return reader.RetrieveMultiple(query).Entities.Count > 0;
+            if (rows.Person is Guid id) TouchById(id, rows.PersonKey);
+            else Upsert(rows.PersonKey);
         }
 
-        /// <summary>Upserts the lock row by its alternate key llc_key, with a real change so the update path writes (and locks)
-        /// the row too; a bucket row an admin deleted is recreated.</summary>
-        private void Touch(string lockKey)
+        private void Upsert(string lockKey) =>
+            reader.Execute(new UpsertRequest { Target = Stamp(new Entity(Contract.MatchingLock.LogicalName, Contract.MatchingLock.Key, lockKey), lockKey) });
+
+        /// <summary>An Update with a real change (llc_lockedon), so it writes — and locks — the row.</summary>
+        private void TouchById(Guid id, string lockKey) =>
+            reader.Update(Stamp(new Entity(Contract.MatchingLock.LogicalName, id), lockKey));
+
+        private Entity Stamp(Entity row, string lockKey)
         {
-            var row = new Entity(Contract.MatchingLock.LogicalName, Contract.MatchingLock.Key, lockKey);
             row[Contract.MatchingLock.Name] = lockKey.Length <= 2 ? "Matching lock " + lockKey : "Matching lock (person)";
             row[Contract.MatchingLock.LockedOn] = now;
-            reader.Execute(new UpsertRequest { Target = row });
+            return row;
+        }
+
+        /// <summary>
+        /// The identity's lock rows as committed (or written by this transaction), read with one query: the person's row and
+        /// its bucket, by key. A query, so a missing row is an empty answer and not a failed call. A lead create reads them
+        /// only when nobody matched (this query and an Update of the bucket cost what an Upsert of it would).
+        /// </summary>
+        private sealed class LockRows
+        {
+            public string PersonKey { get; private set; } = "";
+            public string BucketKey { get; private set; } = "";
+            public Guid? Person { get; private set; }
+            public Guid? Bucket { get; private set; }
+
+            public static LockRows Read(IOrganizationService reader, string personKey, string bucketKey)
+            {
+                var query = new QueryExpression(Contract.MatchingLock.LogicalName) { ColumnSet = new ColumnSet(Contract.MatchingLock.Key), TopCount = 2 };
+                query.Criteria.AddCondition(Contract.MatchingLock.Key, ConditionOperator.In, personKey, bucketKey);
+                var rows = new LockRows { PersonKey = personKey, BucketKey = bucketKey };
+                foreach (var row in reader.RetrieveMultiple(query).Entities)
+                {
+                    var key = row.GetAttributeValue<string>(Contract.MatchingLock.Key);
+                    if (string.Equals(key, personKey, StringComparison.OrdinalIgnoreCase)) rows.Person = row.Id;
+                    else if (string.Equals(key, bucketKey, StringComparison.OrdinalIgnoreCase)) rows.Bucket = row.Id;
+                }
+                return rows;
+            }
         }
     }
 

@@ -9,8 +9,9 @@ namespace LeadLifecycle.Plugins.Matching
     /// llc_SubmitMarketingForm: the contact first (by the form's contact strategy, created when nobody matches),
     /// a matched contact's empty person fields filled from the submission (<see cref="ContactGapFiller"/>),
     /// then an open lead of that contact (by the form's lead strategy) updated with the submitted values, or a new
-    /// lead; every submission is recorded as a Form Submitted interaction. The whole submission runs under the
-    /// identity's matching lock, so concurrent submissions for one person are applied one after the other.
+    /// lead; every submission is recorded as a Form Submitted interaction. Everything after the contact's match runs
+    /// under the person's matching lock (<see cref="ContactMatcher"/>), so concurrent submissions for one person are applied
+    /// one after the other.
     /// <para>
     /// Who does what (README "Security"): <c>reader</c> is SYSTEM — the marketing form, the strategies, the match queries
     /// and the lock row, so a person the caller cannot see is still found rather than duplicated; <c>writer</c> is the
@@ -60,7 +61,7 @@ namespace LeadLifecycle.Plugins.Matching
             // "nothing to match on" means no strategy column has a value) and the submission is kept.
 
             // The match query also reads the person fields the gap filler compares: no second read of the contact.
-            var contact = new ContactMatcher(reader, writer, now, LeadToContactMapping.PersonColumns).Resolve(contactKey, read, lockFirst: true);
+            var contact = new ContactMatcher(reader, writer, now, LeadToContactMapping.PersonColumns).Resolve(contactKey, read, lockPerson: true);
             var filled = contact.Row == null ? 0 : new ContactGapFiller(writer).Fill(contact.Row, read);
             var leadKey = MatchKey.From(leadStrategy, read);
             var openLead = leadKey.IsComplete ? FindOpenLead(contact.Contact, leadKey) : null;
@@ -93,8 +94,7 @@ namespace LeadLifecycle.Plugins.Matching
             RecordInteraction(contact.Contact, lead, form, formId!.Trim());
             // Records found as SYSTEM are returned only when the caller may read them (contract, Security). Created ones
             // are the caller's own.
-            if (!contact.Created) EnsureCallerMayRead(contact.Contact);
-            if (openLead != null) EnsureCallerMayRead(lead);
+            EnsureCallerMayRead(contact.Created ? null : contact.Contact, openLead == null ? null : lead);
             trace($"Submission to form {form.Id}: contact {contact.Contact.Id} ({(contact.Created ? "created" : $"matched, {filled} empty field(s) filled")}), " +
                   $"lead {lead.Id} ({(openLead == null ? "created" : "updated")}).");
             return new FormSubmissionResult(contact.Contact, lead, contact.Created, openLead == null);
@@ -127,6 +127,26 @@ namespace LeadLifecycle.Plugins.Matching
             var query = MatchQuery.Build(Contract.Lead.LogicalName, key, Contract.Lead.Id, Contract.Lead.ParentAccountId);
             query.Criteria.AddCondition(Contract.Lead.ParentContactId, Microsoft.Xrm.Sdk.Query.ConditionOperator.Equal, contact.Id);
             return MatchQuery.FirstOrNull(reader, query, key.Strategy);
+        }
+
+        /// <summary>
+        /// The found contact and the found lead, both to be handed back: one query of the caller's for the lead joined to its
+        /// contact (the open lead was found by that very parentcontactid, and a submission cannot change it). Dataverse leaves
+        /// out the rows of a linked table the caller may not read as well as the root's, so a row back means both are
+        /// readable. No row: each is checked on its own, so the refusal names the one the caller may not read.
+        /// </summary>
+        private void EnsureCallerMayRead(EntityReference? contact, EntityReference? lead)
+        {
+            if (contact != null && lead != null)
+            {
+                var query = new QueryExpression(Contract.Lead.LogicalName) { ColumnSet = new ColumnSet(false), TopCount = 1 };
+                query.Criteria.AddCondition(Contract.Lead.Id, ConditionOperator.Equal, lead.Id);
+                var parent = query.AddLink(Contract.Contact.LogicalName, Contract.Lead.ParentContactId, Contract.Contact.Id);
+                parent.LinkCriteria.AddCondition(Contract.Contact.Id, ConditionOperator.Equal, contact.Id);
+                if (writer.RetrieveMultiple(query).Entities.Count > 0) return;
+            }
+            if (contact != null) EnsureCallerMayRead(contact);
+            if (lead != null) EnsureCallerMayRead(lead);
         }
 
         /// <summary>

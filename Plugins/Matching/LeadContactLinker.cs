@@ -107,7 +107,7 @@ namespace LeadLifecycle.Plugins.Matching
             }
             // Some strategy columns empty: nobody can match (empty values are never compared), so no hit → a contact is
             // created from the lead's person fields, as the contract says for every lead with something to match on.
-            var match = matcher.Resolve(key, read, lockFirst: false);
+            var match = matcher.Resolve(key, read, lockPerson: false);
             match.ApplyTo(target, leadHasAccount: read(Contract.Lead.ParentAccountId) is EntityReference);
             trace($"Lead {target.Id} linked to contact {match.Contact.Id} ({(match.Created ? "created" : "matched")}).");
         }

@@ -8,6 +8,9 @@ namespace LeadLifecycle.Plugins.RelationshipType
     /// re-evaluates the parent contact and account before and after the change. Status changes made with the
     /// deprecated SetState / SetStateDynamicEntity requests reach the Update step, because Dataverse processes them
     /// as an Update of statecode/statuscode (learn.microsoft.com: "Behavior of specialized update operations").
+    /// The Create step is asynchronous (issue #19 item 5: the user's save does not wait for it); the recalculation reads
+    /// the committed facts when it runs and writes only what differs, so it is the same whenever it runs
+    /// (Plugins/RelationshipType/README.md, "A new lead's parents are typed asynchronously").
     /// </summary>
     public sealed class LeadRelationshipTypePlugin : PluginBase
     {

@@ -10,7 +10,7 @@ namespace LeadLifecycle.Benchmarks;
 /// APIs of the caller's requests. The rest ran in asynchronous executions.</param>
 /// <param name="MaxExecutionCalls">The most calls of any one execution (the figure the 2-minute limit bounds).</param>
 internal sealed record CallProfile(int PluginCalls, int MaxDepth, IReadOnlyList<string> CallsByKind, IReadOnlyList<string> Reads, int AllColumnReads,
-    int SyncCalls = 0, int MaxExecutionCalls = 0)
+    int SyncCalls = 0, int MaxExecutionCalls = 0, IReadOnlyList<string>? SyncExecutions = null)
 {
     private static readonly HashSet<string> ReadMessages = new() { "Retrieve", "RetrieveMultiple" };
 
@@ -18,6 +18,25 @@ internal sealed record CallProfile(int PluginCalls, int MaxDepth, IReadOnlyList<
     /// caller's own requests — each counts the synchronous work nested in it.</summary>
     public static int SyncCallsOf(LeadLifecycle.LocalOrg.Recording.CallRecording record) =>
         record.Executions.Where(e => e.Synchronous && e.Parent is { Kind: LeadLifecycle.LocalOrg.Recording.ExecutionKind.Request, Parent: null }).Sum(e => e.Calls);
+
+    /// <summary>The synchronous executions of the caller's requests, nested ones indented under the one they ran inside,
+    /// each with its own calls: what each synchronous call of the user's save is for.</summary>
+    public static IReadOnlyList<string> SyncExecutionsOf(LeadLifecycle.LocalOrg.Recording.CallRecording record)
+    {
+        var all = record.Executions;
+        bool UnderCaller(LeadLifecycle.LocalOrg.Recording.ExecutionRecord e)
+        {
+            for (var x = e; x is not null; x = x.Parent)
+            {
+                if (x.Kind != LeadLifecycle.LocalOrg.Recording.ExecutionKind.Request && !x.Synchronous) return false;
+                if (x.Parent is null) return x.Kind == LeadLifecycle.LocalOrg.Recording.ExecutionKind.Request;
+            }
+            return false;
+        }
+        int Level(LeadLifecycle.LocalOrg.Recording.ExecutionRecord e) { var n = 0; for (var x = e.Parent; x?.Parent is not null; x = x.Parent) n++; return n; }
+        return all.Where(e => e.Synchronous && e.Kind != LeadLifecycle.LocalOrg.Recording.ExecutionKind.Request && e.OwnCalls > 0 && UnderCaller(e))
+            .Select(e => $"{new string('>', Level(e))}{e.Name} ({e.Message} {e.PrimaryEntity}) {e.OwnCalls}").ToList();
+    }
 
     public static CallProfile Of(LifecycleEvent lifecycleEvent)
     {
@@ -36,6 +55,7 @@ internal sealed record CallProfile(int PluginCalls, int MaxDepth, IReadOnlyList<
                 .Select(c => $"{c.Table}({(c.Columns is null ? "ALL COLUMNS" : string.Join(", ", c.Columns))})").Distinct().ToList(),
             calls.Count(c => ReadMessages.Contains(c.Message) && c.Columns is null),
             SyncCallsOf(record),
-            record.MaxExecutionCalls);
+            record.MaxExecutionCalls,
+            SyncExecutionsOf(record));
     }
 }

@@ -29,6 +29,20 @@ internal static class LifecycleEvents
             org.Initialize(Contact(email));
             return () => org.GetService().Execute(SubmitForm(email));
         }),
+        new LifecycleEvent("Form submission (returning person)", "", true, _ => { }, org =>
+        {
+            // The person's second submission: its lock row exists and its open lead is updated.
+            var email = NewEmail();
+            org.Initialize(Contact(email));
+            org.GetService().Execute(SubmitForm(email));
+            org.RunPendingAsyncJobs();
+            return () => org.GetService().Execute(SubmitForm(email));
+        }),
+        new LifecycleEvent("Form submission (new person)", "", true, _ => { }, org =>
+        {
+            var email = NewEmail();
+            return () => org.GetService().Execute(SubmitForm(email));
+        }),
         InteractionRecorded("", 0),
         new LifecycleEvent("Qualification (score reaches criteria)", "", true, _ => { }, org =>
         {

@@ -76,8 +76,12 @@ if (args.Contains("--calls"))
         var p = profiles[e.ToString()];
         Console.WriteLine($"| {e.Name} | {e.Growth} | {p.SyncCalls} | {p.PluginCalls} | {p.MaxExecutionCalls} |");
     }
-    foreach (var e in LifecycleEvents.Events.Take(3))
-        Console.WriteLine($"{e.Name}: {string.Join(", ", profiles[e.ToString()].CallsByKind)}");
+    foreach (var e in LifecycleEvents.Events.Take(5))
+    {
+        var p = profiles[e.ToString()];
+        Console.WriteLine($"{e.Name}: {string.Join(", ", p.CallsByKind)}");
+        Console.WriteLine($"  synchronous: {string.Join("; ", p.SyncExecutions)}");
+    }
     return 0;
 }
 

@@ -289,6 +289,41 @@ public class SalespersonLifecycleTests : LeadLifecycleTest
     }
 
     [Fact]
+    public void A_submission_that_updates_an_open_lead_the_caller_may_not_read_is_refused_naming_the_lead_and_nothing_is_kept()
+    {
+        // Leads reached at User level only: Ana's open lead, the administrator's, is out of the caller's sight while her
+        // contact is readable. The contact and the lead are checked with one query; its empty answer is followed by the check
+        // of each, so the refusal names the lead.
+        var (org, intake) = IntakeWithAlteredMarketingRole(privileges =>
+            privileges.Select(p => p.Name == "prvReadLead" ? p with { Level = "Basic" } : p).ToList());
+        var contact = org.All("contact").Single();
+        var open = OpenLead(contact, Email, FormId);
+        org.Initialize(open);
+
+        var error = Assert.Throws<InvalidPluginExecutionException>(() => intake.Execute(SubmitForm(FormId, Submission(Email))));
+
+        Assert.Contains("belongs to an existing lead", error.Message);
+        Assert.Contains("that you may not read", error.Message);
+        Assert.Equal("Existing interest", org.Get("lead", open.Id).GetAttributeValue<string>("subject"));
+        Assert.Single(org.All("lead"));
+        Assert.Empty(org.All("llc_interaction"));
+    }
+
+    [Fact]
+    public void A_returning_submission_whose_contact_the_caller_may_not_read_is_refused_naming_the_contact()
+    {
+        var (org, intake) = IntakeWithAlteredMarketingRole(privileges =>
+            privileges.Select(p => p.Name == "prvReadContact" ? p with { Level = "Basic" } : p).ToList());
+        var contact = org.All("contact").Single();
+        org.Initialize(OpenLead(contact, Email, FormId));
+
+        var error = Assert.Throws<InvalidPluginExecutionException>(() => intake.Execute(SubmitForm(FormId, Submission(Email))));
+
+        Assert.Contains("belongs to an existing contact", error.Message);
+        Assert.Empty(org.All("llc_interaction"));
+    }
+
+    [Fact]
     public void A_call_a_plug_in_makes_as_the_user_that_the_platform_refuses_comes_back_as_the_platforms_fault_unchanged()
     {
         // Without prvCreateContact, intake cannot create the contact of a new person: PluginBase must not turn the
