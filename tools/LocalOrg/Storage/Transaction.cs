@@ -67,6 +67,17 @@ internal sealed class Transaction
         var total = 0;
         foreach (var lookup in anyOf)
         {
+            if (lookup.Range is { } range)
+            {
+                if (lookup.Attribute == store.Metadata.PrimaryIdAttribute) return null;
+                var limit = Math.Min(RangeLimit(store.Count), lookup.CountLimit);
+                if (limit < 0) return null;
+                if (store.CountInRange(lookup.Attribute, range, limit) is not int inRange) return null;
+                var ownInRange = writes is null ? 0 : writes.Range(lookup.Attribute).Count(range, limit);
+                if (ownInRange is null || inRange + ownInRange.Value > limit) return null;
+                total += inRange + ownInRange.Value;
+                continue;
+            }
             if (lookup.Attribute == store.Metadata.PrimaryIdAttribute)
             {
                 if (lookup.Values.Any(v => v.Kind != ScalarKind.Id)) return null;
@@ -82,6 +93,12 @@ internal sealed class Transaction
     }
 
     /// <summary>
+    /// The most rows a range lookup may select for an index to be worth reading instead of the table: a small part of it
+    /// (an eighth), and never fewer than 64. Past it, counting stops and the query scans as before.
+    /// </summary>
+    public static int RangeLimit(int tableRows) => Math.Max(64, tableRows / 8);
+
+    /// <summary>
     /// The rows, as this transaction sees them, that may match one of the lookups — every row that does, in the order
     /// <see cref="Rows"/> gives them (rows that no longer match may come too: the caller's predicate decides).
     /// Null when one of the lookups cannot be answered by an index.
@@ -93,6 +110,16 @@ internal sealed class Transaction
         var candidates = new HashSet<Guid>();
         foreach (var lookup in anyOf)
         {
+            if (lookup.Range is { } range)
+            {
+                if (lookup.Attribute == store.Metadata.PrimaryIdAttribute) return null;
+                if (store.IdsInRange(lookup.Attribute, range) is not { } inRange) return null;
+                candidates.UnionWith(inRange);
+                if (writes is null) continue;
+                if (writes.Range(lookup.Attribute).Lookup(range) is not { } ownInRange) return null;
+                candidates.UnionWith(ownInRange);
+                continue;
+            }
             if (lookup.Attribute == store.Metadata.PrimaryIdAttribute)
             {
                 if (lookup.Values.Any(v => v.Kind != ScalarKind.Id)) return null;
@@ -259,7 +286,7 @@ internal sealed class Transaction
     }
 
     /// <summary>This transaction's writes to one table: the latest version of each row (null = deleted), the order rows were
-    /// first written, and indexes over them (alternate-key values; equality indexes built when a query first asks).</summary>
+    /// first written, and indexes over them (alternate-key values; equality and ordered indexes built when a query first asks).</summary>
     private sealed class TableWrites(TableMetadata metadata)
     {
         public Dictionary<Guid, Entity?> Rows { get; } = new();
@@ -267,6 +294,7 @@ internal sealed class Transaction
         public List<Guid> Order { get; } = new();
         private readonly Dictionary<string, Dictionary<string, HashSet<Guid>>> _keys = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ColumnIndex> _columns = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, RangeIndex> _ranges = new(StringComparer.Ordinal);
 
         /// <summary>Records the row's new version; true when the row is written for the first time in this transaction.</summary>
         public bool Set(Guid id, Entity? row)
@@ -283,6 +311,11 @@ internal sealed class Transaction
                 }
             }
             foreach (var (column, index) in _columns)
+            {
+                if (previous is not null && previous.Attributes.TryGetValue(column, out var oldValue)) index.Remove(id, oldValue);
+                if (row is not null && row.Attributes.TryGetValue(column, out var newValue)) index.Add(id, newValue);
+            }
+            foreach (var (column, index) in _ranges)
             {
                 if (previous is not null && previous.Attributes.TryGetValue(column, out var oldValue)) index.Remove(id, oldValue);
                 if (row is not null && row.Attributes.TryGetValue(column, out var newValue)) index.Add(id, newValue);
@@ -310,6 +343,15 @@ internal sealed class Transaction
         {
             if (_columns.TryGetValue(column, out var index)) return index;
             _columns[column] = index = new ColumnIndex();
+            foreach (var (id, row) in Rows)
+                if (row is not null && row.Attributes.TryGetValue(column, out var value)) index.Add(id, value);
+            return index;
+        }
+
+        public RangeIndex Range(string column)
+        {
+            if (_ranges.TryGetValue(column, out var index)) return index;
+            _ranges[column] = index = new RangeIndex();
             foreach (var (id, row) in Rows)
                 if (row is not null && row.Attributes.TryGetValue(column, out var value)) index.Add(id, value);
             return index;

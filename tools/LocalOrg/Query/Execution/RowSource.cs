@@ -48,8 +48,13 @@ internal static class RowSource
     /// Serves a query with one table, no distinct, one order on the primary id, TopCount or a page (PageInfo, without a
     /// total count): the criteria's gt / ge (ascending) or lt / le (descending) conditions on the key, and the paging
     /// cookie's last key, say where to start; the criteria still decide every row, and the caller then pages the rows as
-    /// it pages sorted ones, so the result is the one the sort gives (IndexedAndScannedQueriesTests). Null otherwise.
+    /// it pages sorted ones, so the result is the one the sort gives (IndexedAndScannedQueriesTests). Null otherwise, and
+    /// when the criteria's indexes (equality or range) leave at most <see cref="KeyOrderGivesWayUpTo"/> rows to look at.
     /// </summary>
+    /// <summary>At most this many rows left by the criteria's indexes: they are read, filtered and sorted instead of walking
+    /// the table in key order.</summary>
+    public const int KeyOrderGivesWayUpTo = 2000;
+
     public static List<Entity?[]>? ProduceInKeyOrder(QueryPlan plan, QueryExpression query, Paging paging, IQueryableStore store, QueryContext context)
     {
         if (store is not IIndexedQueryableStore indexed || plan.Scopes.Count != 1 || query.Distinct || paging.ReturnTotal) return null;
@@ -59,6 +64,10 @@ internal static class RowSource
         var descending = order.OrderType == OrderType.Descending;
         var (rootFilter, joinedFilter) = SplitCriteria(plan, query.Criteria, context); // compiled first: a refused condition fails as on a scan
         if (joinedFilter is not null) return null;
+        // An index that leaves few rows to look at beats walking the table in key order until the page is full (which
+        // reads the whole table when few rows match): the caller then filters those rows and sorts them, as SQL Server
+        // seeks the selective index and sorts its rows. Many candidates (a publication over every open lead): key order.
+        if (IndexChoice.Candidates(plan, query.Criteria, store, KeyOrderGivesWayUpTo) is int few && few <= KeyOrderGivesWayUpTo) return null;
 
         Guid? from = null;
         void Bound(Guid value)
