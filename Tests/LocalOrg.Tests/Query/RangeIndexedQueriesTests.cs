@@ -82,6 +82,18 @@ public sealed class RangeIndexedQueriesTests
         ["earliest due, ascending, top"] = () => Ordered(Where("llc_rescoreon", ConditionOperator.NotNull), "llc_rescoreon", OrderType.Ascending, 26),
         ["due, descending, top"] = () => Ordered(Where("llc_rescoreon", ConditionOperator.LessEqual, Start.AddHours(3)), "llc_rescoreon", OrderType.Descending, 5),
         ["due, ascending, top, ties"] = () => Ordered(Where("llc_rescoreon", ConditionOperator.LessEqual, Start.AddHours(3)), "llc_rescoreon", OrderType.Ascending, 7),
+        ["earliest due, descending, top"] = () => Ordered(Where("llc_rescoreon", ConditionOperator.NotNull), "llc_rescoreon", OrderType.Descending, 9),
+        ["earliest due after a moment, top, ties"] = () => Ordered(Where("llc_rescoreon", ConditionOperator.GreaterEqual, Start.AddHours(1)), "llc_rescoreon", OrderType.Ascending, 12),
+        ["earliest due with a filter, top"] = () =>
+        {
+            var q = Ordered(Where("llc_rescoreon", ConditionOperator.NotNull), "llc_rescoreon", OrderType.Ascending, 6);
+            q.Criteria.AddCondition("llc_score", ConditionOperator.GreaterThan, 20);
+            q.Criteria.AddCondition("subject", ConditionOperator.NotLike, "%7");
+            return q;
+        },
+        ["largest scores, top, ties"] = () => Ordered(Where("llc_score", ConditionOperator.GreaterEqual, 0), "llc_score", OrderType.Descending, 11),
+        ["smallest budgets, top"] = () => Ordered(Where("budgetamount", ConditionOperator.NotNull), "budgetamount", OrderType.Ascending, 5),
+        ["ordered top without a range on the column: sorted"] = () => Ordered(Where("llc_score", ConditionOperator.LessThan, 30), "llc_rescoreon", OrderType.Ascending, 5),
         ["two ranges: the smaller is read"] = () =>
         {
             var q = Where("llc_rescoreon", ConditionOperator.NotNull);
@@ -161,6 +173,12 @@ public sealed class RangeIndexedQueriesTests
         Assert.Equal(["lead.llc_score"], Run(Queries["two ranges: the smaller is read"]()).LookedBy);
         Assert.Equal(["lead.llc_rescoreon|llc_score"], Run(Queries["an or of ranges"]()).LookedBy);
         Assert.Equal(["lead.llc_rescoreon"], Run(Queries["date on or before"]()).LookedBy);
+
+        var earliest = Run(Queries["earliest due, ascending, top"]()); // not-null over most leads, ordered, top: a walk of the index
+        Assert.Equal(["lead.llc_rescoreon"], earliest.ValueOrdered);
+        Assert.Empty(earliest.Scanned);
+        Assert.Equal(["lead.llc_score"], Run(Queries["largest scores, top, ties"]()).ValueOrdered);
+        Assert.Empty(Run(Queries["ordered top without a range on the column: sorted"]()).ValueOrdered);
 
         var wide = Run(Queries["date gt at a shared value"]()); // most of the table: counting stops, the table is read
         Assert.Equal(["lead"], wide.Scanned);
@@ -314,15 +332,15 @@ public sealed class RangeIndexedQueriesTests
         index.Add(Guid.NewGuid(), Start.AddDays(1));
         var beforeTomorrow = new ValueRange(Scalar.Null, false, Scalar.OfTime(Start.AddDays(1)), false);
 
-        Assert.Equal(1, index.Count(beforeTomorrow, 10));
-        Assert.Null(index.Count(beforeTomorrow, 0));                                                   // more than the limit: read the table
-        Assert.Null(index.Count(new ValueRange(Scalar.OfText("a"), true, Scalar.Null, false), 10));     // text is not ordered by it
-        Assert.Null(index.Count(new ValueRange(Scalar.OfNumber(1), true, Scalar.Null, false), 10));     // a number against dates: compared by text
+        Assert.Equal(1, index.CountIn(beforeTomorrow, 10));
+        Assert.Null(index.CountIn(beforeTomorrow, 0));                                                   // more than the limit: read the table
+        Assert.Null(index.CountIn(new ValueRange(Scalar.OfText("a"), true, Scalar.Null, false), 10));     // text is not ordered by it
+        Assert.Null(index.CountIn(new ValueRange(Scalar.OfNumber(1), true, Scalar.Null, false), 10));     // a number against dates: compared by text
         index.Add(Guid.NewGuid(), "2026-03-01");                                                        // a second kind in the column
-        Assert.Null(index.Count(beforeTomorrow, 10));                                                  // the engine compares it by text: scan
-        Assert.Equal(1, index.Count(beforeTomorrow with { OtherKindsNeverMatch = true }, 10));          // a date window keeps dates only
-        Assert.Equal(3, index.Count(ValueRange.AnyValue, 10));                                        // not-null: any kind
-        Assert.Null(index.Count(new ValueRange(Scalar.OfTime(Start), true, Scalar.OfNumber(5), true), 10)); // bounds of two kinds
+        Assert.Null(index.CountIn(beforeTomorrow, 10));                                                  // the engine compares it by text: scan
+        Assert.Equal(1, index.CountIn(beforeTomorrow with { OtherKindsNeverMatch = true }, 10));          // a date window keeps dates only
+        Assert.Equal(3, index.CountIn(ValueRange.AnyValue, 10));                                        // not-null: any kind
+        Assert.Null(index.CountIn(new ValueRange(Scalar.OfTime(Start), true, Scalar.OfNumber(5), true), 10)); // bounds of two kinds
     }
 
     private static string Describe(EntityCollection result)
@@ -377,6 +395,15 @@ public sealed class RangeIndexedQueriesTests
             var rows = inner.RowsInKeyOrder(logicalName, from, descending);
             if (rows is not null) KeyOrdered.Add(logicalName);
             return rows;
+        }
+
+        public List<string> ValueOrdered { get; } = new();
+
+        public IEnumerable<IReadOnlyList<Entity>>? RowGroupsInValueOrder(string logicalName, string column, ValueRange range, bool descending)
+        {
+            var groups = inner.RowGroupsInValueOrder(logicalName, column, range, descending);
+            if (groups is not null) ValueOrdered.Add(logicalName + "." + column);
+            return groups;
         }
     }
 }

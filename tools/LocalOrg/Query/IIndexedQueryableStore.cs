@@ -75,4 +75,12 @@ internal interface IIndexedQueryableStore : IQueryableStore
     /// no key order for the table (then the caller scans and sorts).
     /// </summary>
     IEnumerable<Entity>? RowsInKeyOrder(string logicalName, Guid? from, bool descending);
+
+    /// <summary>
+    /// Every row <see cref="IQueryableStore.Rows"/> would return whose column holds a value in the range, in groups of
+    /// equal values: the groups in value order (ascending, or descending), each group's rows in the order of
+    /// <see cref="IQueryableStore.Rows"/> — the order a stable sort on that column gives — enumerated lazily; null when
+    /// the store has no such order for the column (then the caller scans and sorts).
+    /// </summary>
+    IEnumerable<IReadOnlyList<Entity>>? RowGroupsInValueOrder(string logicalName, string column, ValueRange range, bool descending) => null;
 }

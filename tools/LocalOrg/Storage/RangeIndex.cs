@@ -21,6 +21,9 @@ internal sealed class RangeIndex
     private readonly SortedSet<Entry> _entries = new(EntryOrder.Instance);
     private readonly int[] _kindCounts = new int[8];
 
+    /// <summary>How many rows the index holds (rows with a value in the column).</summary>
+    public int Count => _entries.Count;
+
     public void Add(Guid id, object? value)
     {
         var key = Scalar.From(value);
@@ -37,7 +40,7 @@ internal sealed class RangeIndex
 
     /// <summary>How many rows hold a value in the range; null when the index cannot answer, or when there are more than
     /// <paramref name="limit"/> (counting stops there: the caller reads the table instead).</summary>
-    public int? Count(ValueRange range, int limit)
+    public int? CountIn(ValueRange range, int limit)
     {
         if (Candidates(range) is not { } candidates) return null;
         var count = 0;
@@ -48,6 +51,57 @@ internal sealed class RangeIndex
 
     /// <summary>The ids of the rows holding a value in the range (in value order); null when the index cannot answer.</summary>
     public List<Guid>? Lookup(ValueRange range) => Candidates(range)?.ToList();
+
+    /// <summary>
+    /// The kind of value every entry holds when it is one kind the index orders exactly and the range's bounds (if any)
+    /// are of it; null otherwise (mixed kinds, text, ids: the engine's order is then not the index's). Empty index: the
+    /// bounds' kind, or Time.
+    /// </summary>
+    public ScalarKind? OrderedKind(ValueRange range)
+    {
+        ScalarKind? held = null;
+        for (var k = 0; k < _kindCounts.Length; k++)
+        {
+            if (_kindCounts[k] == 0) continue;
+            if (held is not null) return null;
+            held = (ScalarKind)k;
+        }
+        var bound = range.Low.IsNull ? range.High : range.Low;
+        if (!bound.IsNull)
+        {
+            if (held is { } h && h != bound.Kind) return null;
+            if (!range.Low.IsNull && !range.High.IsNull && range.Low.Kind != range.High.Kind) return null;
+            held = bound.Kind;
+        }
+        held ??= ScalarKind.Time;
+        return held is ScalarKind.Number or ScalarKind.Float or ScalarKind.Time ? held : null;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> entries of the range in value order (ascending or descending), strictly after
+    /// <paramref name="after"/> in that order when given. The caller checked <see cref="OrderedKind"/>.
+    /// </summary>
+    public List<(Scalar Value, Guid Id)> Walk(ValueRange range, ScalarKind kind, bool descending, (Scalar Value, Guid Id)? after, int count)
+    {
+        var result = new List<(Scalar, Guid)>(Math.Min(count, 256));
+        var lower = new Entry(range.Low.IsNull ? Smallest(kind) : range.Low, Guid.Empty);
+        var upper = new Entry(range.High.IsNull ? Largest(kind) : range.High, LastId);
+        if (after is { } a)
+        {
+            var from = new Entry(a.Value, a.Id);
+            if (descending) upper = from; else lower = from;
+        }
+        if (EntryOrder.Instance.Compare(lower, upper) > 0) return result;
+        var view = _entries.GetViewBetween(lower, upper);
+        foreach (var entry in descending ? view.Reverse() : view)
+        {
+            if (after is { } b && entry.Id == b.Id && Scalar.Compare(entry.Value, b.Value) == 0) continue;
+            if (!range.Contains(entry.Value)) continue;
+            result.Add((entry.Value, entry.Id));
+            if (result.Count >= count) break;
+        }
+        return result;
+    }
 
     private IEnumerable<Guid>? Candidates(ValueRange range)
     {

@@ -111,13 +111,25 @@ internal sealed class TableStore
     /// </summary>
     public int? CountInRange(string column, ValueRange range, int limit)
     {
-        lock (_gate) return RangeOn(column).Count(range, limit);
+        lock (_gate) return RangeOn(column).CountIn(range, limit);
     }
 
     /// <summary>Ids of the committed rows holding a value in the range (in value order); null when no index can say.</summary>
     public List<Guid>? IdsInRange(string column, ValueRange range)
     {
         lock (_gate) return RangeOn(column).Lookup(range);
+    }
+
+    /// <summary>The one kind the column's ordered index holds (see <see cref="RangeIndex.OrderedKind"/>); null when none.</summary>
+    public ScalarKind? OrderedKind(string column, ValueRange range)
+    {
+        lock (_gate) return RangeOn(column).OrderedKind(range);
+    }
+
+    /// <summary>The next committed entries of the range in value order (a chunk: the lock is not held between chunks).</summary>
+    public List<(Scalar Value, Guid Id)> WalkRange(string column, ValueRange range, ScalarKind kind, bool descending, (Scalar Value, Guid Id)? after, int count)
+    {
+        lock (_gate) return RangeOn(column).Walk(range, kind, descending, after, count);
     }
 
     /// <summary>Ids of the committed rows whose lookup column points at the parent, in table order.</summary>

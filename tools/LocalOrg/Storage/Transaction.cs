@@ -73,7 +73,7 @@ internal sealed class Transaction
                 var limit = Math.Min(RangeLimit(store.Count), lookup.CountLimit);
                 if (limit < 0) return null;
                 if (store.CountInRange(lookup.Attribute, range, limit) is not int inRange) return null;
-                var ownInRange = writes is null ? 0 : writes.Range(lookup.Attribute).Count(range, limit);
+                var ownInRange = writes is null ? 0 : writes.Range(lookup.Attribute).CountIn(range, limit);
                 if (ownInRange is null || inRange + ownInRange.Value > limit) return null;
                 total += inRange + ownInRange.Value;
                 continue;
@@ -180,6 +180,75 @@ internal sealed class Transaction
                 if (writes!.Rows[id] is { } row && store.PositionOf(id) is null) yield return row;
             }
         }
+    }
+
+    /// <summary>
+    /// The rows of the table as this transaction sees them whose column holds a value in the range, in groups of equal
+    /// values: groups in value order (ascending or descending), each group in the order <see cref="Rows"/> gives its rows
+    /// — the order a stable sort by that column gives. Lazy: committed entries are read from the ordered index a chunk
+    /// at a time, merged with this transaction's own versions (its updates and deletes replace the committed entries).
+    /// Null when the column holds values the index does not order as the engine does.
+    /// </summary>
+    public IEnumerable<List<Entity>>? RowGroupsInValueOrder(string table, string column, ValueRange range, bool descending)
+    {
+        var store = _store.Table(table);
+        _tables.TryGetValue(table, out var writes);
+        if (store.OrderedKind(column, range) is not { } kind) return null;
+        var own = new List<(Scalar Value, Guid Id)>();
+        if (writes is not null)
+        {
+            var ownIndex = writes.Range(column);
+            if (ownIndex.Count > 0 && ownIndex.OrderedKind(range) != kind) return null; // its own writes hold another kind
+            own = ownIndex.Walk(range, kind, descending, null, int.MaxValue);
+        }
+        return Groups(store, writes, column, range, kind, descending, own);
+    }
+
+    private IEnumerable<List<Entity>> Groups(TableStore store, TableWrites? writes, string column, ValueRange range, ScalarKind kind, bool descending, List<(Scalar Value, Guid Id)> own)
+    {
+        const int Chunk = 64;
+        var committed = new List<(Scalar Value, Guid Id)>();
+        var ci = 0;
+        var oi = 0;
+        var exhausted = false;
+        (Scalar Value, Guid Id)? last = null;
+        bool NextCommitted(out (Scalar Value, Guid Id) entry)
+        {
+            while (true)
+            {
+                if (ci < committed.Count)
+                {
+                    entry = committed[ci];
+                    if (writes is not null && writes.Rows.ContainsKey(entry.Id)) { ci++; continue; } // its own version is in `own`
+                    return true;
+                }
+                if (exhausted) { entry = default; return false; }
+                committed = store.WalkRange(column, range, kind, descending, last, Chunk);
+                ci = 0;
+                if (committed.Count < Chunk) exhausted = true;
+                if (committed.Count > 0) last = committed[^1];
+            }
+        }
+        int Order(Scalar a, Scalar b) => descending ? Scalar.Compare(b, a) : Scalar.Compare(a, b);
+        var group = new List<Guid>();
+        Scalar groupValue = default;
+        while (true)
+        {
+            var haveCommitted = NextCommitted(out var c);
+            var haveOwn = oi < own.Count;
+            if (!haveCommitted && !haveOwn) break;
+            (Scalar Value, Guid Id) next;
+            if (haveCommitted && (!haveOwn || Order(c.Value, own[oi].Value) <= 0)) { next = c; ci++; }
+            else next = own[oi++];
+            if (group.Count > 0 && Scalar.Compare(next.Value, groupValue) != 0)
+            {
+                yield return InTableOrder(store, writes, group);
+                group = new List<Guid>();
+            }
+            if (group.Count == 0) groupValue = next.Value;
+            group.Add(next.Id);
+        }
+        if (group.Count > 0) yield return InTableOrder(store, writes, group);
     }
 
     /// <summary>The rows with these ids as this transaction sees them, in the order <see cref="Rows"/> gives them.</summary>

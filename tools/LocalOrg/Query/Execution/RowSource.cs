@@ -114,6 +114,55 @@ internal static class RowSource
         return rows;
     }
 
+    /// <summary>
+    /// The first rows of a query ordered by one date or number column of its root and cut by TopCount — the scheduled
+    /// work's "earliest due moments" (not-null, order by the due column, top N) — read from the column's ordered index in
+    /// value order, a group of equal values at a time (each group in table order, as the stable sort leaves ties), until
+    /// the criteria kept TopCount rows and the group is done; as SQL Server serves an ORDER BY … TOP from an index on
+    /// the ordered column. Serves a query with one table, no distinct, no page (PageInfo), one order on a date or number
+    /// column that a top-level range condition (lt, le, gt, ge, between, on…, not-null: no empty values) names, and no
+    /// selective index on its criteria (then reading those rows and sorting them is cheaper). The criteria still decide
+    /// every row; the rows come out in the order the sort gives them. Null otherwise.
+    /// </summary>
+    public static List<Entity?[]>? ProduceInValueOrder(QueryPlan plan, QueryExpression query, Paging paging, IQueryableStore store, QueryContext context)
+    {
+        if (store is not IIndexedQueryableStore indexed || plan.Scopes.Count != 1 || query.Distinct || paging.IsPaged || query.TopCount is not int top) return null;
+        if (query.Orders.Count != 1 || query.Orders[0] is not { } order || order.AttributeName is not { } column) return null;
+        if (column == plan.Root.Table.PrimaryIdAttribute || !ReferenceEquals(plan.Resolve(order.EntityName, plan.Root), plan.Root)) return null;
+        var type = plan.Root.TypeOf(column);
+        if (type is not (ColumnType.DateTime or ColumnType.Integer or ColumnType.BigInt or ColumnType.Decimal or ColumnType.Double or ColumnType.Money)) return null;
+        if (query.Criteria is not { FilterOperator: LogicalOperator.And } criteria) return null;
+        ValueRange? range = null;
+        foreach (var condition in criteria.Conditions)
+        {
+            if (condition.CompareColumns || condition.AttributeName != column || !ReferenceEquals(plan.Resolve(condition.EntityName, plan.Root), plan.Root)) continue;
+            if (IndexChoice.RangeOf(condition, type, plan.Root.Describe(column)) is { } found) { range = found; break; }
+        }
+        if (range is null) return null;
+        var (rootFilter, joinedFilter) = SplitCriteria(plan, query.Criteria, context); // compiled first: a refused condition fails as on a scan
+        if (joinedFilter is not null) return null;
+        // Reading k candidates and sorting them against walking until TopCount rows pass: the walk reads about
+        // TopCount × table / k rows when the candidates are spread over the order, so it wins unless k is close to TopCount.
+        var worthReading = 4 * ((long)top + 16);
+        if (IndexChoice.Candidates(plan, query.Criteria, store, (int)Math.Min(worthReading, int.MaxValue)) is int few && few <= worthReading) return null;
+        var groups = indexed.RowGroupsInValueOrder(plan.Root.LogicalName, column, range, order.OrderType == OrderType.Descending);
+        if (groups is null) return null;
+        var rows = new List<Entity?[]>();
+        if (top <= 0) return rows;
+        var probe = new Entity?[1];
+        foreach (var group in groups)
+        {
+            foreach (var entity in group)
+            {
+                probe[0] = entity;
+                if (rootFilter is not null && !rootFilter(probe)) continue;
+                rows.Add(new Entity?[] { entity });
+            }
+            if (rows.Count >= top) break;
+        }
+        return rows;
+    }
+
     /// <summary>Separates the criteria into what can run on the root row alone and what needs the joined row.</summary>
     private static (Func<Entity?[], bool>? Root, Func<Entity?[], bool>? Joined) SplitCriteria(QueryPlan plan, FilterExpression? criteria, QueryContext context)
     {
