@@ -518,6 +518,10 @@ namespace LeadLifecycle
             public const int DueContactReviews = 754100004;
             public const int DueAccountReviews = 754100005;
 
+            /// <summary>Not a job: the one row (<see cref="Jobs.ScheduledWorkMarker"/>) where llc_RunScheduledWork keeps, in
+            /// llc_dueby, the moment its next full check is due, so a run with nothing due costs one query.</summary>
+            public const int ScheduledWork = 754100006;
+
             public static string Label(int? type)
             {
                 switch (type)
@@ -528,6 +532,7 @@ namespace LeadLifecycle
                     case DueLeadRescores: return "Due lead re-scores";
                     case DueContactReviews: return "Due contact relationship-type reviews";
                     case DueAccountReviews: return "Due account relationship-type reviews";
+                    case ScheduledWork: return "Scheduled work (next check)";
                     default: return "unknown";
                 }
             }

@@ -82,7 +82,7 @@ internal static class PerformanceReport
     /// <summary>Issue #16's goals: linear growth (each doubling at most 2.3× the time), 1× under 20 s, 10× under 3 minutes and 2 GB.</summary>
     private static void ScalingSection(StringBuilder md, IReadOnlyList<SimulateScale> scales, bool quick)
     {
-        md.AppendLine("## `llc simulate` of a whole organization (issue #16)");
+        md.AppendLine(ScalingHeading);
         md.AppendLine();
         md.AppendLine("`llc generate-scenario --scale F` writes the organization (deterministic, seed 1): a Live scoring model and");
         md.AppendLine("qualification criteria, one account per ten contacts, the contacts, the leads (a quarter through form submissions,");
@@ -128,6 +128,33 @@ internal static class PerformanceReport
                           $"{ten.MedianWall:0} s of wall time at load {ten.MaxLoad:0.#} (goal under 180 s and 2 GB: by CPU " +
                           $"{Met(ten.MedianCpu < 180 && ten.MedianPeak < 2L * 1024 * 1024 * 1024)}, by wall {Met(ten.MedianWall < 180 && ten.MedianPeak < 2L * 1024 * 1024 * 1024)}).");
         md.AppendLine();
+    }
+
+    private const string ScalingHeading = "## `llc simulate` of a whole organization (issue #16)";
+
+    /// <summary>The --simulate run: prints the #16 section and, with <paramref name="write"/>, replaces it in docs/performance.md
+    /// (from its heading up to the next "## " heading), leaving every other section as it is.</summary>
+    public static string ScalingOnly(IReadOnlyList<SimulateScale> scales, bool quick, bool write)
+    {
+        var md = new StringBuilder();
+        ScalingSection(md, scales, quick);
+        var section = md.ToString().TrimEnd();
+        md.Clear();
+        md.AppendLine(section);
+        md.AppendLine();
+        md.AppendLine($"(Table written by `--simulate` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC at commit {Commit()}, {Environment.ProcessorCount} logical cores, " +
+                      $"{RuntimeInformation.FrameworkDescription}.)");
+        section = md.ToString().TrimEnd();
+        Console.WriteLine(section);
+        if (!write) return section;
+        var path = Path.Combine(RepoRoot(), "docs", "performance.md");
+        var doc = File.ReadAllText(path);
+        var start = doc.IndexOf(ScalingHeading, StringComparison.Ordinal);
+        if (start < 0) throw new InvalidOperationException("docs/performance.md has no '" + ScalingHeading + "' section: run the full benchmark.");
+        var next = doc.IndexOf("\n## ", start + ScalingHeading.Length, StringComparison.Ordinal);
+        doc = doc[..start] + section + "\n" + (next < 0 ? "" : doc[next..]);
+        File.WriteAllText(path, doc);
+        return path;
     }
 
     private static void BulkSection(StringBuilder md, BulkRecomputeResult b)

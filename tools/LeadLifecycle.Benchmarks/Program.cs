@@ -6,6 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadLifecycle.Benchmarks;
 
 // dotnet run -c Release --project tools/LeadLifecycle.Benchmarks -- [--quick] [--scales 1,2,4,8,10] [--runs N]
+// (-- --simulate [--scales …] [--runs N] [--write]: the issue #16 table of `llc simulate` only; see docs/performance.md)
 // Records the service calls of every event, times them with BenchmarkDotNet (in-process, short job), times `llc simulate`
 // of generated organizations (whole command, own process) and writes docs/performance.md.
 var quick = args.Contains("--quick");
@@ -53,6 +54,15 @@ if (args.Contains("--jobs"))
     }
     if (args.Contains("--write")) Console.WriteLine("Wrote " + PerformanceReport.WriteJobScale(lines));
     return all ? 0 : 1;
+}
+if (args.Contains("--simulate"))
+{
+    // --simulate [--scales 1,2,4,8,10] [--runs N] [--write]: issue #16's table only — `llc simulate` of generated organizations,
+    // each run whole in its own process and timed by /usr/bin/time (wall, CPU, peak memory). Prints the section; --write
+    // replaces the "`llc simulate` of a whole organization (issue #16)" section of docs/performance.md with it.
+    var measured = SimulateScalingBenchmark.Run(scales, factor => runs ?? (quick || factor > 2 ? 1 : 3));
+    PerformanceReport.ScalingOnly(measured, quick, args.Contains("--write"));
+    return measured.All(s => s.Ok) ? 0 : 1;
 }
 var profiles = LifecycleEvents.All.ToDictionary(e => e.ToString(), CallProfile.Of);
 if (args.Contains("--calls"))

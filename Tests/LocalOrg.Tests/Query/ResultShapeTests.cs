@@ -120,6 +120,38 @@ public class ResultShapeTests : QueryTestBase
     }
 
     [Fact]
+    public void TopCount_with_an_order_returns_the_first_rows_of_the_whole_sorted_result_ties_and_empty_values_in_store_order()
+    {
+        // Only the first rows are sorted (SortOrder.SortTop, issue #16): they must be exactly the first rows of a stable sort
+        // of every row, for every TopCount, ascending and descending, with ties, empty values and a second key.
+        var random = new Random(16);
+        for (var i = 0; i < 60; i++)
+            Store.With(Rows.Contact("C" + i.ToString("00"), c =>
+            {
+                if (i % 7 != 0) c["numberofchildren"] = random.Next(0, 6);
+                c["creditlimit"] = new Money(random.Next(0, 3));
+            }));
+        foreach (var descending in new[] { false, true })
+        {
+            // TopCount above the number of rows sorts them all (stable: ties in store order; an unlimited query is paged and
+            // breaks ties by id instead).
+            var all = new QueryExpression("contact") { ColumnSet = new ColumnSet("fullname"), TopCount = 5000 };
+            all.AddOrder("numberofchildren", descending ? OrderType.Descending : OrderType.Ascending);
+            all.AddOrder("creditlimit", OrderType.Descending);
+            var sorted = Run(all).Entities.Select(e => (string)e["fullname"]).ToList();
+            Assert.Equal(60, sorted.Count);
+            foreach (var top in new[] { 0, 1, 2, 5, 13, 59, 60, 61 })
+            {
+                var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("fullname"), TopCount = top };
+                query.Orders.AddRange(all.Orders);
+                var result = Run(query);
+                Assert.Equal(sorted.Take(top), result.Entities.Select(e => (string)e["fullname"]));
+                Assert.False(result.MoreRecords);
+            }
+        }
+    }
+
+    [Fact]
     public void Pages_walk_the_result_with_more_records_a_paging_cookie_and_the_total()
     {
         for (var i = 1; i <= 5; i++) Store.With(Rows.Contact("C" + i, c => c["numberofchildren"] = i));

@@ -14,7 +14,19 @@ internal static class QueryExpressionRunner
         Projection.Validate(plan, query.ColumnSet);
         var paging = Paging.From(query.TopCount, query.PageInfo);
         var order = SortOrder.For(plan, query.Orders, stableForPaging: paging.IsPaged);
-        var rows = RowSource.ProduceInKeyOrder(plan, query, paging, store, context) ?? order.Sort(RowSource.Produce(plan, query.Criteria, store, context));
+        var inKeyOrder = RowSource.ProduceInKeyOrder(plan, query, paging, store, context);
+        List<Entity?[]> rows;
+        int? produced = null;
+        if (inKeyOrder != null) rows = inKeyOrder;
+        else if (!query.Distinct && !paging.IsPaged && order.Count > 0)
+        {
+            // TopCount with an order: only the first rows are returned, so only they are sorted (the same rows in the same
+            // order as a stable sort of them all: SortOrder.SortTop); the count of matching rows is kept for the result.
+            var all = RowSource.Produce(plan, query.Criteria, store, context);
+            produced = all.Count;
+            rows = order.SortTop(all, paging.Take);
+        }
+        else rows = order.Sort(RowSource.Produce(plan, query.Criteria, store, context));
 
         var result = new EntityCollection { EntityName = query.EntityName };
         int total, start;
@@ -29,7 +41,7 @@ internal static class QueryExpressionRunner
         }
         else
         {
-            total = rows.Count;
+            total = produced ?? rows.Count;
             start = paging.Start(rows, order);
             var end = Math.Min(rows.Count, start + paging.Take);
             for (var i = start; i < end; i++) result.Entities.Add(Projection.Project(rows[i], plan, query.ColumnSet, includePrimaryId: true));

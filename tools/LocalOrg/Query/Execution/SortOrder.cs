@@ -37,6 +37,32 @@ internal sealed class SortOrder
     public List<Entity?[]> Sort(List<Entity?[]> rows) =>
         _keys.Count == 0 || rows.Count < 2 ? rows : rows.OrderBy(row => row, Comparer<Entity?[]>.Create(Compare)).ToList();
 
+    /// <summary>
+    /// The first <paramref name="count"/> rows of <see cref="Sort"/>, without sorting the rest: each row is placed among the
+    /// kept ones after every kept row it does not sort before (so equal rows keep their order, as in the stable sort), and
+    /// one that does not sort before the last kept row of a full selection is passed over. O(rows × log count).
+    /// </summary>
+    public List<Entity?[]> SortTop(List<Entity?[]> rows, int count)
+    {
+        if (_keys.Count == 0 || count >= rows.Count) return Sort(rows);
+        var top = new List<Entity?[]>(count + 1);
+        if (count == 0) return top;
+        foreach (var row in rows)
+        {
+            if (top.Count == count && Compare(row, top[count - 1]) >= 0) continue;
+            int low = 0, high = top.Count;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (Compare(top[middle], row) > 0) high = middle;
+                else low = middle + 1;
+            }
+            top.Insert(low, row);
+            if (top.Count > count) top.RemoveAt(count);
+        }
+        return top;
+    }
+
     public Scalar[] KeyOf(Entity?[] row) => _keys.Select(k => SortValue(k.Scope, row, k.Attribute)).ToArray();
 
     /// <summary>Compares a row with a key taken earlier (from a paging cookie): &gt; 0 when the row sorts after it.</summary>
