@@ -70,7 +70,7 @@ namespace LeadLifecycle.Plugins.Data
         /// The job whose next page a page step (Update of llc_pagerequestedon) is to run, read from the step's post-image
         /// (<see cref="PageColumns"/>); null when the step has no image or the job has already finished.
         /// </summary>
-        public static BackgroundJob PageRequested(IPluginExecutionContext context)
+        public static BackgroundJob? PageRequested(IPluginExecutionContext context)
         {
             var image = context.GetPostEntity<Entity>();
             if (image == null) return null;

@@ -14,8 +14,6 @@ internal static class PerformanceReport
     public static string Write(IReadOnlyDictionary<string, CallProfile> profiles, Summary summary, BulkRecomputeResult bulk,
         IReadOnlyList<SimulateScale> scaling, bool quick)
     {
-        var times = summary.Reports.Where(r => r.ResultStatistics != null)
-            .ToDictionary(r => (string)r.BenchmarkCase.Parameters["Event"], r => r.ResultStatistics!);
         var md = new StringBuilder();
         md.AppendLine("# Performance and robustness evidence");
         md.AppendLine();
@@ -32,13 +30,34 @@ internal static class PerformanceReport
         md.AppendLine("bound of our code's own CPU cost. The 2-second column compares each synchronous event with Microsoft's guidance");
         md.AppendLine("that synchronous plug-ins finish well within 2 s (they time out at 2 minutes).");
         md.AppendLine();
-        md.AppendLine($"Machine: {Environment.ProcessorCount} logical cores ({RuntimeInformation.ProcessArchitecture}), {RuntimeInformation.OSDescription}, " +
-                      $"{RuntimeInformation.FrameworkDescription}; run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; cores shared with other builds, so times are noisy.");
+        md.AppendLine(MachineLine());
         md.AppendLine();
-        md.AppendLine("## Lifecycle events");
+        EventSections(md, profiles, summary);
+
+        ScalingSection(md, scaling, quick);
+        BulkSection(md, bulk);
+        md.AppendLine(File.ReadAllText(Path.Combine(RepoRoot(), "tools", "LeadLifecycle.Benchmarks", "SimulateProfile.md")).TrimEnd());
         md.AppendLine();
-        md.AppendLine("| event | plug-in calls | max depth | calls | columns read | all-columns reads | mean ms | max ms | share of 2 s |");
-        md.AppendLine("| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |");
+        md.AppendLine(File.ReadAllText(JobScalePath()).TrimEnd());
+        md.AppendLine();
+        md.AppendLine(File.ReadAllText(Path.Combine(RepoRoot(), "tools", "LeadLifecycle.Benchmarks", "TimelineCost.md")).TrimEnd());
+
+        var path = Path.Combine(RepoRoot(), "docs", "performance.md");
+        File.WriteAllText(path, md.ToString());
+        return path;
+    }
+
+    private const string EventsHeading = "## Lifecycle events";
+
+    /// <summary>The lifecycle events and the growth series (calls, synchronous calls, depth, columns read, BenchmarkDotNet times).</summary>
+    private static void EventSections(StringBuilder md, IReadOnlyDictionary<string, CallProfile> profiles, Summary summary)
+    {
+        var times = summary.Reports.Where(r => r.ResultStatistics != null)
+            .ToDictionary(r => (string)r.BenchmarkCase.Parameters["Event"], r => r.ResultStatistics!);
+        md.AppendLine(EventsHeading);
+        md.AppendLine();
+        md.AppendLine("| event | plug-in calls | sync calls | max depth | calls | columns read | all-columns reads | mean ms | max ms | share of 2 s |");
+        md.AppendLine("| --- | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |");
         foreach (var e in LifecycleEvents.Events) Row(md, e, profiles[e.ToString()], times.GetValueOrDefault(e.ToString()), withColumns: true);
         md.AppendLine();
         md.AppendLine("## Growth: calls must stay constant as data grows");
@@ -66,18 +85,29 @@ internal static class PerformanceReport
         md.AppendLine("  10,000 rows to count). The call count is what our code controls.");
         md.AppendLine();
 
-        ScalingSection(md, scaling, quick);
-        BulkSection(md, bulk);
-        md.AppendLine(File.ReadAllText(Path.Combine(RepoRoot(), "tools", "LeadLifecycle.Benchmarks", "SimulateProfile.md")).TrimEnd());
-        md.AppendLine();
-        md.AppendLine(File.ReadAllText(JobScalePath()).TrimEnd());
-        md.AppendLine();
-        md.AppendLine(File.ReadAllText(Path.Combine(RepoRoot(), "tools", "LeadLifecycle.Benchmarks", "TimelineCost.md")).TrimEnd());
+    }
 
+    /// <summary>The --events run: replaces the "Lifecycle events" and "Growth" sections of docs/performance.md (from the first
+    /// heading up to the #16 section) and the machine line, leaving every other section as it is.</summary>
+    public static string EventsOnly(IReadOnlyDictionary<string, CallProfile> profiles, Summary summary)
+    {
+        var md = new StringBuilder();
+        EventSections(md, profiles, summary);
         var path = Path.Combine(RepoRoot(), "docs", "performance.md");
-        File.WriteAllText(path, md.ToString());
+        var doc = File.ReadAllText(path);
+        var start = doc.IndexOf(EventsHeading, StringComparison.Ordinal);
+        var end = doc.IndexOf(ScalingHeading, StringComparison.Ordinal);
+        if (start < 0 || end < start) throw new InvalidOperationException("docs/performance.md has no events and #16 sections: run the full benchmark.");
+        var machine = doc.IndexOf("Machine: ", StringComparison.Ordinal);
+        var machineEnd = machine < 0 ? -1 : doc.IndexOf('\n', machine);
+        var head = machine < 0 || machineEnd > start ? doc[..start] : doc[..machine] + MachineLine() + $" (events re-run by `--events` at commit {Commit()}.)" + doc[machineEnd..start];
+        File.WriteAllText(path, head + md + doc[end..]);
         return path;
     }
+
+    private static string MachineLine() =>
+        $"Machine: {Environment.ProcessorCount} logical cores ({RuntimeInformation.ProcessArchitecture}), {RuntimeInformation.OSDescription}, " +
+        $"{RuntimeInformation.FrameworkDescription}; run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; cores shared with other builds, so times are noisy.";
 
     /// <summary>Issue #16's goals: linear growth (each doubling at most 2.3× the time), 1× under 20 s, 10× under 3 minutes and 2 GB.</summary>
     private static void ScalingSection(StringBuilder md, IReadOnlyList<SimulateScale> scales, bool quick)
@@ -181,7 +211,7 @@ internal static class PerformanceReport
     }
 
     private static void Row(StringBuilder md, LifecycleEvent e, CallProfile p, BenchmarkDotNet.Mathematics.Statistics? t, bool withColumns) =>
-        md.AppendLine($"| {e.Name} | {p.PluginCalls} | {p.MaxDepth} | {string.Join("<br>", p.CallsByKind)} | {string.Join("<br>", p.Reads)} | {p.AllColumnReads} | {Ms(t?.Mean)} | {Ms(t?.Max)} | {Share(t)} |");
+        md.AppendLine($"| {e.Name} | {p.PluginCalls} | {p.SyncCalls} | {p.MaxDepth} | {string.Join("<br>", p.CallsByKind)} | {string.Join("<br>", p.Reads)} | {p.AllColumnReads} | {Ms(t?.Mean)} | {Ms(t?.Max)} | {Share(t)} |");
 
     private static string Ms(double? nanoseconds) => nanoseconds is null ? "n/a" : (nanoseconds.Value / 1e6).ToString("0.00", CultureInfo.InvariantCulture);
 

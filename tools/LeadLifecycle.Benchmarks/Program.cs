@@ -6,6 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using LeadLifecycle.Benchmarks;
 
 // dotnet run -c Release --project tools/LeadLifecycle.Benchmarks -- [--quick] [--scales 1,2,4,8,10] [--runs N]
+// (or one part: --events | --calls | --simulate [--write] | --jobs [--write])
 // (-- --simulate [--scales …] [--runs N] [--write]: the issue #16 table of `llc simulate` only; see docs/performance.md)
 // Records the service calls of every event, times them with BenchmarkDotNet (in-process, short job), times `llc simulate`
 // of generated organizations (whole command, own process) and writes docs/performance.md.
@@ -80,7 +81,7 @@ if (args.Contains("--calls"))
     {
         var p = profiles[e.ToString()];
         Console.WriteLine($"{e.Name}: {string.Join(", ", p.CallsByKind)}");
-        Console.WriteLine($"  synchronous: {string.Join("; ", p.SyncExecutions)}");
+        Console.WriteLine($"  synchronous: {string.Join("; ", p.SyncExecutions ?? [])}");
     }
     return 0;
 }
@@ -93,6 +94,13 @@ var job = Job.Default
 var config = ManualConfig.CreateMinimumViable().AddJob(job).AddLogger(NullLogger.Instance)
     .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "leadlifecycle-benchmarks"));
 var summary = BenchmarkRunner.Run<LifecycleBenchmarks>(config);
+if (args.Contains("--events"))
+{
+    // --events: the lifecycle events and growth series only (calls, synchronous calls, BenchmarkDotNet times; a few minutes),
+    // written in place into docs/performance.md; the other sections are left as they are.
+    Console.WriteLine("Wrote " + PerformanceReport.EventsOnly(profiles, summary));
+    return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+}
 
 // Bulk recompute: 1/300 of the documented window (1 s, 20 requests) keeps the run to seconds at the real rate.
 var bulk = await BulkRecomputeBenchmark.RunAsync(records: quick ? 60 : 300, scaleFactor: 300);

@@ -161,23 +161,8 @@ public sealed class PerPersonLockTests
         var org = OrganizationWithGate();
         org.Initialize(LeadLifecycleTest.Form(FormId));
 
-        var gate = InteractionGatePlugin.Arm();
-        var submission = Task.Run(() => (OrganizationResponse)org.GetService().Execute(LeadLifecycleTest.SubmitForm(FormId, LeadLifecycleTest.Submission("noor@fabrikam.com"))));
-        Assert.True(await gate.Entered.WaitAsync(TimeSpan.FromSeconds(20)), "the submission never reached its interaction");
-        Task<Guid> leadCreate;
-        try
-        {
-            // The submission has created the contact (uncommitted) and holds the bucket and the person's new row.
-            leadCreate = Task.Run(() => org.GetService().Create(LeadLifecycleTest.NewLead("noor@fabrikam.com", "Noor", "Haddad")));
-            await Task.Delay(300);
-            Assert.False(leadCreate.IsCompleted);
-        }
-        finally
-        {
-            gate.Open.Set();
-        }
-        await submission.WaitAsync(TimeSpan.FromSeconds(20));
-        var lead = await leadCreate.WaitAsync(TimeSpan.FromSeconds(20));
+        // The submission creates the contact (uncommitted) and holds the bucket and the person's new row.
+        var lead = await CreateLeadWhileASubmissionIsHeld(org);
 
         var contact = Assert.Single(org.All("contact"));
         Assert.Equal(contact.Id, org.Get("lead", lead).GetAttributeValue<EntityReference>("parentcontactid")?.Id);
@@ -194,22 +179,7 @@ public sealed class PerPersonLockTests
         var gone = Assert.Single(org.All("contact"));
         org.GetService().Delete("contact", gone.Id);
 
-        var gate = InteractionGatePlugin.Arm();
-        var submission = Task.Run(() => org.GetService().Execute(LeadLifecycleTest.SubmitForm(FormId, LeadLifecycleTest.Submission("noor@fabrikam.com"))));
-        Assert.True(await gate.Entered.WaitAsync(TimeSpan.FromSeconds(20)), "the submission never reached its interaction");
-        Task<Guid> leadCreate;
-        try
-        {
-            leadCreate = Task.Run(() => org.GetService().Create(LeadLifecycleTest.NewLead("noor@fabrikam.com", "Noor", "Haddad")));
-            await Task.Delay(300);
-            Assert.False(leadCreate.IsCompleted);
-        }
-        finally
-        {
-            gate.Open.Set();
-        }
-        await submission.WaitAsync(TimeSpan.FromSeconds(20));
-        var lead = await leadCreate.WaitAsync(TimeSpan.FromSeconds(20));
+        var lead = await CreateLeadWhileASubmissionIsHeld(org);
 
         var contact = Assert.Single(org.All("contact"));
         Assert.Equal(contact.Id, org.Get("lead", lead).GetAttributeValue<EntityReference>("parentcontactid")?.Id);
@@ -299,6 +269,30 @@ public sealed class PerPersonLockTests
             if (seen.TryGetValue(Bucket(email), out var earlier)) return (earlier, email);
             seen[Bucket(email)] = email;
         }
+    }
+
+    /// <summary>
+    /// Holds a submission for noor@fabrikam.com at its interaction (after its contact and locks), creates a lead for the same
+    /// person meanwhile, asserts the lead create waits, then lets the submission commit: the lead create's id.
+    /// </summary>
+    private static async Task<Guid> CreateLeadWhileASubmissionIsHeld(LocalOrganization org)
+    {
+        var gate = InteractionGatePlugin.Arm();
+        var submission = Task.Run(() => org.GetService().Execute(LeadLifecycleTest.SubmitForm(FormId, LeadLifecycleTest.Submission("noor@fabrikam.com"))));
+        Assert.True(await gate.Entered.WaitAsync(TimeSpan.FromSeconds(20)), "the submission never reached its interaction");
+        Task<Guid> leadCreate;
+        try
+        {
+            leadCreate = Task.Run(() => org.GetService().Create(LeadLifecycleTest.NewLead("noor@fabrikam.com", "Noor", "Haddad")));
+            await Task.Delay(300);
+            Assert.False(leadCreate.IsCompleted, "the lead create did not wait for the submission holding the person's locks");
+        }
+        finally
+        {
+            gate.Open.Set();
+        }
+        await submission.WaitAsync(TimeSpan.FromSeconds(20));
+        return await leadCreate.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     private static LocalOrganization OrganizationWithGate()
