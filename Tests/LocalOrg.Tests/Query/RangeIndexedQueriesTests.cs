@@ -82,6 +82,12 @@ public sealed class RangeIndexedQueriesTests
         ["earliest due, ascending, top"] = () => Ordered(Where("llc_rescoreon", ConditionOperator.NotNull), "llc_rescoreon", OrderType.Ascending, 26),
         ["due, descending, top"] = () => Ordered(Where("llc_rescoreon", ConditionOperator.LessEqual, Start.AddHours(3)), "llc_rescoreon", OrderType.Descending, 5),
         ["due, ascending, top, ties"] = () => Ordered(Where("llc_rescoreon", ConditionOperator.LessEqual, Start.AddHours(3)), "llc_rescoreon", OrderType.Ascending, 7),
+        ["earliest due, top, total count asked"] = () =>
+        {
+            var q = Ordered(Where("llc_rescoreon", ConditionOperator.NotNull), "llc_rescoreon", OrderType.Ascending, 4);
+            q.PageInfo = new PagingInfo { ReturnTotalRecordCount = true };
+            return q;
+        },
         ["earliest due, descending, top"] = () => Ordered(Where("llc_rescoreon", ConditionOperator.NotNull), "llc_rescoreon", OrderType.Descending, 9),
         ["earliest due after a moment, top, ties"] = () => Ordered(Where("llc_rescoreon", ConditionOperator.GreaterEqual, Start.AddHours(1)), "llc_rescoreon", OrderType.Ascending, 12),
         ["earliest due with a filter, top"] = () =>

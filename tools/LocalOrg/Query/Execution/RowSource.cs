@@ -119,14 +119,14 @@ internal static class RowSource
     /// work's "earliest due moments" (not-null, order by the due column, top N) — read from the column's ordered index in
     /// value order, a group of equal values at a time (each group in table order, as the stable sort leaves ties), until
     /// the criteria kept TopCount rows and the group is done; as SQL Server serves an ORDER BY … TOP from an index on
-    /// the ordered column. Serves a query with one table, no distinct, no page (PageInfo), one order on a date or number
+    /// the ordered column. Serves a query with one table, no distinct, no page (PageInfo) nor total count, one order on a date or number
     /// column that a top-level range condition (lt, le, gt, ge, between, on…, not-null: no empty values) names, and no
     /// selective index on its criteria (then reading those rows and sorting them is cheaper). The criteria still decide
     /// every row; the rows come out in the order the sort gives them. Null otherwise.
     /// </summary>
     public static List<Entity?[]>? ProduceInValueOrder(QueryPlan plan, QueryExpression query, Paging paging, IQueryableStore store, QueryContext context)
     {
-        if (store is not IIndexedQueryableStore indexed || plan.Scopes.Count != 1 || query.Distinct || paging.IsPaged || query.TopCount is not int top) return null;
+        if (store is not IIndexedQueryableStore indexed || plan.Scopes.Count != 1 || query.Distinct || paging.IsPaged || paging.ReturnTotal || query.TopCount is not int top) return null;
         if (query.Orders.Count != 1 || query.Orders[0] is not { } order || order.AttributeName is not { } column) return null;
         if (column == plan.Root.Table.PrimaryIdAttribute || !ReferenceEquals(plan.Resolve(order.EntityName, plan.Root), plan.Root)) return null;
         var type = plan.Root.TypeOf(column);
