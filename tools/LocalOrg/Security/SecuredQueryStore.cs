@@ -50,6 +50,13 @@ internal sealed class SecuredQueryStore : IIndexedQueryableStore
         return filter is null ? rows : rows.Where(filter);
     }
 
+    public IEnumerable<IReadOnlyList<Entity>>? RowGroupsInValueOrder(string logicalName, string column, ValueRange range, bool descending)
+    {
+        if ((_inner as IIndexedQueryableStore)?.RowGroupsInValueOrder(logicalName, column, range, descending) is not { } groups) return null;
+        var filter = Filter(logicalName);
+        return filter is null ? groups : groups.Select(g => (IReadOnlyList<Entity>)g.Where(filter).ToList());
+    }
+
     public TableMetadataView? Table(string logicalName)
     {
         var view = _inner.Table(logicalName);

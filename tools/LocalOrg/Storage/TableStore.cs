@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LeadLifecycle.LocalOrg.Metadata;
+using LeadLifecycle.LocalOrg.Query;
 using LeadLifecycle.LocalOrg.Query.Values;
 using Microsoft.Xrm.Sdk;
 
@@ -9,7 +10,8 @@ namespace LeadLifecycle.LocalOrg.Storage;
 /// The committed rows of one table: by id, in the order they were first committed (the order a query without an order
 /// sees them — Dataverse does not promise one, learn.microsoft.com/power-apps/developer/data-platform/fetchxml/order-rows,
 /// and the local organization keeps it stable), with one unique index per alternate key and equality indexes on the
-/// columns queries filter on (built on first use, then kept in step with every commit).
+/// columns queries filter on by equality, ordered (range) indexes on the date and number columns they filter on by
+/// range (each built on first use, then kept in step with every commit).
 /// Reads never wait on a lock for long: a scan copies the row slots under the table's lock and reads them after;
 /// lookups by id are lock-free.
 /// </summary>
@@ -23,6 +25,7 @@ internal sealed class TableStore
     private long _nextPosition;
     private readonly Dictionary<string, Dictionary<string, Guid>> _keyIndexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ColumnIndex> _columnIndexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RangeIndex> _rangeIndexes = new(StringComparer.Ordinal);
     private readonly ValuePool _values = new();
     private Guid[]? _sortedIds; // the committed ids in primary-key order; dropped when an id comes or goes (not on updates)
 
@@ -102,6 +105,33 @@ internal sealed class TableStore
         lock (_gate) return IndexOn(column).Lookup(values)?.ToList();
     }
 
+    /// <summary>
+    /// How many committed rows hold a value in the range; null when no index can say, or when they are more than
+    /// <paramref name="limit"/> (counting stops there).
+    /// </summary>
+    public int? CountInRange(string column, ValueRange range, int limit)
+    {
+        lock (_gate) return RangeOn(column).CountIn(range, limit);
+    }
+
+    /// <summary>Ids of the committed rows holding a value in the range (in value order); null when no index can say.</summary>
+    public List<Guid>? IdsInRange(string column, ValueRange range)
+    {
+        lock (_gate) return RangeOn(column).Lookup(range);
+    }
+
+    /// <summary>The one kind the column's ordered index holds (see <see cref="RangeIndex.OrderedKind"/>); null when none.</summary>
+    public ScalarKind? OrderedKind(string column, ValueRange range)
+    {
+        lock (_gate) return RangeOn(column).OrderedKind(range);
+    }
+
+    /// <summary>The next committed entries of the range in value order (a chunk: the lock is not held between chunks).</summary>
+    public List<(Scalar Value, Guid Id)> WalkRange(string column, ValueRange range, ScalarKind kind, bool descending, (Scalar Value, Guid Id)? after, int count)
+    {
+        lock (_gate) return RangeOn(column).Walk(range, kind, descending, after, count);
+    }
+
     /// <summary>Ids of the committed rows whose lookup column points at the parent, in table order.</summary>
     public IEnumerable<Guid> CommittedChildren(string column, Guid parentId)
     {
@@ -128,6 +158,11 @@ internal sealed class TableStore
                 if (newValue is not null) index[newValue] = id;
             }
             foreach (var (column, index) in _columnIndexes)
+            {
+                if (previous is not null && previous.Attributes.TryGetValue(column, out var oldValue)) index.Remove(id, oldValue);
+                if (row is not null && row.Attributes.TryGetValue(column, out var newValue)) index.Add(id, newValue);
+            }
+            foreach (var (column, index) in _rangeIndexes)
             {
                 if (previous is not null && previous.Attributes.TryGetValue(column, out var oldValue)) index.Remove(id, oldValue);
                 if (row is not null && row.Attributes.TryGetValue(column, out var newValue)) index.Add(id, newValue);
@@ -176,6 +211,19 @@ internal sealed class TableStore
             if (stored.Row is { } row && row.Attributes.TryGetValue(column, out var value)) index.Add(stored.Id, value);
         }
         _columnIndexes[column] = index;
+        return index;
+    }
+
+    private RangeIndex RangeOn(string column)
+    {
+        if (_rangeIndexes.TryGetValue(column, out var index)) return index;
+        index = new RangeIndex();
+        for (var i = 0; i < _count; i++)
+        {
+            var stored = _slots[i];
+            if (stored.Row is { } row && row.Attributes.TryGetValue(column, out var value)) index.Add(stored.Id, value);
+        }
+        _rangeIndexes[column] = index;
         return index;
     }
 

@@ -67,6 +67,17 @@ internal sealed class Transaction
         var total = 0;
         foreach (var lookup in anyOf)
         {
+            if (lookup.Range is { } range)
+            {
+                if (lookup.Attribute == store.Metadata.PrimaryIdAttribute) return null;
+                var limit = Math.Min(RangeLimit(store.Count), lookup.CountLimit);
+                if (limit < 0) return null;
+                if (store.CountInRange(lookup.Attribute, range, limit) is not int inRange) return null;
+                var ownInRange = writes is null ? 0 : writes.Range(lookup.Attribute).CountIn(range, limit);
+                if (ownInRange is null || inRange + ownInRange.Value > limit) return null;
+                total += inRange + ownInRange.Value;
+                continue;
+            }
             if (lookup.Attribute == store.Metadata.PrimaryIdAttribute)
             {
                 if (lookup.Values.Any(v => v.Kind != ScalarKind.Id)) return null;
@@ -82,6 +93,12 @@ internal sealed class Transaction
     }
 
     /// <summary>
+    /// The most rows a range lookup may select for an index to be worth reading instead of the table: a small part of it
+    /// (an eighth), and never fewer than 64. Past it, counting stops and the query scans as before.
+    /// </summary>
+    public static int RangeLimit(int tableRows) => Math.Max(64, tableRows / 8);
+
+    /// <summary>
     /// The rows, as this transaction sees them, that may match one of the lookups — every row that does, in the order
     /// <see cref="Rows"/> gives them (rows that no longer match may come too: the caller's predicate decides).
     /// Null when one of the lookups cannot be answered by an index.
@@ -93,6 +110,16 @@ internal sealed class Transaction
         var candidates = new HashSet<Guid>();
         foreach (var lookup in anyOf)
         {
+            if (lookup.Range is { } range)
+            {
+                if (lookup.Attribute == store.Metadata.PrimaryIdAttribute) return null;
+                if (store.IdsInRange(lookup.Attribute, range) is not { } inRange) return null;
+                candidates.UnionWith(inRange);
+                if (writes is null) continue;
+                if (writes.Range(lookup.Attribute).Lookup(range) is not { } ownInRange) return null;
+                candidates.UnionWith(ownInRange);
+                continue;
+            }
             if (lookup.Attribute == store.Metadata.PrimaryIdAttribute)
             {
                 if (lookup.Values.Any(v => v.Kind != ScalarKind.Id)) return null;
@@ -153,6 +180,75 @@ internal sealed class Transaction
                 if (writes!.Rows[id] is { } row && store.PositionOf(id) is null) yield return row;
             }
         }
+    }
+
+    /// <summary>
+    /// The rows of the table as this transaction sees them whose column holds a value in the range, in groups of equal
+    /// values: groups in value order (ascending or descending), each group in the order <see cref="Rows"/> gives its rows
+    /// — the order a stable sort by that column gives. Lazy: committed entries are read from the ordered index a chunk
+    /// at a time, merged with this transaction's own versions (its updates and deletes replace the committed entries).
+    /// Null when the column holds values the index does not order as the engine does.
+    /// </summary>
+    public IEnumerable<List<Entity>>? RowGroupsInValueOrder(string table, string column, ValueRange range, bool descending)
+    {
+        var store = _store.Table(table);
+        _tables.TryGetValue(table, out var writes);
+        if (store.OrderedKind(column, range) is not { } kind) return null;
+        var own = new List<(Scalar Value, Guid Id)>();
+        if (writes is not null)
+        {
+            var ownIndex = writes.Range(column);
+            if (ownIndex.Count > 0 && ownIndex.OrderedKind(range) != kind) return null; // its own writes hold another kind
+            own = ownIndex.Walk(range, kind, descending, null, int.MaxValue);
+        }
+        return Groups(store, writes, column, range, kind, descending, own);
+    }
+
+    private IEnumerable<List<Entity>> Groups(TableStore store, TableWrites? writes, string column, ValueRange range, ScalarKind kind, bool descending, List<(Scalar Value, Guid Id)> own)
+    {
+        const int Chunk = 64;
+        var committed = new List<(Scalar Value, Guid Id)>();
+        var ci = 0;
+        var oi = 0;
+        var exhausted = false;
+        (Scalar Value, Guid Id)? last = null;
+        bool NextCommitted(out (Scalar Value, Guid Id) entry)
+        {
+            while (true)
+            {
+                if (ci < committed.Count)
+                {
+                    entry = committed[ci];
+                    if (writes is not null && writes.Rows.ContainsKey(entry.Id)) { ci++; continue; } // its own version is in `own`
+                    return true;
+                }
+                if (exhausted) { entry = default; return false; }
+                committed = store.WalkRange(column, range, kind, descending, last, Chunk);
+                ci = 0;
+                if (committed.Count < Chunk) exhausted = true;
+                if (committed.Count > 0) last = committed[^1];
+            }
+        }
+        int Order(Scalar a, Scalar b) => descending ? Scalar.Compare(b, a) : Scalar.Compare(a, b);
+        var group = new List<Guid>();
+        Scalar groupValue = default;
+        while (true)
+        {
+            var haveCommitted = NextCommitted(out var c);
+            var haveOwn = oi < own.Count;
+            if (!haveCommitted && !haveOwn) break;
+            (Scalar Value, Guid Id) next;
+            if (haveCommitted && (!haveOwn || Order(c.Value, own[oi].Value) <= 0)) { next = c; ci++; }
+            else next = own[oi++];
+            if (group.Count > 0 && Scalar.Compare(next.Value, groupValue) != 0)
+            {
+                yield return InTableOrder(store, writes, group);
+                group = new List<Guid>();
+            }
+            if (group.Count == 0) groupValue = next.Value;
+            group.Add(next.Id);
+        }
+        if (group.Count > 0) yield return InTableOrder(store, writes, group);
     }
 
     /// <summary>The rows with these ids as this transaction sees them, in the order <see cref="Rows"/> gives them.</summary>
@@ -259,7 +355,7 @@ internal sealed class Transaction
     }
 
     /// <summary>This transaction's writes to one table: the latest version of each row (null = deleted), the order rows were
-    /// first written, and indexes over them (alternate-key values; equality indexes built when a query first asks).</summary>
+    /// first written, and indexes over them (alternate-key values; equality and ordered indexes built when a query first asks).</summary>
     private sealed class TableWrites(TableMetadata metadata)
     {
         public Dictionary<Guid, Entity?> Rows { get; } = new();
@@ -267,6 +363,7 @@ internal sealed class Transaction
         public List<Guid> Order { get; } = new();
         private readonly Dictionary<string, Dictionary<string, HashSet<Guid>>> _keys = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ColumnIndex> _columns = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, RangeIndex> _ranges = new(StringComparer.Ordinal);
 
         /// <summary>Records the row's new version; true when the row is written for the first time in this transaction.</summary>
         public bool Set(Guid id, Entity? row)
@@ -283,6 +380,11 @@ internal sealed class Transaction
                 }
             }
             foreach (var (column, index) in _columns)
+            {
+                if (previous is not null && previous.Attributes.TryGetValue(column, out var oldValue)) index.Remove(id, oldValue);
+                if (row is not null && row.Attributes.TryGetValue(column, out var newValue)) index.Add(id, newValue);
+            }
+            foreach (var (column, index) in _ranges)
             {
                 if (previous is not null && previous.Attributes.TryGetValue(column, out var oldValue)) index.Remove(id, oldValue);
                 if (row is not null && row.Attributes.TryGetValue(column, out var newValue)) index.Add(id, newValue);
@@ -310,6 +412,15 @@ internal sealed class Transaction
         {
             if (_columns.TryGetValue(column, out var index)) return index;
             _columns[column] = index = new ColumnIndex();
+            foreach (var (id, row) in Rows)
+                if (row is not null && row.Attributes.TryGetValue(column, out var value)) index.Add(id, value);
+            return index;
+        }
+
+        public RangeIndex Range(string column)
+        {
+            if (_ranges.TryGetValue(column, out var index)) return index;
+            _ranges[column] = index = new RangeIndex();
             foreach (var (id, row) in Rows)
                 if (row is not null && row.Attributes.TryGetValue(column, out var value)) index.Add(id, value);
             return index;

@@ -41,6 +41,11 @@ internal sealed class TransactionQueryStore : IIndexedQueryableStore
     public IEnumerable<Entity>? RowsInKeyOrder(string logicalName, Guid? from, bool descending) =>
         Indexed(logicalName) ? Visible(logicalName, _transaction.RowsInKeyOrder(logicalName, from, descending)) : null;
 
+    public IEnumerable<IReadOnlyList<Entity>>? RowGroupsInValueOrder(string logicalName, string column, ValueRange range, bool descending) =>
+        Indexed(logicalName) && _transaction.RowGroupsInValueOrder(logicalName, column, range, descending) is { } groups
+            ? groups.Select(g => (IReadOnlyList<Entity>)Visible(logicalName, g).ToList())
+            : null;
+
     /// <summary>Every row this store hands out, scanned or looked up, passes here. The caller's read access is applied around
     /// this store (Security/SecuredQueryStore), by the same per-row filter over scans and index lookups alike.</summary>
     private static IEnumerable<Entity> Visible(string logicalName, IEnumerable<Entity> rows) => rows;

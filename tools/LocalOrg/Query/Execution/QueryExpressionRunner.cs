@@ -14,7 +14,8 @@ internal static class QueryExpressionRunner
         Projection.Validate(plan, query.ColumnSet);
         var paging = Paging.From(query.TopCount, query.PageInfo);
         var order = SortOrder.For(plan, query.Orders, stableForPaging: paging.IsPaged);
-        var inKeyOrder = RowSource.ProduceInKeyOrder(plan, query, paging, store, context);
+        var inKeyOrder = RowSource.ProduceInKeyOrder(plan, query, paging, store, context)
+            ?? RowSource.ProduceInValueOrder(plan, query, paging, store, context);
         List<Entity?[]> rows;
         int? produced = null;
         if (inKeyOrder != null) rows = inKeyOrder;

@@ -48,8 +48,13 @@ internal static class RowSource
     /// Serves a query with one table, no distinct, one order on the primary id, TopCount or a page (PageInfo, without a
     /// total count): the criteria's gt / ge (ascending) or lt / le (descending) conditions on the key, and the paging
     /// cookie's last key, say where to start; the criteria still decide every row, and the caller then pages the rows as
-    /// it pages sorted ones, so the result is the one the sort gives (IndexedAndScannedQueriesTests). Null otherwise.
+    /// it pages sorted ones, so the result is the one the sort gives (IndexedAndScannedQueriesTests). Null otherwise, and
+    /// when the criteria's indexes (equality or range) leave at most <see cref="KeyOrderGivesWayUpTo"/> rows to look at.
     /// </summary>
+    /// <summary>At most this many rows left by the criteria's indexes: they are read, filtered and sorted instead of walking
+    /// the table in key order.</summary>
+    public const int KeyOrderGivesWayUpTo = 2000;
+
     public static List<Entity?[]>? ProduceInKeyOrder(QueryPlan plan, QueryExpression query, Paging paging, IQueryableStore store, QueryContext context)
     {
         if (store is not IIndexedQueryableStore indexed || plan.Scopes.Count != 1 || query.Distinct || paging.ReturnTotal) return null;
@@ -59,6 +64,10 @@ internal static class RowSource
         var descending = order.OrderType == OrderType.Descending;
         var (rootFilter, joinedFilter) = SplitCriteria(plan, query.Criteria, context); // compiled first: a refused condition fails as on a scan
         if (joinedFilter is not null) return null;
+        // An index that leaves few rows to look at beats walking the table in key order until the page is full (which
+        // reads the whole table when few rows match): the caller then filters those rows and sorts them, as SQL Server
+        // seeks the selective index and sorts its rows. Many candidates (a publication over every open lead): key order.
+        if (IndexChoice.Candidates(plan, query.Criteria, store, KeyOrderGivesWayUpTo) is int few && few <= KeyOrderGivesWayUpTo) return null;
 
         Guid? from = null;
         void Bound(Guid value)
@@ -101,6 +110,55 @@ internal static class RowSource
             if (rootFilter is not null && !rootFilter(probe)) continue;
             rows.Add(new Entity?[] { entity });
             if (rows.Count >= needed) break;
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// The first rows of a query ordered by one date or number column of its root and cut by TopCount — the scheduled
+    /// work's "earliest due moments" (not-null, order by the due column, top N) — read from the column's ordered index in
+    /// value order, a group of equal values at a time (each group in table order, as the stable sort leaves ties), until
+    /// the criteria kept TopCount rows and the group is done; as SQL Server serves an ORDER BY … TOP from an index on
+    /// the ordered column. Serves a query with one table, no distinct, no page (PageInfo) nor total count, one order on a date or number
+    /// column that a top-level range condition (lt, le, gt, ge, between, on…, not-null: no empty values) names, and no
+    /// selective index on its criteria (then reading those rows and sorting them is cheaper). The criteria still decide
+    /// every row; the rows come out in the order the sort gives them. Null otherwise.
+    /// </summary>
+    public static List<Entity?[]>? ProduceInValueOrder(QueryPlan plan, QueryExpression query, Paging paging, IQueryableStore store, QueryContext context)
+    {
+        if (store is not IIndexedQueryableStore indexed || plan.Scopes.Count != 1 || query.Distinct || paging.IsPaged || paging.ReturnTotal || query.TopCount is not int top) return null;
+        if (query.Orders.Count != 1 || query.Orders[0] is not { } order || order.AttributeName is not { } column) return null;
+        if (column == plan.Root.Table.PrimaryIdAttribute || !ReferenceEquals(plan.Resolve(order.EntityName, plan.Root), plan.Root)) return null;
+        var type = plan.Root.TypeOf(column);
+        if (type is not (ColumnType.DateTime or ColumnType.Integer or ColumnType.BigInt or ColumnType.Decimal or ColumnType.Double or ColumnType.Money)) return null;
+        if (query.Criteria is not { FilterOperator: LogicalOperator.And } criteria) return null;
+        ValueRange? range = null;
+        foreach (var condition in criteria.Conditions)
+        {
+            if (condition.CompareColumns || condition.AttributeName != column || !ReferenceEquals(plan.Resolve(condition.EntityName, plan.Root), plan.Root)) continue;
+            if (IndexChoice.RangeOf(condition, type, plan.Root.Describe(column)) is { } found) { range = found; break; }
+        }
+        if (range is null) return null;
+        var (rootFilter, joinedFilter) = SplitCriteria(plan, query.Criteria, context); // compiled first: a refused condition fails as on a scan
+        if (joinedFilter is not null) return null;
+        // Reading k candidates and sorting them against walking until TopCount rows pass: the walk reads about
+        // TopCount × table / k rows when the candidates are spread over the order, so it wins unless k is close to TopCount.
+        var worthReading = 4 * ((long)top + 16);
+        if (IndexChoice.Candidates(plan, query.Criteria, store, (int)Math.Min(worthReading, int.MaxValue)) is int few && few <= worthReading) return null;
+        var groups = indexed.RowGroupsInValueOrder(plan.Root.LogicalName, column, range, order.OrderType == OrderType.Descending);
+        if (groups is null) return null;
+        var rows = new List<Entity?[]>();
+        if (top <= 0) return rows;
+        var probe = new Entity?[1];
+        foreach (var group in groups)
+        {
+            foreach (var entity in group)
+            {
+                probe[0] = entity;
+                if (rootFilter is not null && !rootFilter(probe)) continue;
+                rows.Add(new Entity?[] { entity });
+            }
+            if (rows.Count >= top) break;
         }
         return rows;
     }
