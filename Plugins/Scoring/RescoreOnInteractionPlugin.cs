@@ -12,8 +12,9 @@ namespace LeadLifecycle.Plugins.Scoring
     /// (pre-image "PreImage": llc_contactid): re-scores the open leads of the interaction's contact and, for
     /// account-scope models, the open leads of that contact's account. <b>Asynchronous</b> (issue #19): the user's request
     /// records the interaction only and does not wait for the re-scoring; the re-score runs outside any transaction
-    /// (IsInTransaction false). Still one execution per interaction: an account-scope model over an account with very
-    /// many open leads can pass the execution limit (paging through a job row is not built yet; docs/performance.md).
+    /// (IsInTransaction false). This execution re-scores the contact's own open leads only; an account-scope model's
+    /// fan-out over the account's open leads is queued as a paged background job (<see cref="AccountLeadJobs"/>), so no
+    /// execution grows with the size of the account (docs/performance.md).
     /// </summary>
     public sealed class RescoreOnInteractionPlugin : PluginBase
     {

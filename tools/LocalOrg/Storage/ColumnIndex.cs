@@ -11,7 +11,7 @@ namespace LeadLifecycle.LocalOrg.Storage;
 /// and the query scans.
 /// Not thread-safe: the owner (<see cref="TableStore"/> under its lock, or one <see cref="Transaction"/>) serialises access.
 /// </summary>
-internal sealed class ColumnIndex
+internal sealed class ColumnIndex : IRowIndex
 {
     private readonly Dictionary<Scalar, HashSet<Guid>> _byValue = new(ScalarEquality.Instance);
     private readonly int[] _kindCounts = new int[4];

@@ -15,7 +15,7 @@ namespace LeadLifecycle.LocalOrg.Storage;
 /// over a column that holds other kinds too, which the engine would compare by their text.
 /// Not thread-safe: the owner (<see cref="TableStore"/> under its lock, or one <see cref="Transaction"/>) serialises access.
 /// </summary>
-internal sealed class RangeIndex
+internal sealed class RangeIndex : IRowIndex
 {
     private static readonly Guid LastId = new("ffffffff-ffff-ffff-ffff-ffffffffffff");
     private readonly SortedSet<Entry> _entries = new(EntryOrder.Instance);

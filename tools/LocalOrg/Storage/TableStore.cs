@@ -157,16 +157,8 @@ internal sealed class TableStore
                 if (oldValue is not null && index.TryGetValue(oldValue, out var holder) && holder == id) index.Remove(oldValue);
                 if (newValue is not null) index[newValue] = id;
             }
-            foreach (var (column, index) in _columnIndexes)
-            {
-                if (previous is not null && previous.Attributes.TryGetValue(column, out var oldValue)) index.Remove(id, oldValue);
-                if (row is not null && row.Attributes.TryGetValue(column, out var newValue)) index.Add(id, newValue);
-            }
-            foreach (var (column, index) in _rangeIndexes)
-            {
-                if (previous is not null && previous.Attributes.TryGetValue(column, out var oldValue)) index.Remove(id, oldValue);
-                if (row is not null && row.Attributes.TryGetValue(column, out var newValue)) index.Add(id, newValue);
-            }
+            RowIndexes.Move(_columnIndexes, id, previous, row);
+            RowIndexes.Move(_rangeIndexes, id, previous, row);
             if (row is null)
             {
                 if (stored is null) return;
@@ -201,30 +193,13 @@ internal sealed class TableStore
         _removed = 0;
     }
 
-    private ColumnIndex IndexOn(string column)
-    {
-        if (_columnIndexes.TryGetValue(column, out var index)) return index;
-        index = new ColumnIndex();
-        for (var i = 0; i < _count; i++)
-        {
-            var stored = _slots[i];
-            if (stored.Row is { } row && row.Attributes.TryGetValue(column, out var value)) index.Add(stored.Id, value);
-        }
-        _columnIndexes[column] = index;
-        return index;
-    }
+    private ColumnIndex IndexOn(string column) => RowIndexes.On(_columnIndexes, column, StoredRows());
 
-    private RangeIndex RangeOn(string column)
+    private RangeIndex RangeOn(string column) => RowIndexes.On(_rangeIndexes, column, StoredRows());
+
+    private IEnumerable<(Guid Id, Entity? Row)> StoredRows()
     {
-        if (_rangeIndexes.TryGetValue(column, out var index)) return index;
-        index = new RangeIndex();
-        for (var i = 0; i < _count; i++)
-        {
-            var stored = _slots[i];
-            if (stored.Row is { } row && row.Attributes.TryGetValue(column, out var value)) index.Add(stored.Id, value);
-        }
-        _rangeIndexes[column] = index;
-        return index;
+        for (var i = 0; i < _count; i++) yield return (_slots[i].Id, _slots[i].Row);
     }
 
     /// <summary>One committed row and its place in the table's order. <see cref="Row"/> is null once the row is deleted.</summary>

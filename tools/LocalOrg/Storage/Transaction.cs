@@ -379,16 +379,8 @@ internal sealed class Transaction
                     ids.Add(id);
                 }
             }
-            foreach (var (column, index) in _columns)
-            {
-                if (previous is not null && previous.Attributes.TryGetValue(column, out var oldValue)) index.Remove(id, oldValue);
-                if (row is not null && row.Attributes.TryGetValue(column, out var newValue)) index.Add(id, newValue);
-            }
-            foreach (var (column, index) in _ranges)
-            {
-                if (previous is not null && previous.Attributes.TryGetValue(column, out var oldValue)) index.Remove(id, oldValue);
-                if (row is not null && row.Attributes.TryGetValue(column, out var newValue)) index.Add(id, newValue);
-            }
+            RowIndexes.Move(_columns, id, previous, row);
+            RowIndexes.Move(_ranges, id, previous, row);
             Rows[id] = row;
             if (first)
             {
@@ -408,23 +400,9 @@ internal sealed class Transaction
             return first;
         }
 
-        public ColumnIndex Index(string column)
-        {
-            if (_columns.TryGetValue(column, out var index)) return index;
-            _columns[column] = index = new ColumnIndex();
-            foreach (var (id, row) in Rows)
-                if (row is not null && row.Attributes.TryGetValue(column, out var value)) index.Add(id, value);
-            return index;
-        }
+        public ColumnIndex Index(string column) => RowIndexes.On(_columns, column, Rows.Select(pair => (pair.Key, pair.Value)));
 
-        public RangeIndex Range(string column)
-        {
-            if (_ranges.TryGetValue(column, out var index)) return index;
-            _ranges[column] = index = new RangeIndex();
-            foreach (var (id, row) in Rows)
-                if (row is not null && row.Attributes.TryGetValue(column, out var value)) index.Add(id, value);
-            return index;
-        }
+        public RangeIndex Range(string column) => RowIndexes.On(_ranges, column, Rows.Select(pair => (pair.Key, pair.Value)));
     }
 }
 
